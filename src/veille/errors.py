@@ -1,0 +1,24 @@
+"""Exception types, kept in a leaf module so every layer can raise them without importing upward."""
+
+from __future__ import annotations
+
+
+class VeilleError(Exception):
+    """Base class: anything veille reports to a user as a one-line error."""
+
+
+class InputError(VeilleError):
+    """An input item could not be read or analysed. ``item`` names it for the one-line report."""
+
+    def __init__(self, item: str, reason: str) -> None:
+        super().__init__(f"{item}: {reason}")
+        self.item = item
+        self.reason = reason
+
+
+class UnsupportedLanguage(InputError):
+    """The article is in a language veille has no pipeline for; reported, never guessed."""
+
+    def __init__(self, item: str, lang: str) -> None:
+        super().__init__(item, f"unsupported language {lang!r} (veille analyses fr and en)")
+        self.lang = lang

@@ -1,0 +1,168 @@
+"""Entities: NER spans and knowledge-base matches merged, linked, and gathered into one entity per thing.
+
+Order of work, each step cheap next to the parse:
+1. candidates: spaCy NER spans (leading determiners cut) and gazetteer hits (names and demonyms);
+2. selection: longest first, a KB hit winning a tie; a longer unlinked NER span only beats the KB hits
+   inside it when it has a capitalised word of its own ("Conseil de sécurité de l'ONU" beats "ONU",
+   "Royaume-Uni critique Poutine" does not beat "Royaume-Uni" and "Poutine");
+3. linking by normalised name; a lone surname joins the full name met in the same text ("Kirby" →
+   "John Kirby"), or a person of the base whose surname is unique;
+4. one entity per KB record (a demonym is a mention of its country), per surname group for people,
+   per normal form otherwise;
+5. a country for what the base does not know, read from the text (``roles.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from veille.extract.gazetteer import Hit, gazetteer_for
+from veille.extract.roles import country_from_context
+from veille.kb import KB, Record
+from veille.model import Entity, Span
+from veille.nlp.pipeline import load
+from veille.normalize import name_key
+
+# spaCy NER labels (French WikiNER and English OntoNotes schemes) to contract types; absent labels are dropped.
+NER_TYPES = {
+    "PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "GPE", "GPE": "GPE", "MISC": "MISC",
+    "NORP": "NORP", "FAC": "LOC", "EVENT": "EVENT", "LAW": "MISC", "WORK_OF_ART": "MISC", "PRODUCT": "MISC",
+}
+_DETERMINER_WORDS = frozenset({"le", "la", "les", "l'", "l\u2019", "the", "un", "une", "des", "du", "a", "an"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int  # token indices
+    end: int
+    label: str  # contract type
+    record: Record | None = None
+    demonym: bool = False
+    from_kb: bool = False
+
+
+def find_entities(doc: Doc, kb: KB, *, lang: str, exclude: list[tuple[int, int]] = ()) -> list[Entity]:
+    """All entities of ``doc``; ``exclude`` holds character spans (dates) no entity may overlap."""
+    hits = gazetteer_for(load(doc.lang_), kb)(doc)
+    candidates = [_from_hit(h) for h in hits] + _from_ner(doc)
+    chosen = _select(doc, candidates, exclude)
+    for c in chosen:
+        if c.record is None and c.label != "MISC":
+            c.record = kb.lookup(doc[c.start:c.end].text)
+            if c.record is not None and not _type_compatible(c.label, c.record):
+                c.record = None
+    geo = {i: h.record for h in hits for i in range(h.start, h.end) if (h.record.stands_for or h.record.country)}
+    return _gather(doc, chosen, kb, geo)
+
+
+def _from_hit(h: Hit) -> Candidate:
+    label = h.record.type if not h.demonym else "GPE"
+    return Candidate(h.start, h.end, label, h.record, h.demonym, True)
+
+
+def _from_ner(doc: Doc) -> list[Candidate]:
+    out = []
+    for ent in doc.ents:
+        label = NER_TYPES.get(ent.label_)
+        if label is None:
+            continue
+        start, end = ent.start, ent.end
+        while start < end and doc[start].lower_ in _DETERMINER_WORDS:
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        if end <= start:
+            continue
+        span = doc[start:end]
+        if not any(t.text[:1].isupper() for t in span) or (len(span.text) < 3 and not span.text.isupper()):
+            continue
+        out.append(Candidate(start, end, label))
+    return out
+
+
+def _select(doc: Doc, candidates: list[Candidate], exclude) -> list[Candidate]:
+    def overlaps_excluded(c: Candidate) -> bool:
+        s, e = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
+        return any(s < xe and xs < e for xs, xe in exclude)
+
+    kb_inside = {id(c): [k for k in candidates if k.from_kb and c.start <= k.start and k.end <= c.end and k is not c]
+                 for c in candidates if not c.from_kb}
+    taken = [False] * len(doc)
+    chosen = []
+    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), not c.from_kb, c.start)):
+        if any(taken[c.start:c.end]) or overlaps_excluded(c):
+            continue
+        if not c.from_kb and kb_inside.get(id(c)) and not _has_own_capital(doc, c, kb_inside[id(c)]):
+            continue
+        for i in range(c.start, c.end):
+            taken[i] = True
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _has_own_capital(doc: Doc, c: Candidate, inner: list[Candidate]) -> bool:
+    covered = {i for k in inner for i in range(k.start, k.end)}
+    return any(doc[i].text[:1].isupper() and doc[i].lower_ not in _DETERMINER_WORDS and i not in covered and i != c.start
+               or (i == c.start and i not in covered and doc[i].text[:1].isupper())
+               for i in range(c.start, c.end))
+
+
+def _type_compatible(label: str, record: Record) -> bool:
+    if label == "PERSON":
+        return record.type == "PERSON"
+    return record.type != "PERSON"
+
+
+def _gather(doc: Doc, chosen: list[Candidate], kb: KB, geo: dict[int, Record]) -> list[Entity]:
+    groups: dict[str, Entity] = {}
+    order: list[str] = []
+    people: dict[str, str] = {}  # surname key -> group key of the longest name
+    spans = {id(c): _char_span(doc, c) for c in chosen}
+
+    def add(key: str, c: Candidate, make) -> None:
+        if key not in groups:
+            groups[key] = make()
+            order.append(key)
+        groups[key].mentions.append(spans[id(c)])
+
+    # full names before lone surnames, so "Kirby" finds "John Kirby" wherever it stands
+    for c in sorted(chosen, key=lambda c: -(c.end - c.start)):
+        span = spans[id(c)]
+        if c.record is None and c.label == "PERSON":
+            words = name_key(span.text).split()
+            if len(words) == 1 and words[0] in people:
+                add(people[words[0]], c, lambda: None)
+                continue
+            if len(words) == 1 and words[0] in kb.surnames:
+                c.record = kb.surnames[words[0]]
+        if c.record is not None:
+            r = c.record
+            key = f"kb:{r.id}"
+            add(key, c, lambda r=r: Entity(r.canonical, r.type, r.country, r.kb_id, [], r.agent, r.stands_for))
+            if r.type == "PERSON":
+                for words in (name_key(n).split() for n in r.all_names()):
+                    if words:
+                        people.setdefault(words[-1], key)
+            continue
+        key = f"{c.label}:{name_key(span.text)}"
+        if c.label == "PERSON":
+            words = name_key(span.text).split()
+            people.setdefault(words[-1], key)
+        add(key, c, lambda c=c, span=span: Entity(span.text, c.label, None, None, []))
+
+    for key in order:
+        e = groups[key]
+        if not key.startswith("kb:"):
+            e.canonical = max((m.text for m in e.mentions), key=len)
+            e.country, e.roles = country_from_context(doc, e, geo)
+    entities = sorted(groups.values(), key=lambda e: min(m.start for m in e.mentions))
+    for i, e in enumerate(entities, 1):
+        e.id = f"e{i}"
+    return entities
+
+
+def _char_span(doc: Doc, c: Candidate) -> Span:
+    span: SpacySpan = doc[c.start:c.end]
+    return Span(span.text, span.start_char, span.end_char)

@@ -1,0 +1,91 @@
+"""What the text says about an entity the base does not know: its country, and the roles it is given.
+
+"le porte-parole de la Maison Blanche, John Kirby", "le dirigeant nord-coréen Kim Jong Un",
+"German Chancellor Angela Merkel's spokesperson, Steffen Seibert": the title before a name and the
+apposition beside it carry a country (a state, a demonym, a seat of power, a ministry). We read them
+from the dependency parse and a short window, never from the whole sentence, so "La Russie a dit que
+Smith" does not make Smith Russian.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from veille.kb import Record
+from veille.model import Entity
+
+_STOP_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ", "CCONJ", "NUM"})
+_WINDOW = 8
+
+
+def country_from_context(doc: Doc, entity: Entity, geo: dict[int, Record]) -> tuple[str | None, list[str]]:
+    country: str | None = None
+    roles: list[str] = []
+    for m in sorted(entity.mentions, key=lambda m: m.start):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if entity.type != "PERSON":
+            country = country or _first_country(range(span.start, span.end), geo)
+            continue
+        for phrase in (_title_before(span), _apposition(span)):
+            if phrase is None:
+                continue
+            indices = [t.i for t in phrase]
+            found = _first_country(sorted(indices, key=lambda i: abs(i - span.start)), geo)
+            country = country or found
+            if any(t.pos_ == "NOUN" for t in phrase):
+                text = doc[min(indices):max(indices) + 1].text.strip(" ,")
+                if text and text not in roles:
+                    roles.append(text)
+    return country, roles
+
+
+def _first_country(indices, geo: dict[int, Record]) -> str | None:
+    for i in indices:
+        r = geo.get(i)
+        if r is not None:
+            return r.stands_for or r.country
+    return None
+
+
+def _title_before(span: SpacySpan) -> list[Token] | None:
+    """The run of words right before the name, up to a verb, pronoun, conjunction or punctuation."""
+    doc, out = span.doc, []
+    i = span.start - 1
+    sent_start = span.sent.start
+    while i >= sent_start and len(out) < _WINDOW:
+        t = doc[i]
+        if t.pos_ in _STOP_POS or (t.is_punct and t.text not in "-'\u2019") or t.is_space or t.ent_type_ in ("PER", "PERSON"):
+            break
+        out.append(t)
+        i -= 1
+    while out and out[-1].pos_ in ("DET", "ADP"):
+        out.pop()
+    return out or None
+
+
+def _apposition(span: SpacySpan) -> list[Token] | None:
+    """The noun phrase in apposition to the name, in either direction of the dependency."""
+    root = span.root
+    inside = set(range(span.start, span.end))
+    heads: list[Token] = [c for c in root.children if c.dep_ == "appos" and c.i not in inside]
+    if root.dep_ == "appos" and root.head.i not in inside:
+        heads.append(root.head)
+    for head in heads:
+        tokens = [t for t in head.subtree if t.i not in inside and abs(t.i - span.start) <= 3 * _WINDOW
+                  and t.sent.start == span.sent.start]
+        if root.dep_ == "appos" and head is root.head:
+            # the head's own phrase, without the clauses that hang from it
+            tokens = [t for t in tokens if not _in_clause(t, head)]
+        if tokens:
+            return tokens
+    return None
+
+
+def _in_clause(t: Token, head: Token) -> bool:
+    while t.i != head.i:
+        if t.dep_ in ("acl", "acl:relcl", "relcl", "advcl", "ccomp", "nsubj", "obj") and t.head.i == head.i:
+            return True
+        t = t.head
+    return False

@@ -1,0 +1,5 @@
+"""Readers: every input form becomes ``Article`` records, or an ``InputError`` naming the bad item."""
+
+from veille.ingest.reader import ReadOptions, read_inputs
+
+__all__ = ["ReadOptions", "read_inputs"]

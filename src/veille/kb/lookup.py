@@ -1,0 +1,118 @@
+"""Loading the shipped knowledge base and finding records by name.
+
+The records are data (``kb/data/*.jsonl``, built by ``scripts/build_kb.py`` from the sources stated in
+``kb/sources/SOURCES.md``); this module only indexes them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from veille.normalize import name_key
+
+# When one name fits several records ("Washington": a capital; "Georgia": a state), the kind that news
+# most often means wins. Lower is preferred.
+KIND_PRIORITY = {
+    "country": 0, "territory": 1, "igo": 2, "igo_organ": 2, "capital": 3, "seat": 3, "person": 4,
+    "ministry": 5, "government": 5, "military": 5, "intelligence": 5, "legislature": 5, "media": 6,
+    "armed_group": 6, "ngo": 6, "city": 7, "region": 8,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    id: str
+    canonical: str
+    type: str
+    kind: str
+    country: str | None
+    kb_id: str | None
+    agent: str | None
+    stands_for: str | None
+    names: dict[str, tuple[str, ...]]
+    demonyms: dict[str, tuple[str, ...]]
+    roles: tuple[dict[str, Any], ...] = field(default=())
+
+    @classmethod
+    def from_json(cls, obj: dict[str, Any]) -> Record:
+        return cls(
+            id=obj["id"], canonical=obj["canonical"], type=obj["type"], kind=obj.get("kind") or "",
+            country=obj.get("country"), kb_id=obj.get("kb_id"), agent=obj.get("agent"),
+            stands_for=obj.get("stands_for"),
+            names={k: tuple(v) for k, v in (obj.get("names") or {}).items()},
+            demonyms={k: tuple(v) for k, v in (obj.get("demonyms") or {}).items()},
+            roles=tuple(obj.get("roles") or ()),
+        )
+
+    def all_names(self) -> list[str]:
+        return [n for names in self.names.values() for n in names]
+
+    def all_demonyms(self) -> list[str]:
+        return [n for names in self.demonyms.values() for n in names]
+
+
+class KB:
+    """Records indexed by id and by normalised name (``name_key``)."""
+
+    def __init__(self, records: list[Record]) -> None:
+        self.records = {r.id: r for r in records}
+        by_name: dict[str, list[Record]] = defaultdict(list)
+        by_demonym: dict[str, list[Record]] = defaultdict(list)
+        for r in records:
+            for n in {name_key(n) for n in r.all_names()} - {""}:
+                by_name[n].append(r)
+            for n in {name_key(n) for n in r.all_demonyms()} - {""}:
+                by_demonym[n].append(r)
+        self._by_name = {k: sorted(v, key=_rank) for k, v in by_name.items()}
+        self._by_demonym = {k: sorted(v, key=_rank) for k, v in by_demonym.items()}
+        self.surnames = _unique_surnames(records)
+
+    def lookup(self, text: str) -> Record | None:
+        """The preferred record named ``text``, or None."""
+        found = self._by_name.get(name_key(text))
+        return found[0] if found else None
+
+    def lookup_demonym(self, text: str) -> Record | None:
+        found = self._by_demonym.get(name_key(text))
+        return found[0] if found else None
+
+    def country(self, iso3: str) -> Record | None:
+        return next((r for r in self.records.values() if r.kind == "country" and r.country == iso3), None)
+
+    def surface_forms(self) -> list[tuple[str, Record, bool]]:
+        """Every (surface form, record, is_demonym) the text matcher should look for."""
+        out = [(n, r, False) for r in self.records.values() for n in r.all_names()]
+        out += [(n, r, True) for r in self.records.values() for n in r.all_demonyms()]
+        return out
+
+
+def _rank(r: Record) -> tuple[int, str]:
+    return (KIND_PRIORITY.get(r.kind, 9), r.id)
+
+
+def _unique_surnames(records: list[Record]) -> dict[str, Record]:
+    """Last names that name exactly one person in the base ("Kirby"): a lone surname may then link."""
+    seen: dict[str, list[Record]] = defaultdict(list)
+    for r in records:
+        if r.kind != "person":
+            continue
+        for n in {name_key(n).split()[-1] for n in r.all_names() if " " in n.strip()}:
+            seen[n].append(r)
+    return {k: v[0] for k, v in seen.items() if len({r.id for r in v}) == 1}
+
+
+@cache
+def knowledge_base() -> KB:
+    root = resources.files("veille").joinpath("kb/data")
+    records: list[Record] = []
+    for entry in sorted(root.iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".jsonl"):
+            for line in entry.read_text("utf-8").splitlines():
+                if line.strip():
+                    records.append(Record.from_json(json.loads(line)))
+    return KB(records)

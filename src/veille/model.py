@@ -1,0 +1,89 @@
+"""Typed records at the boundaries: the article that comes in, the mentions that extractors return.
+
+The analysis that goes out is plain JSON (``contract.py`` validates it against the schema),
+because every consumer (CLI, store, API, page, exports, scorer) speaks that JSON, not Python objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+SCHEMA_VERSION = "veille.analysis/1"
+SUPPORTED_LANGS = ("fr", "en")
+
+
+@dataclass(slots=True)
+class Article:
+    """One article as read from any input. ``text`` is kept exactly as read: every offset points into it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    lang: str | None = None
+    url: str | None = None
+    source: str | None = None
+
+    @property
+    def text_sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the article text: ``text == article.text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+    def as_dict(self) -> dict[str, object]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
+class Entity:
+    """Every mention of one thing, with what the knowledge base (or the text) says it is."""
+
+    canonical: str
+    type: str
+    country: str | None
+    kb_id: str | None
+    mentions: list[Span]
+    agent: str | None = None
+    stands_for: str | None = None
+    roles: list[str] = field(default_factory=list)
+    id: str = ""
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "canonical": self.canonical,
+            "type": self.type,
+            "country": self.country,
+            "kb_id": self.kb_id,
+            "agent": self.agent,
+            "stands_for": self.stands_for,
+            "roles": list(self.roles),
+            "mentions": [m.as_dict() for m in sorted(self.mentions, key=lambda m: m.start)],
+        }
+
+
+def parse_date(value: str | dt.date | None) -> dt.date | None:
+    """ISO date or datetime (``2024-01-05``, ``2024-01-05T10:00:00Z``) to a date; None stays None.
+
+    Raises ValueError with the offending value, so readers can report the item.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        raise ValueError(f"not an ISO date: {text!r}") from None
