@@ -46,7 +46,8 @@ class Candidate:
 def find_entities(doc: Doc, kb: KB, *, lang: str, exclude: list[tuple[int, int]] = ()) -> list[Entity]:
     """All entities of ``doc``; ``exclude`` holds character spans (dates) no entity may overlap."""
     hits = gazetteer_for(load(doc.lang_), kb)(doc)
-    candidates = [_from_hit(h) for h in hits] + _from_ner(doc)
+    # a description (les troupes américaines) is no entity of its own: the demonym inside is the mention
+    candidates = [_from_hit(h) for h in hits if not h.descriptive] + _from_ner(doc)
     chosen = _select(doc, candidates, exclude)
     for c in chosen:
         if c.record is None and c.label != "MISC":
@@ -146,6 +147,10 @@ def _gather(doc: Doc, chosen: list[Candidate], kb: KB, geo: dict[int, Record]) -
                     if words:
                         people.setdefault(words[-1], key)
             continue
+        if c.label in ("GPE", "LOC") and (city := kb.city(span.text)) is not None:
+            key = f"geonames:{city.geonameid}"
+            add(key, c, lambda city=city: Entity(city.name, "GPE", city.country, f"geonames:{city.geonameid}", []))
+            continue
         key = f"{c.label}:{name_key(span.text)}"
         if c.label == "PERSON":
             words = name_key(span.text).split()
@@ -154,7 +159,7 @@ def _gather(doc: Doc, chosen: list[Candidate], kb: KB, geo: dict[int, Record]) -
 
     for key in order:
         e = groups[key]
-        if not key.startswith("kb:"):
+        if not key.startswith(("kb:", "geonames:")):
             e.canonical = max((m.text for m in e.mentions), key=len)
             e.country, e.roles = country_from_context(doc, e, geo)
     entities = sorted(groups.values(), key=lambda e: min(m.start for m in e.mentions))

@@ -26,6 +26,7 @@ class Hit:
     end: int
     record: Record
     demonym: bool
+    descriptive: bool = False  # "forces russes", "gouvernement afghan": a description, not a name
 
 
 class Gazetteer:
@@ -33,6 +34,7 @@ class Gazetteer:
         self.kb = kb
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._rule: dict[tuple[str, str], int] = {}
+        self._descriptive: set[tuple[str, str]] = set()
         self._what: dict[str, tuple[str, bool]] = {}
         forms: dict[str, set[str]] = {}
         for surface, record, demonym in kb.surface_forms():
@@ -49,6 +51,8 @@ class Gazetteer:
                 lower = " ".join(t.lower_ for t in doc)
                 rule = _case_rule(variant)
                 self._rule[(key, lower)] = min(rule, self._rule.get((key, lower), _EXACT))
+                if record_kind(kb, key) in DESCRIBED_KINDS and variant == variant.lower():
+                    self._descriptive.add((key, lower))
             self.matcher.add(key, docs)
 
     def __call__(self, doc: Doc) -> list[Hit]:
@@ -61,8 +65,16 @@ class Gazetteer:
             if not _case_ok(self._rule.get((key, lower), _CAP), span.text):
                 continue
             record_id, demonym = self._what[key]
-            hits.append(Hit(start, end, self.kb.records[record_id], demonym))
+            hits.append(Hit(start, end, self.kb.records[record_id], demonym, (key, lower) in self._descriptive))
         return hits
+
+
+# Institutions a text usually describes with common nouns rather than names ("l'armée russe").
+DESCRIBED_KINDS = frozenset({"government", "military", "intelligence", "ministry", "legislature"})
+
+
+def record_kind(kb: KB, key: str) -> str:
+    return kb.records[key.rsplit("|", 1)[0]].kind
 
 
 def _case_rule(surface: str) -> int:

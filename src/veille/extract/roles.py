@@ -26,13 +26,13 @@ def country_from_context(doc: Doc, entity: Entity, geo: dict[int, Record]) -> tu
         if span is None:
             continue
         if entity.type != "PERSON":
-            country = country or _first_country(range(span.start, span.end), geo)
+            country = country or _first_country(doc, range(span.start, span.end), geo)
             continue
         for phrase in (_title_before(span), _apposition(span)):
             if phrase is None:
                 continue
             indices = [t.i for t in phrase]
-            found = _first_country(sorted(indices, key=lambda i: abs(i - span.start)), geo)
+            found = _first_country(doc, sorted(indices, key=lambda i: abs(i - span.start)), geo)
             country = country or found
             if any(t.pos_ == "NOUN" for t in phrase):
                 text = doc[min(indices):max(indices) + 1].text.strip(" ,")
@@ -41,11 +41,24 @@ def country_from_context(doc: Doc, entity: Entity, geo: dict[int, Record]) -> tu
     return country, roles
 
 
-def _first_country(indices, geo: dict[int, Record]) -> str | None:
+# A place after these prepositions is where the person serves, not whom they serve:
+# "US Ambassador to Germany", "l'ambassadeur russe à l'ONU", "envoyé spécial en Syrie".
+_POSTING = frozenset({"to", "in", "at", "à", "a", "en", "au", "aux", "auprès", "dans"})
+
+
+def _first_country(doc: Doc, indices, geo: dict[int, Record]) -> str | None:
     for i in indices:
         r = geo.get(i)
-        if r is not None:
-            return r.stands_for or r.country
+        if r is None:
+            continue
+        j = i - 1
+        while j >= 0 and (doc[j].pos_ == "DET" or doc[j].lower_ in ("l'", "l’")) and j in geo:
+            j -= 1
+        while j >= 0 and doc[j].pos_ == "DET":
+            j -= 1
+        if j >= 0 and doc[j].lower_ in _POSTING and (i - 1 not in geo or geo[i - 1] is not r):
+            continue
+        return r.stands_for or r.country
     return None
 
 
@@ -54,6 +67,8 @@ def _title_before(span: SpacySpan) -> list[Token] | None:
     doc, out = span.doc, []
     i = span.start - 1
     sent_start = span.sent.start
+    if i > sent_start and doc[i].text == ",":  # "l'ambassadeur russe à l'ONU, Vitali Tchourkine"
+        i -= 1
     while i >= sent_start and len(out) < _WINDOW:
         t = doc[i]
         if t.pos_ in _STOP_POS or (t.is_punct and t.text not in "-'\u2019") or t.is_space or t.ent_type_ in ("PER", "PERSON"):

@@ -81,6 +81,11 @@ class KB:
         found = self._by_demonym.get(name_key(text))
         return found[0] if found else None
 
+    def city(self, text: str) -> City | None:
+        """A GeoNames city named ``text``: one whose own name it is first, then the most populous."""
+        found = _cities().get(name_key(text))
+        return found[0] if found else None
+
     def country(self, iso3: str) -> Record | None:
         return next((r for r in self.records.values() if r.kind == "country" and r.country == iso3), None)
 
@@ -104,6 +109,28 @@ def _unique_surnames(records: list[Record]) -> dict[str, Record]:
         for n in {name_key(n).split()[-1] for n in r.all_names() if " " in n.strip()}:
             seen[n].append(r)
     return {k: v[0] for k, v in seen.items() if len({r.id for r in v}) == 1}
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    name: str
+    country: str
+    geonameid: str
+    population: int
+
+
+@cache
+def _cities() -> dict[str, list[City]]:
+    """name key -> cities, best first (primary-name matches, then population). Loaded on first use."""
+    table = resources.files("veille").joinpath("kb/data/cities.tsv").read_text("utf-8").splitlines()
+    ranked: dict[str, list[tuple[bool, int, City]]] = defaultdict(list)
+    for line in table[1:]:
+        gid, name, country, population, names = line.split("\t")
+        city = City(name, country, gid, int(population))
+        primary = name_key(name)
+        for key in {name_key(n) for n in names.split("|")} - {""}:
+            ranked[key].append((key != primary, -city.population, city))
+    return {k: [c for *_, c in sorted(v, key=lambda t: (t[0], t[1], t[2].geonameid))] for k, v in ranked.items()}
 
 
 @cache
