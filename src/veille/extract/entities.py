@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 from veille.extract.gazetteer import Hit, gazetteer_for
 from veille.extract.roles import country_from_context
 from veille.kb import KB, Record
+from veille.lexicons import role_words
 from veille.model import Entity, Span
 from veille.nlp.pipeline import load
 from veille.normalize import name_key
@@ -64,6 +65,7 @@ def _from_hit(h: Hit) -> Candidate:
 
 
 def _from_ner(doc: Doc) -> list[Candidate]:
+    roles = role_words(doc.lang_)
     out = []
     for ent in doc.ents:
         label = NER_TYPES.get(ent.label_)
@@ -72,6 +74,14 @@ def _from_ner(doc: Doc) -> list[Candidate]:
         start, end = ent.start, ent.end
         while start < end and doc[start].lower_ in _DETERMINER_WORDS:
             start += 1
+        titled = start
+        while start < end and (doc[start].lower_ in roles or doc[start].text == "-"
+                               or all(p in roles for p in doc[start].lower_.split("-"))):
+            start += 1  # "Premier Ministre Beata Szydło" names Beata Szydło
+        if start > titled:
+            if start < end and (doc[start].pos_ in ("ADP", "DET") or not doc[start].text[:1].isupper()):
+                continue  # "Premier ministre de Pologne" is a role: the KB finds Poland inside it
+            label = "PERSON" if label in ("PERSON", "MISC") else label
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
         if end <= start:
@@ -103,10 +113,15 @@ def _select(doc: Doc, candidates: list[Candidate], exclude) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+# Common nouns French and English capitalise without making a name of them: "l'État polonais".
+_CAPITALISED_COMMON = frozenset({"état", "etat", "gouvernement", "government", "state", "régime", "regime", "république"})
+
+
 def _has_own_capital(doc: Doc, c: Candidate, inner: list[Candidate]) -> bool:
+    """Does the NER span name something beyond the KB names inside it ("Conseil de sécurité de l'ONU")?"""
     covered = {i for k in inner for i in range(k.start, k.end)}
-    return any(doc[i].text[:1].isupper() and doc[i].lower_ not in _DETERMINER_WORDS and i not in covered and i != c.start
-               or (i == c.start and i not in covered and doc[i].text[:1].isupper())
+    return any(doc[i].text[:1].isupper() and i not in covered
+               and doc[i].lower_ not in _DETERMINER_WORDS and doc[i].lower_ not in _CAPITALISED_COMMON
                for i in range(c.start, c.end))
 
 
@@ -117,50 +132,67 @@ def _type_compatible(label: str, record: Record) -> bool:
 
 
 def _gather(doc: Doc, chosen: list[Candidate], kb: KB, geo: dict[int, Record]) -> list[Entity]:
-    groups: dict[str, Entity] = {}
-    order: list[str] = []
-    people: dict[str, str] = {}  # surname key -> group key of the longest name
     spans = {id(c): _char_span(doc, c) for c in chosen}
+    groups: dict[str, Entity] = {}
+    labels: dict[str, list[str]] = {}
 
     def add(key: str, c: Candidate, make) -> None:
         if key not in groups:
             groups[key] = make()
-            order.append(key)
         groups[key].mentions.append(spans[id(c)])
+        labels.setdefault(key, []).append(c.label)
 
-    # full names before lone surnames, so "Kirby" finds "John Kirby" wherever it stands
-    for c in sorted(chosen, key=lambda c: -(c.end - c.start)):
-        span = spans[id(c)]
-        if c.record is None and c.label == "PERSON":
-            words = name_key(span.text).split()
-            if len(words) == 1 and words[0] in people:
-                add(people[words[0]], c, lambda: None)
-                continue
-            if len(words) == 1 and words[0] in kb.surnames:
-                c.record = kb.surnames[words[0]]
+    def add_record(c: Candidate, r: Record) -> None:
+        add(f"kb:{r.id}", c, lambda: Entity(r.canonical, r.type, r.country, r.kb_id, [], r.agent, r.stands_for))
+
+    surnames: dict[str, Record] = {}  # surnames of the base's people named in full in this text
+    for c in chosen:
         if c.record is not None:
-            r = c.record
-            key = f"kb:{r.id}"
-            add(key, c, lambda r=r: Entity(r.canonical, r.type, r.country, r.kb_id, [], r.agent, r.stands_for))
-            if r.type == "PERSON":
-                for words in (name_key(n).split() for n in r.all_names()):
-                    if words:
-                        people.setdefault(words[-1], key)
-            continue
-        if c.label in ("GPE", "LOC") and (city := kb.city(span.text)) is not None:
-            key = f"geonames:{city.geonameid}"
-            add(key, c, lambda city=city: Entity(city.name, "GPE", city.country, f"geonames:{city.geonameid}", []))
-            continue
-        key = f"{c.label}:{name_key(span.text)}"
-        if c.label == "PERSON":
-            words = name_key(span.text).split()
-            people.setdefault(words[-1], key)
-        add(key, c, lambda c=c, span=span: Entity(span.text, c.label, None, None, []))
+            add_record(c, c.record)
+            if c.record.type == "PERSON":
+                surnames.update((w[-1], c.record) for w in (name_key(n).split() for n in c.record.all_names()) if w)
 
-    for key in order:
-        e = groups[key]
-        if not key.startswith(("kb:", "geonames:")):
-            e.canonical = max((m.text for m in e.mentions), key=len)
+    # Unlinked mentions gather under the longest name they begin or, for people, end:
+    # "Mahan" under "Mahan Air", "Dunn" under "Harry Dunn", whatever label NER gave each mention.
+    unlinked = [c for c in chosen if c.record is None]
+    keys = {id(c): name_key(spans[id(c)].text) for c in unlinked}
+    longest_first = sorted(set(keys.values()), key=lambda k: -len(k.split()))
+    person_keys = {keys[id(c)] for c in unlinked if c.label == "PERSON"}
+
+    def resolve(k: str) -> str:
+        words = k.split()
+        for long in longest_first:
+            lw = long.split()
+            if len(lw) <= len(words):
+                break
+            if lw[: len(words)] == words or (long in person_keys and lw[-len(words):] == words):
+                return long
+        return k
+
+    linked_names = {name_key(m.text): k for k, e in groups.items() for m in e.mentions}
+    for c in unlinked:
+        if keys[id(c)] in linked_names:  # "YPG" again, where NER gave it another label
+            groups[linked_names[keys[id(c)]]].mentions.append(spans[id(c)])
+            continue
+        key = resolve(keys[id(c)])
+        words = key.split()
+        if len(words) == 1 and c.label in ("PERSON", "ORG", "GPE", "MISC"):
+            person = surnames.get(words[0]) or (kb.surnames.get(words[0]) if c.label == "PERSON" else None)
+            if person is not None:
+                add_record(c, person)
+                continue
+        add(f"name:{key}", c, lambda: Entity("", "", None, None, []))
+
+    for key, e in groups.items():
+        if not key.startswith("name:"):
+            continue
+        e.canonical = max((m.text for m in e.mentions), key=len)
+        found = labels[key]
+        e.type = "PERSON" if "PERSON" in found else max(set(found), key=found.count)
+        city = kb.city(e.canonical) if e.type in ("GPE", "LOC") else None
+        if city is not None:
+            e.canonical, e.type, e.country, e.kb_id = city.name, "GPE", city.country, f"geonames:{city.geonameid}"
+        else:
             e.country, e.roles = country_from_context(doc, e, geo)
     entities = sorted(groups.values(), key=lambda e: min(m.start for m in e.mentions))
     for i, e in enumerate(entities, 1):

@@ -37,6 +37,8 @@ class Gazetteer:
         self._descriptive: set[tuple[str, str]] = set()
         self._what: dict[str, tuple[str, bool]] = {}
         forms: dict[str, set[str]] = {}
+        geo_words = {w for r in kb.records.values() if r.kind == "country"
+                     for n in (*r.all_demonyms(), *r.all_names()) for w in n.lower().split()}
         for surface, record, demonym in kb.surface_forms():
             key = f"{record.id}|{'D' if demonym else 'N'}"
             self._what[key] = (record.id, demonym)
@@ -51,7 +53,7 @@ class Gazetteer:
                 lower = " ".join(t.lower_ for t in doc)
                 rule = _case_rule(variant)
                 self._rule[(key, lower)] = min(rule, self._rule.get((key, lower), _EXACT))
-                if record_kind(kb, key) in DESCRIBED_KINDS and variant == variant.lower():
+                if record_kind(kb, key) in DESCRIBED_KINDS and _is_description(doc, geo_words):
                     self._descriptive.add((key, lower))
             self.matcher.add(key, docs)
 
@@ -71,6 +73,11 @@ class Gazetteer:
 
 # Institutions a text usually describes with common nouns rather than names ("l'armée russe").
 DESCRIBED_KINDS = frozenset({"government", "military", "intelligence", "ministry", "legislature"})
+
+
+def _is_description(doc: Doc, geo_words: set[str]) -> bool:
+    """Common nouns around a state's name or demonym: "German government", "forces russes", "US military"."""
+    return all(t.text == t.lower_ or t.lower_ in geo_words for t in doc if t.is_alpha)
 
 
 def record_kind(kb: KB, key: str) -> str:

@@ -47,6 +47,8 @@ _POSTING = frozenset({"to", "in", "at", "à", "a", "en", "au", "aux", "auprès",
 
 
 def _first_country(doc: Doc, indices, geo: dict[int, Record]) -> str | None:
+    indices = list(indices)
+    lo = min(indices, default=0)  # a preposition before the phrase itself is not part of it
     for i in indices:
         r = geo.get(i)
         if r is None:
@@ -56,7 +58,7 @@ def _first_country(doc: Doc, indices, geo: dict[int, Record]) -> str | None:
             j -= 1
         while j >= 0 and doc[j].pos_ == "DET":
             j -= 1
-        if j >= 0 and doc[j].lower_ in _POSTING and (i - 1 not in geo or geo[i - 1] is not r):
+        if j >= lo and doc[j].lower_ in _POSTING and (i - 1 not in geo or geo[i - 1] is not r):
             continue
         return r.stands_for or r.country
     return None
