@@ -72,7 +72,8 @@ def index(lang: str, name: str) -> dict[str, dict[str, str]]:
 
 
 def all_tsv() -> list[Path]:
-    return sorted(LEXICONS.rglob("*.tsv"))
+    """The claims lexicons (the event lexicons have their own test: tests/extract/test_event_lexicon.py)."""
+    return sorted(p for p in LEXICONS.rglob("*.tsv") if p.name in SCHEMAS)
 
 
 def test_every_expected_file_exists():
@@ -83,7 +84,6 @@ def test_every_expected_file_exists():
 
 @pytest.mark.parametrize("path", all_tsv(), ids=lambda p: str(p.relative_to(LEXICONS)))
 def test_tsv_well_formed(path: Path):
-    assert path.name in SCHEMAS, f"unexpected lexicon file {path}"
     header, required, allowed = SCHEMAS[path.name]
     got_header, rows = read(path)
     assert got_header == header

@@ -82,6 +82,9 @@ def _from_ner(doc: Doc) -> list[Candidate]:
             if start < end and (doc[start].pos_ in ("ADP", "DET") or not doc[start].text[:1].isupper()):
                 continue  # "Premier ministre de Pologne" is a role: the KB finds Poland inside it
             label = "PERSON" if label in ("PERSON", "MISC") else label
+        if label in ("GPE", "LOC") and not doc[start].text[:1].isupper():
+            while start < end and not doc[start].text[:1].isupper():
+                start += 1  # "ville de Deir ez-Zor", "aéroport de Deir ez-Zor": the place is the name
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
         if end <= start:

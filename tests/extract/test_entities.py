@@ -1,0 +1,105 @@
+"""Entities: mentions gathered into one entity per thing, linked to the knowledge base, with a country.
+
+Every sentence here is real: the specimen, or quoted from ../shared/corpus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from veille.analyze import analyze
+from veille.model import Article
+
+from ..conftest import entity_of
+
+
+def _analyse(text: str, lang: str) -> dict:
+    return analyze(Article(id="t", text=text, lang=lang, published=dt.date(2019, 1, 23)))
+
+
+def test_surname_joins_full_name(specimen_analysis):
+    kirby = entity_of(specimen_analysis, "Kirby")
+    assert {m["text"] for m in kirby["mentions"]} == {"John Kirby", "Kirby"}
+    assert (kirby["canonical"], kirby["type"], kirby["country"]) == ("John Kirby", "PERSON", "USA")
+
+
+def test_names_of_one_state_are_one_entity(specimen_analysis):
+    uk = entity_of(specimen_analysis, "Royaume-Uni")
+    assert {"Royaume-Uni", "Grande-Bretagne"} <= {m["text"] for m in uk["mentions"]}
+    assert (uk["canonical"], uk["country"], uk["kb_id"]) == ("United Kingdom", "GBR", "wikidata:Q145")
+    nk = entity_of(specimen_analysis, "Corée du Nord")
+    assert {"nord-coréens", "République populaire démocratique de Corée"} <= {m["text"] for m in nk["mentions"]}
+
+
+def test_demonym_standalone_is_its_state():
+    # winer-fr:2016_06_16-002
+    a = _analyse("La députée britannique Jo Cox est morte jeudi après avoir été attaquée dans le nord de l'Angleterre, "
+                 "une semaine avant le référendum sur le maintien du Royaume-Uni dans l'Union européenne.", "fr")
+    uk = entity_of(a, "britannique")
+    assert uk["country"] == "GBR" and any(m["text"] == "Royaume-Uni" for m in uk["mentions"])
+
+
+def test_capitals_and_seats_keep_their_entity_and_stand_for_their_state(specimen_analysis):
+    pyongyang = entity_of(specimen_analysis, "Pyongyang")
+    assert (pyongyang["canonical"], pyongyang["country"], pyongyang["stands_for"]) == ("Pyongyang", "PRK", "PRK")
+    kremlin = entity_of(specimen_analysis, "Kremlin")
+    assert (kremlin["type"], kremlin["country"]) == ("ORG", "RUS")
+    white_house = entity_of(specimen_analysis, "Maison Blanche")
+    assert (white_house["canonical"], white_house["country"]) == ("White House", "USA")
+    london = entity_of(specimen_analysis, "LONDRES")
+    assert (london["canonical"], london["country"]) == ("London", "GBR")
+
+
+def test_organisations_and_organs(specimen_analysis):
+    unsc = entity_of(specimen_analysis, "Conseil de sécurité de l’ONU")
+    assert (unsc["canonical"], unsc["country"]) == ("United Nations Security Council", None)
+    fcdo = entity_of(specimen_analysis, "ministère britannique des Affaires étrangères")
+    assert (fcdo["canonical"], fcdo["type"], fcdo["country"]) == ("Foreign, Commonwealth and Development Office", "ORG", "GBR")
+
+
+def test_unknown_person_keeps_null_country(specimen_analysis):
+    olivia = entity_of(specimen_analysis, "Olivia Alafriz")
+    assert (olivia["type"], olivia["country"], olivia["kb_id"]) == ("PERSON", None, None)
+
+
+def test_descriptions_are_not_entities(specimen_analysis):
+    # "les forces russes" is Russia acting through its military, not an organisation named in the text
+    assert "Russian Armed Forces" not in {e["canonical"] for e in specimen_analysis["entities"]}
+    assert any(m["text"] == "russes" for m in entity_of(specimen_analysis, "Russie")["mentions"])
+
+
+@pytest.mark.parametrize("text, lang, person, country", [
+    # winer-fr:2016_03_11-002
+    ("Le chef décorateur britannique Ken Adam, célèbre pour ses décors des films de James Bond, est mort à Londres.",
+     "fr", "Ken Adam", "GBR"),
+    # winer-fr:2016_12_18-001 (apposition after a comma, posting "à l'ONU" is not the country)
+    ("Mais l'ambassadeur russe à l'ONU, Vitali Tchourkine a déclaré que la Russie avait un autre projet.",
+     "fr", "Vitali Tchourkine", "RUS"),
+    # en-wikinews:2019:015 (possessive title, apposition)
+    ("German Chancellor Angela Merkel's spokesperson, Steffen Seibert, said it is possible \"that this airline "
+     "carries out transports to Germany that affect our security concerns,\"", "en", "Steffen Seibert", "DEU"),
+    # en-wikinews:2019:045 (title before the name)
+    ("Greek Foreign Minister George Katrougalos said the talks would continue.", "en", "George Katrougalos", "GRC"),
+])
+def test_unknown_person_gets_country_from_title_or_apposition(text, lang, person, country):
+    e = entity_of(_analyse(text, lang), person)
+    assert (e["type"], e["country"]) == ("PERSON", country)
+
+
+def test_role_is_not_part_of_the_name():
+    # winer-fr:2017_01_21-005
+    a = _analyse("Pologne : le Premier Ministre Beata Szydło accueille les troupes américaines", "fr")
+    szydlo = entity_of(a, "Beata Szydło")
+    assert szydlo["type"] == "PERSON"
+    assert all("Ministre" not in m["text"] for e in a["entities"] for m in e["mentions"])
+    assert entity_of(a, "américaines")["country"] == "USA"
+
+
+def test_place_linked_through_geonames():
+    # winer-fr:2016_09_19-001
+    a = _analyse("Cette dernière tient encore la moitié de la ville de Deir ez-Zor et quelques positions au sud, "
+                 "notamment sa base aérienne sans laquelle elle ne pourra pas se ravitailler.", "fr")
+    e = entity_of(a, "Deir ez-Zor")
+    assert (e["country"], e["kb_id"].split(":")[0]) == ("SYR", "geonames")
