@@ -12,7 +12,10 @@ from typing import Any
 from spacy.tokens import Doc
 
 from veille.errors import InputError, UnsupportedLanguage
+from veille.extract import claims as claims_mod
+from veille.extract import events as events_mod
 from veille.extract.entities import find_entities
+from veille.extract.referents import Referents
 from veille.extract.times import find_times
 from veille.ingest.langid import detect
 from veille.kb import knowledge_base
@@ -75,6 +78,20 @@ def build(article: Article, doc: Doc) -> dict[str, Any]:
     lang = article.lang or "fr"
     times = find_times(article.text, lang, article.published)
     entities = find_entities(doc, knowledge_base(), lang=lang, exclude=[(t.start, t.end) for t in times])
+    refs = Referents(doc, entities, lang)
+    claims = claims_mod.find_claims(doc, refs, lang, times)
+    reporting = frozenset(c.cue_token for c in claims if c.cue_token is not None)
+    found = events_mod.find_events(doc, refs, lang, reporting=reporting)
+
+    def claim_of(char: int) -> str | None:
+        holding = [c for c in claims if c.start <= char < c.end]
+        return min(holding, key=lambda c: c.end - c.start).id if holding else None
+
+    dates = {c.id: c.date for c in claims}
+    events = events_mod.as_dicts(found, times=times, claim_of=claim_of, date_of_claim=dates.get)
+    for v in events:
+        if v["attributed_to"]:
+            next(c for c in claims if c.id == v["attributed_to"]).events.append(v["id"])
     return {
         "schema": SCHEMA_VERSION,
         "article": {
@@ -91,6 +108,6 @@ def build(article: Article, doc: Doc) -> dict[str, Any]:
         "times": [
             {"text": t.text, "start": t.start, "end": t.end, "value": t.value, "anchor": t.anchor} for t in times
         ],
-        "events": [],
-        "claims": [],
+        "events": events,
+        "claims": claims_mod.as_dicts(claims, article.text),
     }

@@ -1,0 +1,366 @@
+"""Claims: who says so. Direct quotes, indirect speech, infinitive stances, "selon X", continuations,
+speakers resolved to entities, source chains, the content's factuality and the claim's date.
+
+The cue verbs, attribution markers, source verbs and role nouns are data (``lexicons/<lang>/``).
+Order of work:
+1. quotation marks, per paragraph; a closing mark with no opening one starts the quote at the
+   paragraph's start (a quote continued from the paragraph before), an opening one with no closing
+   mark runs to the paragraph's end; one stray mark never loses the other quotes;
+2. cue verbs with a complement clause ("a déclaré que", "said that") or an infinitive stance
+   ("a exhorté X à cesser", "accused X of"): the complement is the content, the subject the speaker;
+3. quotes not inside such content take the cue next to them ("», a déclaré X", "X said: «"), else the
+   speaker of the claim before (a continuation);
+4. "selon X" / "according to X" make the rest of the clause X's claim;
+5. source chains ("comme l'avait rapporté le Wall Street Journal") attach to the claim they follow.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from veille.extract.factuality import ASSERTED, NEGATED, UNCERTAIN, factuality
+from veille.extract.referents import Party, Referents
+from veille.lexicons import table
+
+_OPEN = {"«": "»", "\u201c": "\u201d", '"': '"'}
+_CLOSE = {v: k for k, v in _OPEN.items()}
+_MARKS = ("que", "qu'", "qu\u2019", "that", "si", "if", "whether")
+_CUE_WINDOW = 12  # tokens after a quote where its "a déclaré X" may stand
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    act: str
+    polarity: str
+    frames: frozenset[str]
+
+
+@cache
+def cues(lang: str) -> dict[str, Cue]:
+    return {row["lemma"].lower(): Cue(row["act"], row["polarity"], frozenset(row["frames"].split(",")))
+            for row in table(lang, "speech_verbs")}
+
+
+@cache
+def attributions(lang: str) -> tuple[tuple[str, str], ...]:
+    rows = [(row["phrase"].lower(), row["relation"]) for row in table(lang, "attributions")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@cache
+def source_verbs(lang: str) -> dict[str, str]:
+    return {row["lemma"].lower(): row["relation"] for row in table(lang, "source_verbs")}
+
+
+@dataclass(slots=True)
+class Claim:
+    speaker: Party | None
+    cue: tuple[int, int] | None
+    start: int
+    end: int
+    kind: str
+    factuality: str = ASSERTED
+    date: str | None = None
+    sources: list[dict[str, str | None]] = field(default_factory=list)
+    cue_token: int | None = None
+    events: list[str] = field(default_factory=list)
+    id: str = ""
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks (marks excluded), paragraph by paragraph."""
+    out: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+", text):
+        p_start, p_text = para.start(), para.group()
+        marks = list(re.finditer(r"[«»\u201c\u201d\"]", p_text))
+        odd_straight = sum(m.group() == '"' for m in marks) % 2 == 1
+        opened: tuple[str, int] | None = None
+        for n, m in enumerate(marks):
+            ch, pos = m.group(), m.start()
+            if opened is not None:
+                if ch == _OPEN[opened[0]]:
+                    out.append((p_start + opened[1] + 1, p_start + pos))
+                    opened = None
+                continue
+            closing = ch in ("»", "\u201d") or (ch == '"' and odd_straight and pos > 0 and not p_text[pos - 1].isspace())
+            if closing:
+                if n == 0:  # a quote carried over from the paragraph before: it starts with the paragraph
+                    lead = len(p_text) - len(p_text.lstrip())
+                    out.append((p_start + lead, p_start + pos))
+                continue
+            opened = (ch, pos)
+        if opened is not None:  # runs on to the next paragraph
+            out.append((p_start + opened[1] + 1, p_start + len(p_text.rstrip())))
+    return [_trim(text, s, e) for s, e in out if e - s > 3]
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \u00a0\u202f":
+        s += 1
+    while e > s and text[e - 1] in " \u00a0\u202f,":
+        e -= 1
+    return s, e
+
+
+def find_claims(doc: Doc, refs: Referents, lang: str, times: list[Any]) -> list[Claim]:
+    text = doc.text
+    lex = cues(lang)
+    quotes = find_quotes(text)
+    in_quote = [False] * len(text)
+    for s, e in quotes:
+        for i in range(s, e):
+            in_quote[i] = True
+    claims: list[Claim] = []
+
+    # indirect speech and stances
+    for t in doc:
+        cue = lex.get(t.lemma_.lower()) if t.pos_ in ("VERB", "AUX") else None
+        if cue is None or in_quote[t.idx]:
+            continue
+        comp = _complement(t, cue)
+        if comp is None:
+            continue
+        start, end = _content_span(comp)
+        speaker = _speaker(t, refs, claims)
+        if speaker is None:
+            continue
+        kind = "mixed" if any(s < end and start < e for s, e in quotes) else "indirect"
+        if any(s <= start and end <= e + 1 for s, e in quotes):
+            kind = "direct"
+        claim = Claim(speaker, (t.idx, t.idx + len(t.text)), start, end, kind, cue_token=t.i)
+        claim.factuality = _claim_factuality(t, comp, cue, lang)
+        claims.append(claim)
+
+    # direct quotes outside any indirect content
+    for s, e in quotes:
+        if any(c.start <= s and e <= c.end + 2 for c in claims) or any(s <= c.start and c.end <= e for c in claims):
+            continue
+        cue_tok = _cue_near_quote(doc, s, e, lex, in_quote)
+        speaker = _speaker(cue_tok, refs, claims) if cue_tok is not None else None
+        prior = [c for c in claims if c.end <= s]
+        if speaker is None and prior:
+            speaker = max(prior, key=lambda c: c.end).speaker  # a continuation keeps its speaker
+        if speaker is None:
+            continue
+        cue = (cue_tok.idx, cue_tok.idx + len(cue_tok.text)) if cue_tok is not None else None
+        claims.append(Claim(speaker, cue, s, e, "direct", cue_token=cue_tok.i if cue_tok is not None else None))
+
+    claims.extend(_attributions(doc, refs, lang, claims, in_quote))
+    for c in claims:
+        _add_sources(doc, c, refs, lang)
+        c.date = _cue_date(doc, c, times)
+        c.end = _cut_source_clause(doc, c, lang)
+    claims.sort(key=lambda c: (c.start, c.end))
+    for n, c in enumerate(claims, 1):
+        c.id = f"c{n}"
+    return claims
+
+
+def _complement(t: Token, cue: Cue) -> Token | None:
+    for c in t.children:
+        if c.dep_ == "ccomp" and (cue.frames & {"que", "that", "direct"}):
+            return c
+    if "inf" in cue.frames:
+        for c in t.children:
+            if c.dep_ in ("xcomp", "obl:arg", "advcl") and c.pos_ in ("VERB", "AUX") and (
+                    c.morph.get("VerbForm") in (["Inf"], ["Ger"]) or any(m.lower_ in ("à", "de", "d'", "d\u2019", "to", "of") for m in c.children if m.dep_ in ("mark", "case", "aux"))):
+                return c
+        for p in t.children:  # "accused Russia of using", "urged X to stop"
+            if p.dep_ == "prep" and p.lower_ in ("of", "to", "for"):
+                for g in p.children:
+                    if g.dep_ == "pcomp":
+                        return g
+    return None
+
+
+def _content_span(comp: Token) -> tuple[int, int]:
+    tokens = [x for x in comp.subtree if not x.is_space]
+    while tokens and (tokens[0].lower_ in _MARKS or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in ("»", "\u201d", '"', ")"):
+        tokens = tokens[:-1]
+    if not tokens:
+        return comp.idx, comp.idx + len(comp.text)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _speaker(cue: Token, refs: Referents, claims: list[Claim]) -> Party | None:
+    subject = next((c for c in cue.children if c.dep_.startswith("nsubj") and not c.dep_.endswith("pass")), None)
+    if subject is None and cue.dep_ in ("conj", "xcomp") and cue.head.i != cue.i:
+        subject = next((c for c in cue.head.children if c.dep_.startswith("nsubj")), None)
+    if subject is None:  # inverted: "», a déclaré un porte-parole du département"
+        subject = next((c for c in cue.children if c.i > cue.i and c.dep_ in ("obj", "dobj", "obl:mod", "nmod")
+                        and c.pos_ in ("NOUN", "PROPN")), None)
+    if subject is None:
+        return None
+    if subject.pos_ == "PRON" and claims:
+        before = [c for c in claims if c.start < subject.idx and c.speaker is not None]
+        if before:  # "ont-ils ajouté": the speaker quoted just before
+            prev = max(before, key=lambda c: c.start).speaker
+            return Party(subject.text.lstrip("-"), subject.idx, subject.idx + len(subject.text), prev.entity if prev else None,
+                         prev.agent if prev else None)
+    party = refs.party(subject)
+    if refs.role_of(subject) is not None:
+        person = _apposed_person(subject, refs)
+        if person is not None:
+            party.entity = person
+    if party.entity is None and refs.role_of(subject) is None and subject.pos_ != "PROPN":
+        return None
+    return party
+
+
+def _apposed_person(subject: Token, refs: Referents):
+    """"Kirby, le porte-parole de la Maison Blanche, a déclaré": the person the role is apposed to."""
+    doc = subject.doc
+    first = min(t.i for t in refs.phrase(subject))
+    i = first - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text == ","):
+        i -= 1
+    if i >= 0 and doc[i].text != "," and (e := refs.by_token.get(i)) is not None and e.type == "PERSON":
+        return e
+    return None
+
+
+def _cue_near_quote(doc: Doc, s: int, e: int, lex: dict[str, Cue], in_quote: list[bool]) -> Token | None:
+    after = [t for t in doc if t.idx >= e and not in_quote[t.idx]][:_CUE_WINDOW]
+    for t in after:
+        if t.text in ("«", "\u201c") or (t.text in (".", "!", "?") and t.i > after[0].i + 1):
+            break
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex:
+            return t
+    before = [t for t in doc if t.idx + len(t.text) <= s and t.sent.start_char <= s][-_CUE_WINDOW:]
+    for t in reversed(before):
+        if in_quote[t.idx]:
+            break
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex and "direct" in lex[t.lemma_.lower()].frames:
+            return t
+    return None
+
+
+def _claim_factuality(cue_tok: Token, comp: Token, cue: Cue, lang: str) -> str:
+    if cue.polarity == "neg":
+        return NEGATED
+    if cue.polarity == "doubt":
+        return UNCERTAIN
+    value = factuality(comp, lang, stop_at=frozenset({cue_tok.i}))
+    if value == ASSERTED and cue.act in ("believe", "think", "estimate") and _negated(cue_tok):
+        return NEGATED
+    return value
+
+
+def _negated(t: Token) -> bool:
+    return any(c.dep_ in ("advmod", "neg") and c.lemma_.lower() in ("pas", "jamais", "not", "never", "n't") for c in t.children)
+
+
+def _attributions(doc: Doc, refs: Referents, lang: str, claims: list[Claim], in_quote: list[bool]) -> list[Claim]:
+    """"selon X", "according to X": the rest of X's clause is X's claim."""
+    out = []
+    for phrase, relation in attributions(lang):
+        if relation != "according_to":
+            continue
+        words = phrase.split()
+        for t in doc:
+            if in_quote[t.idx] or t.lower_.replace("\u2019", "'") != words[0]:
+                continue
+            span = doc[t.i:t.i + len(words)]
+            if [w.lower_.replace("\u2019", "'") for w in span] != words or span.end >= len(doc):
+                continue
+            source = doc[span.end]
+            while source.pos_ == "DET" and source.i + 1 < len(doc):
+                source = doc[source.i + 1]
+            head = source if source.pos_ in ("PROPN", "NOUN", "PRON") else None
+            if head is None:
+                continue
+            speaker = refs.party(head)
+            if speaker.entity is None and refs.role_of(head) is None:
+                continue
+            clause = head.head if head.head.i != head.i else head
+            while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and clause.head.i != clause.i:
+                clause = clause.head
+            skip = {x.i for x in head.subtree} | {x.i for x in span}
+            tokens = [x for x in clause.subtree if x.i not in skip and not x.is_space and x.sent.start == t.sent.start]
+            while tokens and tokens[-1].is_punct:
+                tokens = tokens[:-1]
+            while tokens and tokens[0].is_punct:
+                tokens = tokens[1:]
+            if len(tokens) < 3:
+                continue
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+            if any(c.start <= start < c.end for c in claims + out):
+                continue
+            out.append(Claim(speaker, (t.idx, span[-1].idx + len(span[-1].text)), start, end, "indirect", cue_token=None))
+    return out
+
+
+def _source_clauses(doc: Doc, c: Claim, lang: str) -> list[tuple[Token, str]]:
+    verbs = source_verbs(lang)
+    tokens = [t for t in doc if c.start <= t.idx < c.end + 80 and t.sent.start_char <= c.end]
+    out = []
+    for t in tokens:
+        if t.pos_ == "VERB" and t.lemma_.lower() in verbs and any(m.lower_ in ("comme", "as") for m in t.children):
+            out.append((t, verbs[t.lemma_.lower()]))
+    return out
+
+
+def _add_sources(doc: Doc, c: Claim, refs: Referents, lang: str) -> None:
+    """"comme l'avait précédemment rapporté le Wall Street Journal", "as the New York Times reported"."""
+    for verb, relation in _source_clauses(doc, c, lang):
+        for arg in verb.children:
+            if arg.dep_ in ("nsubj", "obj", "dobj", "obl:agent") and arg.pos_ in ("NOUN", "PROPN"):
+                e = refs.entity_in(arg)
+                if e is not None and e is not (c.speaker.entity if c.speaker else None):
+                    c.sources.append({"canonical": e.canonical, "relation": relation, "entity": e.id})
+                    break
+
+
+def _cut_source_clause(doc: Doc, c: Claim, lang: str) -> int:
+    """The content stops before its source clause: "…missiles iraniens, comme l'avait rapporté …"."""
+    for verb, _ in _source_clauses(doc, c, lang):
+        start = min(x.idx for x in verb.subtree)
+        if c.start < start < c.end:
+            end = start
+            while end > c.start and doc.text[end - 1] in " ,;\u00a0":
+                end -= 1
+            return end
+    return c.end
+
+
+def _cue_date(doc: Doc, c: Claim, times: list[Any]) -> str | None:
+    if c.cue_token is None:
+        return None
+    cue = doc[c.cue_token]
+    spans = [(x.idx, x.idx + len(x.text)) for x in cue.children
+             if x.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "parataxis") and not x.dep_.startswith("nsubj")
+             for x in x.subtree]
+    for tm in times:
+        if tm.value and any(s < tm.end and tm.start < e for s, e in spans) and not (c.start <= tm.start < c.end):
+            return tm.value
+    return None
+
+
+def as_dicts(claims: list[Claim], text: str) -> list[dict[str, Any]]:
+    out = []
+    for c in claims:
+        sp = c.speaker
+        speaker = None
+        if sp is not None:
+            speaker = {"text": sp.text, "entity": sp.entity.id if sp.entity else None,
+                       "canonical": sp.entity.canonical if sp.entity else None, "country": sp.country,
+                       "start": sp.start, "end": sp.end}
+        out.append({
+            "id": c.id,
+            "speaker": speaker,
+            "cue": {"text": text[c.cue[0]:c.cue[1]], "start": c.cue[0], "end": c.cue[1]} if c.cue else None,
+            "content": {"text": text[c.start:c.end], "start": c.start, "end": c.end},
+            "kind": c.kind,
+            "date": c.date,
+            "factuality": c.factuality,
+            "sources": c.sources,
+            "events": c.events,
+        })
+    return out

@@ -1,0 +1,139 @@
+"""Factuality of a clause from its grammar: asserted, negated, hypothetical or uncertain.
+
+The markers are data (``lexicons/<lang>/factuality.tsv``); this module says where they count:
+- on the predicate itself: negation ("ne … pas", "not"), conditional and future morphology, modal
+  auxiliaries ("would", "could"), the reporting conditional "aurait livré" (uncertain);
+- on the verbs that govern it, up to the clause that reports it: modals and plans ("pourraient être
+  livrés", "prévoit de frapper"), fears and hopes, and a negated belief ("ne croient pas que …");
+- hedging phrases earlier in the sentence ("certains signes montrent que", "reportedly").
+Negated wins over hypothetical, which wins over uncertain: a denied plan is reported as denied.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from veille.lexicons import table
+
+ASSERTED, NEGATED, HYPOTHETICAL, UNCERTAIN = "asserted", "negated", "hypothetical", "uncertain"
+_ORDER = {NEGATED: 0, HYPOTHETICAL: 1, UNCERTAIN: 2, ASSERTED: 3}
+_LOCAL_DEPS = frozenset({"advmod", "neg", "aux", "aux:tense", "aux:pass", "auxpass", "mark", "det", "case", "cop"})
+_GOVERNED_BY = frozenset({"xcomp", "ccomp", "obj", "dobj", "obl", "obl:arg", "pobj", "prep", "acl", "advcl", "conj"})
+_EN_MODALS = {"would": HYPOTHETICAL, "could": HYPOTHETICAL, "may": HYPOTHETICAL, "might": HYPOTHETICAL,
+              "should": HYPOTHETICAL, "will": HYPOTHETICAL, "shall": HYPOTHETICAL, "can": HYPOTHETICAL,
+              "must": HYPOTHETICAL, "'ll": HYPOTHETICAL, "wo": HYPOTHETICAL, "ca": HYPOTHETICAL}
+
+
+@dataclass(frozen=True, slots=True)
+class Markers:
+    lemmas: dict[str, str]  # lemma -> factuality
+    kinds: dict[str, str]  # lemma -> kind
+    phrases: tuple[tuple[str, str, str], ...]  # (phrase, kind, factuality)
+    morph: tuple[tuple[str, str], ...]  # ("Mood=Cnd", factuality)
+
+
+@cache
+def markers(lang: str) -> Markers:
+    lemmas, kinds, phrases, morph = {}, {}, [], []
+    for row in table(lang, "factuality"):
+        form, scope = row["form"].lower(), row["scope"]
+        if scope == "lemma" and " " not in form:
+            lemmas[form] = row["factuality"]
+            kinds[form] = row["kind"]
+        elif scope == "morph":
+            morph.append((row["form"], row["factuality"]))
+        else:
+            phrases.append((form.replace("\u2019", "'"), row["kind"], row["factuality"]))
+    return Markers(lemmas, kinds, tuple(sorted(phrases, key=lambda p: -len(p[0]))), tuple(morph))
+
+
+def factuality(predicate: Token, lang: str, *, stop_at: frozenset[int] = frozenset()) -> str:
+    """Factuality of the act ``predicate`` names. Governors in ``stop_at`` (a reporting verb) end the walk,
+    except a negated belief ("ne croient pas que"), which negates what it governs."""
+    m = markers(lang)
+    found = [_local(predicate, m, lang)]
+    t, steps = predicate, 0
+    while t.dep_ in _GOVERNED_BY and t.head.i != t.i and steps < 4:
+        head = t.head
+        steps += 1
+        governed_clause = t.dep_ in ("xcomp", "ccomp", "advcl", "acl")
+        if head.i in stop_at:
+            if t.dep_ == "ccomp" and m.kinds.get(head.lemma_.lower()) != "belief_neg" and _local(head, m, lang) == NEGATED:
+                found.append(NEGATED)  # "ne croient pas que l'accord soit finalisé"
+            elif m.kinds.get(head.lemma_.lower()) == "belief_neg":
+                found.append(NEGATED)
+            break
+        lemma = head.lemma_.lower()
+        if governed_clause and lemma in m.lemmas and m.kinds.get(lemma) != "negation":
+            found.append(m.lemmas[lemma])
+        elif governed_clause and lemma in m.lemmas and t.dep_ in ("xcomp", "ccomp"):
+            found.append(m.lemmas[lemma])  # "a démenti avoir frappé", "refused to meet"
+        if t.dep_ != "conj":
+            local = _local(head, m, lang)
+            if local != ASSERTED and governed_clause:
+                found.append(local)
+        t = head
+    found.append(_phrases(predicate, m))
+    return min(found, key=_ORDER.__getitem__)
+
+
+def _local(t: Token, m: Markers, lang: str) -> str:
+    found = ASSERTED
+    for c in t.children:
+        if c.dep_ not in _LOCAL_DEPS:
+            continue
+        lemma = c.lemma_.lower()
+        kind = m.kinds.get(lemma)
+        if c.dep_ == "neg" or (kind == "negation" and c.dep_ in ("advmod", "det")) or "Polarity=Neg" in str(c.morph):
+            if lemma not in ("ne", "n'") or _has_second_negation(t):
+                return NEGATED
+        if lang == "en" and c.dep_ in ("aux", "auxpass") and lemma in _EN_MODALS:
+            found = _min(found, _EN_MODALS[lemma])
+        if c.dep_.startswith("aux") and "Mood=Cnd" in str(c.morph):
+            # "aurait livré": the press's reporting conditional, an unconfirmed fact
+            found = _min(found, UNCERTAIN if t.morph.get("VerbForm") == ["Part"] and c.dep_ == "aux:tense" else HYPOTHETICAL)
+        if c.dep_.startswith("aux") and "Tense=Fut" in str(c.morph):
+            found = _min(found, HYPOTHETICAL)
+        if c.dep_ == "mark" and kind in ("conditional", "purpose"):
+            found = _min(found, HYPOTHETICAL)
+        if c.dep_ == "advmod" and kind in ("hedge", "evidential", "allegation"):
+            found = _min(found, m.lemmas[lemma])
+    morph = str(t.morph)
+    if "Mood=Cnd" in morph or "Tense=Fut" in morph:
+        found = _min(found, HYPOTHETICAL)
+    return found
+
+
+def _has_second_negation(t: Token) -> bool:
+    """French "ne" negates only with pas/jamais/plus/rien/aucun…; "ne … que" is "only"."""
+    return any(c.lemma_.lower() in ("pas", "jamais", "plus", "rien", "aucun", "nullement", "guère", "personne", "point")
+               for c in t.children) or any(c.lemma_.lower() in ("rien", "personne", "aucun") for c in t.subtree)
+
+
+def _phrases(predicate: Token, m: Markers) -> str:
+    sent = predicate.sent
+    before = predicate.doc.text[sent.start_char:predicate.idx].lower().replace("\u2019", "'")
+    found = ASSERTED
+    for phrase, kind, value in m.phrases:
+        if kind in ("hedge", "evidential", "allegation") and _contains_words(before, phrase):
+            found = _min(found, value)
+    return found
+
+
+def _contains_words(text: str, phrase: str) -> bool:
+    i = text.find(phrase)
+    while i >= 0:
+        before_ok = i == 0 or not text[i - 1].isalnum()
+        end = i + len(phrase)
+        after_ok = end >= len(text) or not text[end].isalnum()
+        if before_ok and after_ok:
+            return True
+        i = text.find(phrase, i + 1)
+    return False
+
+
+def _min(a: str, b: str) -> str:
+    return a if _ORDER[a] <= _ORDER[b] else b
