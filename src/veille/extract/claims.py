@@ -126,7 +126,7 @@ def find_claims(doc: Doc, refs: Referents, lang: str, times: list[Any]) -> list[
         if comp is None:
             continue
         start, end = _content_span(comp)
-        speaker = _speaker(t, refs, claims)
+        speaker = _speaker(t, refs, claims, after_quote=_follows_quote(t, quotes))
         if speaker is None:
             continue
         kind = "mixed" if any(s < end and start < e for s, e in quotes) else "indirect"
@@ -141,7 +141,7 @@ def find_claims(doc: Doc, refs: Referents, lang: str, times: list[Any]) -> list[
         if any(c.start <= s and e <= c.end + 2 for c in claims) or any(s <= c.start and c.end <= e for c in claims):
             continue
         cue_tok = _cue_near_quote(doc, s, e, lex, in_quote)
-        speaker = _speaker(cue_tok, refs, claims) if cue_tok is not None else None
+        speaker = _speaker(cue_tok, refs, claims, after_quote=True) if cue_tok is not None else None
         prior = [c for c in claims if c.end <= s]
         if speaker is None and prior:
             speaker = max(prior, key=lambda c: c.end).speaker  # a continuation keeps its speaker
@@ -189,16 +189,17 @@ def _content_span(comp: Token) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def _speaker(cue: Token, refs: Referents, claims: list[Claim]) -> Party | None:
+def _speaker(cue: Token, refs: Referents, claims: list[Claim], *, after_quote: bool = False) -> Party | None:
     subject = next((c for c in cue.children if c.dep_.startswith("nsubj") and not c.dep_.endswith("pass")), None)
-    if subject is None and cue.dep_ in ("conj", "xcomp") and cue.head.i != cue.i:
+    if subject is None and cue.dep_ in ("conj", "xcomp", "advcl", "acl") and cue.head.i != cue.i:
+        # "joined the calls …, asking the United States to waive": the participle's subject is its head's
         subject = next((c for c in cue.head.children if c.dep_.startswith("nsubj")), None)
-    if subject is None:  # inverted: "», a déclaré un porte-parole du département"
+    if subject is None and after_quote:  # inverted: "», a déclaré un porte-parole du département"
         subject = next((c for c in cue.children if c.i > cue.i and c.dep_ in ("obj", "dobj", "obl:mod", "nmod")
                         and c.pos_ in ("NOUN", "PROPN")), None)
     if subject is None:
         return None
-    if subject.pos_ == "PRON" and claims:
+    if subject.pos_ == "PRON" and claims and after_quote:
         before = [c for c in claims if c.start < subject.idx and c.speaker is not None]
         if before:  # "ont-ils ajouté": the speaker quoted just before
             prev = max(before, key=lambda c: c.start).speaker
@@ -212,6 +213,13 @@ def _speaker(cue: Token, refs: Referents, claims: list[Claim]) -> Party | None:
     if party.entity is None and refs.role_of(subject) is None and subject.pos_ != "PROPN":
         return None
     return party
+
+
+def _follows_quote(t: Token, quotes: list[tuple[int, int]]) -> bool:
+    """Is the cue the "a déclaré X" / "said X" right after a closing quotation mark?"""
+    doc = t.doc
+    start = t.sent.start_char
+    return any(start - 3 <= e <= t.idx and not any(ch in doc.text[e:t.idx] for ch in ".!?") for _, e in quotes)
 
 
 def _apposed_person(subject: Token, refs: Referents):
@@ -258,8 +266,24 @@ def _negated(t: Token) -> bool:
 
 
 def _attributions(doc: Doc, refs: Referents, lang: str, claims: list[Claim], in_quote: list[bool]) -> list[Claim]:
-    """"selon X", "according to X": the rest of X's clause is X's claim."""
+    """"selon X", "according to X", sentence-initial "Pour X, …": the rest of X's clause is X's claim."""
     out = []
+    for sent in doc.sents:
+        first = next((t for t in sent if not t.is_space), None)
+        if first is None or first.lower_ not in ("pour", "for") or in_quote[first.idx]:
+            continue
+        comma = next((t for t in sent if t.text == "," and t.i > first.i), None)
+        if comma is None or comma.i - first.i > 8:
+            continue
+        holder = next((t for t in sent if first.i < t.i < comma.i and t.i in refs.by_token), None)
+        if holder is None or refs.by_token[holder.i].type not in ("PERSON", "ORG"):
+            continue
+        tokens = [t for t in sent if t.i > comma.i and not t.is_space]
+        while tokens and tokens[-1].is_punct:
+            tokens = tokens[:-1]
+        if len(tokens) >= 3:
+            speaker = refs.party(holder)
+            out.append(Claim(speaker, (first.idx, comma.idx), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), "indirect"))
     for phrase, relation in attributions(lang):
         if relation != "according_to":
             continue

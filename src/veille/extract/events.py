@@ -105,6 +105,11 @@ def find_events(doc: Doc, refs: Referents, lang: str, *, reporting: frozenset[in
                 rec = None
             if rec is None and rule.slots and rule.type not in _NO_RECIPIENT_NEEDED:
                 continue
+            if rec is None and actor.country is None and actor.entity.type == "PERSON":
+                continue  # a private person acting alone is not a political event
+            if rec is not None and actor.country and actor.country == rec.country and "GPE" in (
+                    actor.entity.type, rec.entity.type) and actor.entity.type != "PERSON":
+                continue  # a state acting on itself: a resolution error, not an event
             fact = factuality(t, lang, stop_at=reporting)
             found.append(Found(t, rule, actor, rec, fact, _confidence(t, head, actor, rec, refs)))
     return _dedupe(found)

@@ -97,6 +97,14 @@ class Referents:
             rank = (1 if t.i in self.demonym_tokens else 0, _TYPE_RANK.get(e.type, 9), _depth(t, head))
             if best is None or rank < best[0]:
                 best = (rank, e)
+        if best is None:
+            # "la coalition menée par les États-Unis", "forces led by Turkey": the leader stands for it
+            for c in head.children:
+                if c.dep_ in ("acl", "acl:relcl") and c.lemma_.lower() in ("mener", "diriger", "conduire", "lead"):
+                    agent = next((g for g in c.children if g.dep_ in ("obl:agent", "agent")), None)
+                    if agent is not None:
+                        agent = next((g for g in agent.children if g.dep_ == "pobj"), agent)
+                        return self.entity_in(agent)
         return best[1] if best else None
 
     def role_of(self, head: Token) -> dict[str, str] | None:
