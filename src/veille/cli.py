@@ -91,3 +91,128 @@ def eval_cmd(gold: Path, analyses: Path, verbose: bool, as_json: bool) -> None:
         click.echo(json.dumps(result, ensure_ascii=False, indent=1))
     else:
         click.echo(format_report(result, verbose=verbose))
+
+
+# --- store: ingest, query, sql, export (each calls one function in veille.store) ---
+
+_DB = click.option("--db", default="veille.duckdb", show_default=True, type=click.Path(dir_okay=False),
+                   help="The DuckDB store file.")
+_FMT = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@_DB
+@click.option("--workers", type=click.IntRange(min=1), help="Analysis processes (default: the machine's cores).")
+@click.option("--failures", type=click.Path(dir_okay=False), help="Failure list (TSV; default: veille-failures.tsv beside the store).")
+@click.option("--published", callback=_date, help="Publication date (ISO) for inputs that do not give one.")
+@click.option("--lang", help="Language for inputs that do not give one (default: detected).")
+@click.option("--no-dedup", is_flag=True, help="Analyse copies too (no exact or near-duplicate detection).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
+def ingest(inputs, db, workers, failures, published, lang, no_dedup, progress) -> None:
+    """Read, deduplicate, analyse and store articles: files, directories, globs, - for stdin; feeds and WARC too."""
+    from veille.store.duckdb import StoreError
+    from veille.store.ingest import ingest as run_ingest
+
+    try:
+        summary = run_ingest(list(inputs), db=db, workers=workers, failures=failures, dedup=not no_dedup,
+                             options=ReadOptions(published=published, lang=lang),
+                             progress=sys.stderr.isatty() if progress is None else progress)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(summary.line())
+    if summary.failed:
+        click.echo(f"failures listed in {summary.failures_file}", err=True)
+
+
+@main.group()
+def query() -> None:
+    """Ask the store: events, claims, entities."""
+
+
+def _show(db: str, fmt: str, ask) -> None:
+    from veille.store.output import render
+    from veille.store.queries import QueryError, StoreError, open_readonly
+
+    try:
+        con = open_readonly(db)
+        try:
+            click.echo(render(ask(con), fmt))
+        finally:
+            con.close()
+    except (StoreError, QueryError) as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@query.command("events")
+@_DB
+@_FMT
+@click.option("--actor", help="ISO3 country or canonical name of the actor.")
+@click.option("--recipient", help="ISO3 country or canonical name of the recipient.")
+@click.option("--type", "etype", help="PLOVER event type (ASSAULT, ACCUSE, ...).")
+@click.option("--factuality", type=click.Choice(["asserted", "negated", "hypothetical", "uncertain"]))
+@click.option("--since", callback=_date, help="Events on or after this date (event date, else publication date).")
+@click.option("--until", callback=_date, help="Events on or before this date.")
+@click.option("--limit", type=int)
+def query_events(db, fmt, actor, recipient, etype, factuality, since, until, limit) -> None:
+    """Events, filtered by actor, recipient, type, factuality and date."""
+    from veille.store import queries
+
+    _show(db, fmt, lambda con: queries.events(con, actor=actor, recipient=recipient, type=etype,
+                                              factuality=factuality, since=since, until=until, limit=limit))
+
+
+@query.command("claims")
+@_DB
+@_FMT
+@click.option("--speaker", help="Part of the speaker's name (case-insensitive).")
+@click.option("--country", help="ISO3 country of the speaker.")
+@click.option("--since", callback=_date, help="Claims published on or after this date.")
+@click.option("--limit", type=int)
+def query_claims(db, fmt, speaker, country, since, limit) -> None:
+    """Claims (quotes and attributions), filtered by speaker."""
+    from veille.store import queries
+
+    _show(db, fmt, lambda con: queries.claims(con, speaker=speaker, country=country, since=since, limit=limit))
+
+
+@query.command("entities")
+@_DB
+@_FMT
+@click.option("--country", help="ISO3 country the entity belongs to or stands for.")
+@click.option("--type", "etype", help="PERSON, ORG, GPE, LOC, NORP, EVENT or MISC.")
+@click.option("--name", help="Part of the canonical name.")
+@click.option("--limit", type=int)
+def query_entities(db, fmt, country, etype, name, limit) -> None:
+    """Entities across articles, most cited first."""
+    from veille.store import queries
+
+    _show(db, fmt, lambda con: queries.entities(con, country=country, type=etype, name=name, limit=limit))
+
+
+@main.command("sql")
+@click.argument("statement")
+@_DB
+@_FMT
+def sql_cmd(statement, db, fmt) -> None:
+    """Run one read-only SQL query on the store (tables: articles, entities, mentions, times, events, claims, ...)."""
+    from veille.store import queries
+
+    _show(db, fmt, lambda con: queries.sql(con, statement))
+
+
+@main.command("export")
+@_DB
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "plover"]), required=True)
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="Folder to write into.")
+def export_cmd(db, fmt, out) -> None:
+    """Export the store: analyses as JSONL, tables as CSV, Parquet by date and language, or PLOVER event rows."""
+    from veille.store.duckdb import StoreError
+    from veille.store.export import export
+
+    try:
+        written = export(db, fmt=fmt, out=out)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    for name, rows in written.items():
+        click.echo(f"{name}\t{rows} rows")

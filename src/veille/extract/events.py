@@ -95,24 +95,33 @@ def find_events(doc: Doc, refs: Referents, lang: str, *, reporting: frozenset[in
         actor_heads = _actor_heads(t)
         if not actor_heads:
             continue
-        recipient = _recipient(t, rule, refs, exclude={h.i for h in actor_heads})
+        mutual = "conj-nsubj" in rule.slots and len(actor_heads) > 1
+        recipients = [None] if mutual else _recipients(t, rule, refs, exclude={h.i for h in actor_heads})
         for head in actor_heads:
             actor = refs.party(head)
             if actor.entity is None:
                 continue
-            rec = recipient
-            if rec is not None and rec.entity is actor.entity:
-                rec = None
-            if rec is None and rule.slots and rule.type not in _NO_RECIPIENT_NEEDED:
-                continue
-            if rec is None and actor.country is None and actor.entity.type == "PERSON":
-                continue  # a private person acting alone is not a political event
-            if rec is not None and actor.country and actor.country == rec.country and "GPE" in (
-                    actor.entity.type, rec.entity.type) and actor.entity.type != "PERSON":
-                continue  # a state acting on itself: a resolution error, not an event
-            fact = factuality(t, lang, stop_at=reporting)
-            found.append(Found(t, rule, actor, rec, fact, _confidence(t, head, actor, rec, refs)))
+            if mutual:  # "Turkey and Libya agreed": each member acts towards the others
+                recipients = [p for h in actor_heads if h.i != head.i and (p := refs.party(h)).entity is not None]
+            for rec in recipients:
+                if rec is not None and rec.entity is actor.entity:
+                    rec = None
+                _keep(found, t, rule, head, actor, rec, refs, lang, reporting)
     return _dedupe(found)
+
+
+def _keep(found: list[Found], t: Token, rule: Trigger, head: Token, actor: Party, rec: Party | None,
+          refs: Referents, lang: str, reporting: frozenset[int]) -> None:
+    """Add the event unless it fails the precision rules."""
+    if rec is None and rule.slots and rule.type not in _NO_RECIPIENT_NEEDED:
+        return
+    if rec is None and actor.country is None and actor.entity.type == "PERSON":
+        return  # a private person acting alone is not a political event
+    if rec is not None and actor.country and actor.country == rec.country and "GPE" in (
+            actor.entity.type, rec.entity.type) and actor.entity.type != "PERSON":
+        return  # a state acting on itself: a resolution error, not an event
+    fact = factuality(t, lang, stop_at=reporting)
+    found.append(Found(t, rule, actor, rec, fact, _confidence(t, head, actor, rec, refs)))
 
 
 def _folded(t: Token, triggers: dict[int, Trigger]) -> bool:
@@ -172,21 +181,30 @@ def _bridged_theme(t: Token) -> Token | None:
     return None
 
 
-def _recipient(t: Token, rule: Trigger, refs: Referents, exclude: set[int]) -> Party | None:
-    for slot in rule.slots:
+def _recipients(t: Token, rule: Trigger, refs: Referents, exclude: set[int]) -> list[Party | None]:
+    """The recipient, one per member of a compound ("blamed both Israel and the United States");
+    for a passive with its agent as actor, the passive subject ("the rebels are backed by Iran")."""
+    slots = list(rule.slots)
+    if any(c.dep_ in ("nsubj:pass", "nsubjpass") for c in t.children) and any(s in ("obj", "dobj") for s in slots):
+        slots.insert(0, "passive-subject")
+    for slot in slots:
         for head in _slot_heads(t, slot):
             if head.i in exclude:
                 continue
             party = refs.party(head)
             if party.entity is not None:
-                return party
-    return None
+                members = [party] + [p for c in head.children if c.dep_ == "conj" and c.i not in exclude
+                                     and (p := refs.party(c)).entity is not None and p.entity is not party.entity]
+                return members
+    return [None]
 
 
 def _slot_heads(t: Token, slot: str) -> Iterable[Token]:
     kind, _, prep = slot.partition(":")
     kids = list(t.children)
-    if slot in ("obj", "dobj"):
+    if slot == "passive-subject":
+        yield from (c for c in kids if c.dep_ in ("nsubj:pass", "nsubjpass"))
+    elif slot in ("obj", "dobj"):
         yield from (c for c in kids if c.dep_ in ("obj", "dobj"))
     elif slot in ("iobj", "dative"):
         yield from (c for c in kids if c.dep_ in ("iobj", "dative"))
@@ -263,10 +281,10 @@ def _confidence(t: Token, head: Token, actor: Party, recipient: Party | None, re
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
-    """One event per (trigger, actor entity): a phrase that reached the same entity twice counts once."""
+    """One event per (trigger, actor, recipient): a phrase that reached the same entity twice counts once."""
     seen, out = set(), []
     for f in found:
-        key = (f.trigger.i, id(f.actor.entity))
+        key = (f.trigger.i, id(f.actor.entity), id(f.recipient.entity) if f.recipient else None)
         if key not in seen:
             seen.add(key)
             out.append(f)

@@ -94,7 +94,8 @@ class Referents:
             e = self.by_token.get(t.i)
             if e is None:
                 continue
-            rank = (1 if t.i in self.demonym_tokens else 0, _TYPE_RANK.get(e.type, 9), _depth(t, head))
+            posted = _posted(t, head)  # "the Libyan ambassador to Greece" stands for Libya
+            rank = (2 if posted else 1 if t.i in self.demonym_tokens else 0, _TYPE_RANK.get(e.type, 9), _depth(t, head))
             if best is None or rank < best[0]:
                 best = (rank, e)
         if best is None:
@@ -177,6 +178,21 @@ class Referents:
                     if c.i in self.demonym_tokens:
                         return self.by_token[c.i]
         return None
+
+
+_POSTING = frozenset({"to", "in", "at", "à", "au", "aux", "en", "auprès", "dans"})
+
+
+def _posted(t: Token, head: Token) -> bool:
+    """Is ``t`` reached from ``head`` through a preposition of place ("ambassador to Greece")?"""
+    node, steps = t, 0
+    while node.i != head.i and steps < 6:
+        if any(c.dep_ in ("case", "prep") and c.lower_ in _POSTING for c in node.children) or (
+                node.dep_ == "pobj" and node.head.lower_ in _POSTING):
+            return True
+        node = node.head
+        steps += 1
+    return False
 
 
 def _depth(t: Token, head: Token) -> int:

@@ -1,4 +1,4 @@
-"""Dispatch any input (files, directories, ``-`` for stdin) to the reader for its form.
+"""Dispatch any input (files, directories, globs, ``-`` for stdin) to the reader for its form.
 
 Readers yield ``Article`` or ``InputError`` items instead of raising, so that one bad item in a
 batch is reported and the others are still read (a batch "finishes and loses nothing").
@@ -7,6 +7,7 @@ batch is reported and the others are still read (a batch "finishes and loses not
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import json
 import sys
 from collections.abc import Iterator
@@ -15,11 +16,25 @@ from pathlib import Path
 
 from veille.errors import InputError
 from veille.ingest.decode import MAX_BYTES, decode
+from veille.ingest.feeds import looks_like_feed, read_feed
 from veille.ingest.html import parse_html
 from veille.ingest.records import article_from_json, article_from_text
+from veille.ingest.warc import read_warc
 from veille.model import Article
 
-SUFFIXES = {".txt": "text", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html", ".htm": "html"}
+SUFFIXES = {".txt": "text", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html", ".htm": "html",
+            ".rss": "feed", ".atom": "feed", ".xml": "xml",
+            ".warc": "warc", ".warc.gz": "warc", ".wet": "warc", ".wet.gz": "warc"}
+_GLOB_CHARS = frozenset("*?[")
+
+
+def form_of(path: Path) -> str | None:
+    """The reader for a file name (``.warc.gz`` counts as one suffix), or None for a name veille does not read."""
+    name = path.name.lower()
+    for suffix in sorted(SUFFIXES, key=len, reverse=True):
+        if name.endswith(suffix):
+            return SUFFIXES[suffix]
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +52,16 @@ def read_inputs(paths: list[str], options: ReadOptions = ReadOptions()) -> Itera
             yield from _read_item("stdin", sys.stdin.buffer.read(MAX_BYTES + 1), _sniff_stdin, options)
             continue
         path = Path(raw)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        if not path.exists() and _GLOB_CHARS & set(raw):
+            matches = sorted(glob.glob(raw, recursive=True))
+            if not matches:
+                yield InputError(raw, "no file matches this pattern")
+            for match in matches:
+                yield from read_inputs([match], options)
+        elif path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and form_of(p) is not None)
             if not files:
-                yield InputError(raw, "directory holds no .txt, .json, .jsonl or .html file")
+                yield InputError(raw, "directory holds no file veille reads (.txt, .json, .jsonl, .html, feeds, WARC)")
             for f in files:
                 yield from _read_file(f, options)
         else:
@@ -49,8 +70,15 @@ def read_inputs(paths: list[str], options: ReadOptions = ReadOptions()) -> Itera
 
 def _read_file(path: Path, options: ReadOptions) -> Iterator[Article | InputError]:
     item = str(path)
+    form = form_of(path) or "text"
     try:
         with path.open("rb") as fh:
+            if form == "warc":
+                yield from read_warc(fh, item=item)
+                return
+            if form == "jsonl":
+                yield from _stream_jsonl(item, fh, options, path.stem)
+                return
             data = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
         yield InputError(item, "no such file")
@@ -58,18 +86,70 @@ def _read_file(path: Path, options: ReadOptions) -> Iterator[Article | InputErro
     except OSError as exc:
         yield InputError(item, exc.strerror or str(exc))
         return
-    form = SUFFIXES.get(path.suffix.lower(), "text")
+    if form == "xml":
+        form = "feed" if looks_like_feed(data) else "html"
+    if form == "feed" and len(data) <= MAX_BYTES:
+        yield from read_feed(data, item=item, stem=path.stem)
+        return
     yield from _read_item(item, data, lambda _text: form, options, stem=path.stem)
+
+
+def _stream_jsonl(item: str, fh, options: ReadOptions, stem: str) -> Iterator[Article | InputError]:
+    """A JSONL file read line by line, so a file of any size streams; each line is bounded by MAX_BYTES."""
+    pending: tuple[str, Article | InputError] | None = None
+    count = 0
+    n = 0
+    while True:
+        raw = fh.readline(MAX_BYTES + 1)
+        if not raw:
+            break
+        n += 1
+        if len(raw) > MAX_BYTES:
+            while raw and not raw.endswith(b"\n"):  # skip the rest of the oversized line
+                raw = fh.readline(MAX_BYTES + 1)
+            result: Article | InputError = InputError(f"{item}:{n}", f"line larger than {MAX_BYTES:,} bytes")
+        elif not raw.strip():
+            continue
+        else:
+            result = _jsonl_line(f"{item}:{n}", raw, options, f"{stem}:{n}")
+        count += 1
+        if pending is not None:
+            yield pending[1]
+        pending = (f"{item}:{n}", result)
+    if pending is None:
+        yield InputError(item, "empty input")
+        return
+    last = pending[1]
+    if count == 1 and isinstance(last, Article) and options.id:
+        last.id = options.id  # a one-line JSONL file is a single-article input
+    yield last
+
+
+def _jsonl_line(where: str, raw: bytes, options: ReadOptions, default_id: str) -> Article | InputError:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = decode(raw, where)
+        except ValueError as exc:
+            return InputError(where, str(exc))
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return InputError(where, f"line is not JSON ({exc.msg})")
+    return _one(where, lambda: article_from_json(obj, default_id=default_id), options, single=False)
 
 
 def _sniff_stdin(text: str) -> str:
     head = text.lstrip()[:1]
     if head == "{":
         return "jsonl" if "\n{" in text.strip() else "json"
-    return "html" if head == "<" else "text"
+    if head == "<":
+        return "feed" if looks_like_feed(text[:4096].encode("utf-8", "replace")) else "html"
+    return "text"
 
 
-def _read_item(item: str, data: bytes, form_of, options: ReadOptions, stem: str = "stdin") -> Iterator[Article | InputError]:
+def _read_item(item: str, data: bytes, sniff, options: ReadOptions, stem: str = "stdin") -> Iterator[Article | InputError]:
     if len(data) > MAX_BYTES:
         yield InputError(item, f"larger than {MAX_BYTES:,} bytes")
         return
@@ -78,7 +158,10 @@ def _read_item(item: str, data: bytes, form_of, options: ReadOptions, stem: str 
     except ValueError as exc:
         yield InputError(item, str(exc))
         return
-    form = form_of(text)
+    form = sniff(text)
+    if form == "feed":
+        yield from read_feed(data, item=item, stem=stem)
+        return
     if form == "jsonl":
         yield from _read_jsonl(item, text, options, stem)
         return

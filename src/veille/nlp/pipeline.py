@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from veille.config import model_for, settings
+from veille.kb import knowledge_base
 
 _PARAGRAPH_END = re.compile(r"\n\s*")
 
@@ -27,7 +28,24 @@ def load(lang: str) -> Language:
     name = model_for(lang)
     if name is None:
         raise LookupError(f"no spaCy pipeline configured for {lang!r}")
-    return spacy.load(name)
+    nlp = spacy.load(name)
+    _keep_hyphenated_names(nlp)
+    return nlp
+
+
+def _keep_hyphenated_names(nlp: Language) -> None:
+    """Hyphenated names of the knowledge base stay one token ("Royaume-Uni", "nord-coréens").
+
+    The French tokenizer splits "Royaume-Uni" into three tokens, and the parser then cuts the sentence
+    there; one token keeps the parse whole.
+    """
+    kb = knowledge_base()
+    forms = {n for r in kb.records.values() for n in (*r.all_names(), *r.all_demonyms())}
+    for form in sorted(forms):
+        if "-" in form and " " not in form and "'" not in form and "’" not in form:
+            for variant in {form, form.lower(), form.upper(), form[:1].upper() + form[1:]}:
+                if len(nlp.tokenizer(variant)) > 1:
+                    nlp.tokenizer.add_special_case(variant, [{"ORTH": variant}])
 
 
 def chunks(text: str) -> list[str]:

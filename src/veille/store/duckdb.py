@@ -1,0 +1,287 @@
+"""The DuckDB store: opening it, migrating it, and writing articles whole.
+
+One writer: only the ingest loop's process writes, through ``Store.write``, and every call is one
+transaction holding whole articles (their row in ``articles`` and all their entities, mentions, times,
+events, claims and claim sources), so a kill at any moment leaves either all of an article or none.
+Readers open the file read-only. All SQL with values is parameterised; rows go in as column lists
+(``INSERT ... SELECT unnest(?), unnest(?), ...``), one statement per table per write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from veille.errors import VeilleError
+from veille.ingest.dedup import Deduper, signature_from_bytes
+
+DEFAULT_DB = "veille.duckdb"
+TABLES = ("articles", "entities", "mentions", "times", "events", "claims", "claim_sources", "failures")
+"""Every data table, in the order an export lists them."""
+_CHILD_TABLES = ("entities", "mentions", "times", "events", "claims", "claim_sources")
+_MIGRATION = re.compile(r"^(\d{3})_(\w+)\.sql$")
+
+
+class StoreError(VeilleError):
+    """The store cannot be opened or read (missing file, newer schema, locked by a running ingest)."""
+
+
+@dataclass(slots=True)
+class ArticleRow:
+    """One article to write: an analysed original (``analysis`` set), a copy (``duplicate_of`` set)."""
+
+    id: str
+    text: str
+    text_sha256: str
+    norm_sha256: str
+    lang: str | None
+    published: dt.date | None
+    title: str | None
+    url: str | None
+    source: str | None
+    minhash: bytes | None = None
+    analysis: dict[str, Any] | None = None
+    duplicate_of: str | None = None
+    duplicate_kind: str | None = None
+    replace: bool = False
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(version, name, SQL) of every migration shipped with veille, in order."""
+    folder = resources.files("veille.store").joinpath("migrations")
+    out = []
+    for entry in folder.iterdir():
+        m = _MIGRATION.match(entry.name)
+        if m:
+            out.append((int(m.group(1)), m.group(2), entry.read_text("utf-8")))
+    return sorted(out)
+
+
+def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A connection to the store at ``path``; a writable one is migrated to the latest schema first."""
+    path = Path(path)
+    try:
+        if read_only:
+            if not path.exists():
+                raise StoreError(f"no store at {path} (run `veille ingest` first)")
+            con = duckdb.connect(str(path), read_only=True)
+            _check_version(con, path)
+            return con
+        path.parent.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(str(path))
+    except duckdb.IOException as exc:
+        raise StoreError(f"cannot open {path}: {exc}") from None
+    migrate(con)
+    return con
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0] or 0) if row else 0
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Apply the migrations the store has not had yet, each in its own transaction; return their versions."""
+    con.execute(resources.files("veille.store").joinpath("schema.sql").read_text("utf-8"))
+    current = schema_version(con)
+    applied = []
+    for version, name, sql in migrations():
+        if version <= current:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(sql)
+            con.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", [version, name])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied
+
+
+def _check_version(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    try:
+        have = schema_version(con)
+    except duckdb.CatalogException:
+        raise StoreError(f"{path} is not a veille store (no schema_version table)") from None
+    latest = migrations()[-1][0]
+    if have > latest:
+        raise StoreError(f"{path} has schema version {have}, newer than this veille ({latest}): upgrade veille")
+
+
+class Store:
+    """The single writer over one store file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.con = connect(self.path)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def stored_hashes(self, ids: Sequence[str]) -> dict[str, str]:
+        """text_sha256 of those of ``ids`` already stored."""
+        if not ids:
+            return {}
+        rows = self.con.execute("SELECT id, text_sha256 FROM articles WHERE id IN (SELECT unnest(?))",
+                                [list(ids)]).fetchall()
+        return dict(rows)
+
+    def load_deduper(self, deduper: Deduper) -> Deduper:
+        """Fill ``deduper`` with every original in the store, in ingest order (as the run that wrote them saw them)."""
+        cur = self.con.execute("SELECT id, norm_sha256, minhash FROM articles "
+                               "WHERE duplicate_of IS NULL AND minhash IS NOT NULL ORDER BY ingested_at, id")
+        while batch := cur.fetchmany(1000):
+            for article_id, norm, blob in batch:
+                deduper.add(article_id, norm, signature_from_bytes(blob))
+        return deduper
+
+    def write(self, articles: Sequence[ArticleRow], failures: Sequence[tuple[str, str]] = ()) -> None:
+        """Write whole articles and failures in ONE transaction; articles marked ``replace`` lose their old rows first."""
+        con = self.con
+        articles = list({a.id: a for a in articles}.values())  # an id given twice in one write: the last wins
+        con.execute("BEGIN TRANSACTION")
+        try:
+            gone = [a.id for a in articles if a.replace]
+            if gone:
+                for table in _CHILD_TABLES:
+                    con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [gone])
+                con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [gone])
+            for table, rows in rows_by_table(articles).items():
+                insert(con, table, rows)
+            if failures:
+                items = [f[0] for f in failures]
+                con.execute("DELETE FROM failures WHERE item IN (SELECT unnest(?))", [items])
+                insert(con, "failures", [{"item": i, "reason": r} for i, r in dict(failures).items()])
+            done = [a.id for a in articles]
+            if done:  # an item that failed once and is now stored is no longer a failure
+                con.execute("DELETE FROM failures WHERE item IN (SELECT unnest(?))", [done])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+
+
+def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert rows (dicts with the same keys) as one parameterised statement of column lists."""
+    if not rows:
+        return
+    cols = list(rows[0])
+    select = ", ".join(f"unnest(?) AS {c}" for c in cols)
+    sql = f"INSERT INTO {table} ({', '.join(cols)}) SELECT {', '.join(cols)} FROM (SELECT {select})"
+    con.execute(sql, [[r[c] for r in rows] for c in cols])
+
+
+def rows_by_table(articles: Iterable[ArticleRow]) -> dict[str, list[dict[str, Any]]]:
+    """The rows of every table for these articles (the analysis flattened)."""
+    out: dict[str, list[dict[str, Any]]] = {t: [] for t in ("articles", *_CHILD_TABLES)}
+    for a in articles:
+        analysis = a.analysis
+        meta = (analysis or {}).get("article", {})
+        out["articles"].append({
+            "id": a.id, "text_sha256": a.text_sha256, "norm_sha256": a.norm_sha256,
+            "lang": meta.get("lang") or a.lang, "published": a.published, "title": a.title, "url": a.url,
+            "source": a.source, "text": a.text, "n_chars": len(a.text), "duplicate_of": a.duplicate_of,
+            "duplicate_kind": a.duplicate_kind, "minhash": a.minhash,
+            "analysis": None if analysis is None else json.dumps(_without_text(analysis), ensure_ascii=False),
+        })
+        if analysis is None:
+            continue
+        for table, rows in _flatten(a.id, analysis):
+            out[table].extend(rows)
+    return out
+
+
+def _without_text(analysis: dict[str, Any]) -> dict[str, Any]:
+    """The analysis as stored: the article text lives once, in articles.text."""
+    article = {k: v for k, v in analysis["article"].items() if k != "text"}
+    return {**analysis, "article": article}
+
+
+def _flatten(aid: str, an: dict[str, Any]) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    yield "entities", [{
+        "article_id": aid, "entity_id": e["id"], "canonical": e["canonical"], "type": e["type"],
+        "country": e.get("country"), "kb_id": e.get("kb_id"), "agent": e.get("agent"),
+        "stands_for": e.get("stands_for"), "roles": list(e.get("roles") or []), "n_mentions": len(e["mentions"]),
+    } for e in an.get("entities", [])]
+    yield "mentions", [{
+        "article_id": aid, "entity_id": e["id"], "n": n, "text": m["text"], "start_char": m["start"], "end_char": m["end"],
+    } for e in an.get("entities", []) for n, m in enumerate(e["mentions"], 1)]
+    yield "times", [{
+        "article_id": aid, "n": n, "text": t["text"], "start_char": t["start"], "end_char": t["end"],
+        "value": t.get("value"), "anchor": t.get("anchor"),
+    } for n, t in enumerate(an.get("times", []), 1)]
+    yield "events", [_event_row(aid, v) for v in an.get("events", [])]
+    yield "claims", [_claim_row(aid, c) for c in an.get("claims", [])]
+    yield "claim_sources", [{
+        "article_id": aid, "claim_id": c["id"], "n": n, "canonical": s.get("canonical"), "relation": s["relation"],
+    } for c in an.get("claims", []) for n, s in enumerate(c.get("sources") or [], 1)]
+
+
+def _event_row(aid: str, v: dict[str, Any]) -> dict[str, Any]:
+    row: dict[str, Any] = {"article_id": aid, "event_id": v["id"], "type": v["type"], "mode": v.get("mode"),
+                           "context": list(v.get("context") or [])}
+    for side in ("actor", "recipient"):
+        party = v.get(side) or {}
+        for key in ("text", "entity", "canonical", "country", "agent"):
+            row[f"{side}_{key}"] = party.get(key)
+    trigger = v.get("trigger") or {}
+    sentence = v.get("sentence") or {}
+    row.update({
+        "trigger_text": trigger.get("text"), "trigger_start": trigger.get("start"), "trigger_end": trigger.get("end"),
+        "sentence_start": sentence.get("start"), "sentence_end": sentence.get("end"),
+        "date": v.get("date"), "day": first_day(v.get("date")), "location": v.get("location"),
+        "factuality": v["factuality"], "attributed_to": v.get("attributed_to"),
+        "confidence": _float(v.get("confidence")), "score": _float(v.get("score")),
+    })
+    return row
+
+
+def _claim_row(aid: str, c: dict[str, Any]) -> dict[str, Any]:
+    speaker = c.get("speaker") or {}
+    cue = c.get("cue") or {}
+    content = c["content"]
+    return {
+        "article_id": aid, "claim_id": c["id"],
+        "speaker_text": speaker.get("text"), "speaker_entity": speaker.get("entity"),
+        "speaker_canonical": speaker.get("canonical"), "speaker_country": speaker.get("country"),
+        "speaker_start": speaker.get("start"), "speaker_end": speaker.get("end"),
+        "cue_text": cue.get("text"), "cue_start": cue.get("start"), "cue_end": cue.get("end"),
+        "content_text": content["text"], "content_start": content["start"], "content_end": content["end"],
+        "kind": c["kind"], "date": c.get("date"), "factuality": c["factuality"], "events": list(c.get("events") or []),
+    }
+
+
+_TIMEML_DAY = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def first_day(value: str | None) -> dt.date | None:
+    """The first day a TimeML value covers (``2024-01`` → 2024-01-01); None for weeks, seasons and null."""
+    if not value:
+        return None
+    m = _TIMEML_DAY.match(value)
+    if not m or (len(value) > m.end() and value[m.end()] not in "T/"):
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)

@@ -1,0 +1,260 @@
+"""The ingest loop: read → dedup → analyse in a process pool → store, streaming and resumable.
+
+The parent reads the inputs, decides for each item what it is (already stored, a copy of an original,
+new, or a failure), and groups items into chunks in input order. Worker processes, each holding the
+spaCy pipelines loaded once, analyse the new articles of a chunk with ``analyze_many``; the parent,
+the single writer, stores each chunk in one transaction, in input order. At most ``2 × workers``
+chunks are in flight, so memory stays bounded whatever the input size.
+
+Resumable: a re-run skips what the store holds (same id, same text hash), rebuilds the copy index
+from the store, and so makes the same decisions an uninterrupted run would have made.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from tqdm import tqdm
+
+from veille.errors import InputError
+from veille.ingest import ReadOptions, read_inputs
+from veille.ingest.dedup import Deduper, norm_hash, signature, signature_bytes
+from veille.ingest.reader import form_of
+from veille.model import Article
+from veille.store.duckdb import ArticleRow, Store
+
+CHUNK = 16
+"""Articles analysed per task: small enough for a fine progress bar and little lost work on a kill."""
+HASH_SEED = "0"
+"""PYTHONHASHSEED of the analysis processes. The analysis today depends on set iteration order (the same
+article gives slightly different mentions under different hash seeds), so analyses are always made under
+one fixed seed: a resumed ingest, whose analyses come from other processes, must equal an uninterrupted one."""
+
+
+@dataclass(slots=True)
+class Summary:
+    read: int = 0
+    analysed: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    failures_file: str | None = None
+    db: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+    def line(self) -> str:
+        return (f"read {self.read}, analysed {self.analysed}, duplicates {self.duplicates}, failed {self.failed}, "
+                f"already stored {self.unchanged}" + (f", replaced {self.replaced}" if self.replaced else ""))
+
+
+@dataclass(slots=True)
+class _Chunk:
+    """Items in input order: ``new`` are sent to a worker; ``rows`` keeps every item's place."""
+
+    rows: list[ArticleRow | InputError] = field(default_factory=list)
+    new: list[Article] = field(default_factory=list)
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def ingest(paths: list[str], *, db: str | Path, workers: int | None = None, options: ReadOptions = ReadOptions(),
+           failures: str | Path | None = None, progress: bool = True, dedup: bool = True, chunk: int = CHUNK,
+           on_chunk: Callable[[Summary], None] | None = None, err: TextIO | None = None) -> Summary:
+    """Ingest ``paths`` into the store at ``db``; returns the counts. Bad items are reported, never fatal."""
+    err = err or sys.stderr
+    workers = default_workers() if workers is None else max(1, workers)
+    failures_path = Path(failures) if failures else Path(db).resolve().parent / "veille-failures.tsv"
+    summary = Summary(db=str(db), failures_file=str(failures_path))
+    with Store(db) as store, failures_path.open("w", encoding="utf-8") as fail_out:
+        fail_out.write("item\treason\n")
+        deduper = store.load_deduper(Deduper()) if dedup else None
+        bar = tqdm(total=estimate_count(paths), unit="art", file=err, disable=not progress, dynamic_ncols=True,
+                   smoothing=0.1)
+        chunks = _plan(read_inputs(paths, options), store, deduper, summary, chunk)
+        for done in _analysed(chunks, workers):
+            articles = [r for r in done.rows if isinstance(r, ArticleRow)]
+            errors = [r for r in done.rows if isinstance(r, InputError)]
+            store.write(articles, [(e.item, e.reason) for e in errors])
+            for e in errors:
+                fail_out.write(f"{_tsv(e.item)}\t{_tsv(e.reason)}\n")
+                bar.write(f"veille: error: {e}", file=err)
+            fail_out.flush()
+            summary.failed += len(errors)
+            summary.analysed += sum(1 for a in articles if a.analysis is not None)
+            bar.update(len(done.rows))
+            bar.set_postfix(analysed=summary.analysed, dup=summary.duplicates, failed=summary.failed, refresh=False)
+            if on_chunk:
+                on_chunk(summary)
+        bar.update(summary.unchanged)  # skipped items, counted at the end so the rate is that of real work
+        bar.close()
+    return summary
+
+
+def _plan(items: Iterable[Article | InputError], store: Store, deduper: Deduper | None, summary: Summary,
+          size: int) -> Iterator[_Chunk]:
+    """Chunks of items in input order, each item judged: stored already, copy, new, or failure."""
+    seen: dict[str, str] = {}  # ids met in this run → their text hash (an id met twice is not re-analysed)
+    current = _Chunk()
+    window: list[Article | InputError] = []
+
+    def judge(batch: list[Article | InputError]) -> None:
+        nonlocal current
+        stored = store.stored_hashes([a.id for a in batch if isinstance(a, Article)])
+        for item in batch:
+            summary.read += 1
+            if isinstance(item, InputError):
+                current.rows.append(item)
+                continue
+            sha = item.text_sha256
+            before = seen.get(item.id, stored.get(item.id))
+            if before == sha:
+                summary.unchanged += 1
+                continue
+            replace = before is not None
+            summary.replaced += replace
+            seen[item.id] = sha
+            norm = norm_hash(item.text)
+            sig = signature(item.text) if deduper is not None else None
+            row = ArticleRow(id=item.id, text=item.text, text_sha256=sha, norm_sha256=norm, lang=item.lang,
+                             published=item.published, title=item.title, url=item.url, source=item.source,
+                             replace=replace)
+            if deduper is not None and sig is not None:
+                if replace:
+                    deduper.remove(item.id)
+                copy = deduper.find(norm, sig)
+                if copy is not None:
+                    row.duplicate_of, row.duplicate_kind = copy.of, copy.kind
+                    summary.duplicates += 1
+                    current.rows.append(row)
+                    continue
+                deduper.add(item.id, norm, sig)
+                row.minhash = signature_bytes(sig)
+            current.rows.append(row)
+            current.new.append(item)
+
+    for item in items:
+        window.append(item)
+        if len(window) >= size:
+            judge(window)
+            window = []
+            if len(current.new) >= size or len(current.rows) >= 4 * size:
+                yield current
+                current = _Chunk()
+    if window:
+        judge(window)
+    if current.rows:
+        yield current
+
+
+def _analysed(chunks: Iterable[_Chunk], workers: int) -> Iterator[_Chunk]:
+    """Chunks with their analyses filled in, in input order; at most 2 × workers chunks in flight."""
+    if workers <= 1 and os.environ.get("PYTHONHASHSEED") == HASH_SEED:
+        _init_worker()
+        for c in chunks:
+            yield _merge(c, _analyse_chunk(c.new))
+        return
+    ctx = multiprocessing.get_context("spawn")  # never fork a process holding a DuckDB connection
+    saved = os.environ.get("PYTHONHASHSEED")
+    os.environ["PYTHONHASHSEED"] = HASH_SEED  # inherited by the spawned workers, which start on demand
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker) as pool:
+            inflight: deque[tuple[_Chunk, Future[list[Any]]]] = deque()
+            for c in chunks:
+                inflight.append((c, pool.submit(_analyse_chunk, c.new)))
+                if len(inflight) >= 2 * workers:
+                    done, fut = inflight.popleft()
+                    yield _merge(done, fut.result())
+            while inflight:
+                done, fut = inflight.popleft()
+                yield _merge(done, fut.result())
+    finally:
+        if saved is None:
+            os.environ.pop("PYTHONHASHSEED", None)
+        else:
+            os.environ["PYTHONHASHSEED"] = saved
+
+
+def _merge(c: _Chunk, results: list[Any]) -> _Chunk:
+    """Put each analysis (or its failure) in its row's place: new articles were queued in row order."""
+    answers = iter(results)
+    rows: list[ArticleRow | InputError] = []
+    for row in c.rows:
+        if isinstance(row, ArticleRow) and row.duplicate_of is None:
+            answer = next(answers)
+            if answer[0] == "ok":
+                row.analysis = answer[1]
+                row.lang = answer[1]["article"]["lang"]
+            else:
+                rows.append(InputError(answer[1], answer[2]))
+                continue
+        rows.append(row)
+    return _Chunk(rows=rows, new=[])
+
+
+def _init_worker() -> None:
+    """Load the pipelines and the knowledge base once per process, before any chunk arrives."""
+    from veille.kb import knowledge_base
+    from veille.nlp.pipeline import load
+
+    for lang in ("fr", "en"):
+        load(lang)
+    knowledge_base()
+
+
+def _analyse_chunk(articles: list[Article]) -> list[Any]:
+    """``("ok", analysis without text)`` or ``("error", item, reason)`` per article (exceptions do not pickle)."""
+    from veille.analyze import analyze_many
+
+    out: list[Any] = []
+    for result in analyze_many(articles):
+        if isinstance(result, InputError):
+            out.append(("error", result.item, result.reason))
+        else:
+            result["article"].pop("text", None)  # the parent holds the text; no need to ship it back
+            out.append(("ok", result))
+    return out
+
+
+def estimate_count(paths: list[str]) -> int | None:
+    """How many items the inputs hold, for the progress bar's ETA; None when a feed, WARC or stdin makes it unknowable."""
+    total = 0
+    for raw in paths:
+        if raw == "-":
+            return None
+        path = Path(raw)
+        files: list[Path]
+        if path.is_dir():
+            files = [p for p in path.rglob("*") if p.is_file() and form_of(p) is not None]
+        elif not path.exists() and set("*?[") & set(raw):
+            import glob
+
+            files = [Path(p) for p in glob.glob(raw, recursive=True)]
+        else:
+            files = [path]
+        for f in files:
+            form = form_of(f)
+            if form in ("feed", "warc", "xml"):
+                return None
+            if form == "jsonl" and f.is_file():
+                with f.open("rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            else:
+                total += 1
+    return total
+
+
+def _tsv(value: str) -> str:
+    return value.replace("\t", " ").replace("\n", " ")
