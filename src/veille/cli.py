@@ -12,6 +12,7 @@ from veille import __version__
 from veille.analyze import analyze_many
 from veille.errors import InputError
 from veille.eval import evaluate, format_report
+from veille.formats import jsonld_claims, plover_rows
 from veille.ingest import ReadOptions, read_inputs
 from veille.model import parse_date
 from veille.report import render
@@ -35,8 +36,9 @@ def main() -> None:
 @click.option("--published", callback=_date, help="Publication date (ISO) for inputs that do not give one; anchors relative dates.")
 @click.option("--lang", help="Language for inputs that do not give one (default: detected).")
 @click.option("--id", "article_id", help="Article id for a single-article input (default: the file name).")
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]), default="json", show_default=True,
-              help="json: one pretty analysis (compact, one per line, for several); jsonl: one per line; text: a report.")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text", "plover", "jsonld"]), default="json",
+              show_default=True, help="json: one pretty analysis (compact, one per line, for several); jsonl: one per "
+              "line; text: a report; plover: one PLOVER/POLECAT event record per line; jsonld: claims as schema.org JSON-LD.")
 def analyze(inputs: tuple[str, ...], published, lang: str | None, article_id: str | None, fmt: str) -> None:
     """Analyse articles: .txt (first line the headline), .json, .jsonl, .html, directories, or - for stdin."""
     options = ReadOptions(published=published, lang=lang, id=article_id)
@@ -55,6 +57,10 @@ def analyze(inputs: tuple[str, ...], published, lang: str | None, article_id: st
         done += 1
         if fmt == "text":
             out.write(render(result) + "\n\n")
+        elif fmt == "plover":
+            out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in plover_rows(result))
+        elif fmt == "jsonld":
+            out.write(json.dumps(jsonld_claims(result), ensure_ascii=False) + "\n")
         elif pretty:
             out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
         else:

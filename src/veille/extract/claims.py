@@ -48,7 +48,8 @@ def cues(lang: str) -> dict[str, Cue]:
 
 @cache
 def attributions(lang: str) -> tuple[tuple[str, str], ...]:
-    rows = [(row["phrase"].lower(), row["relation"]) for row in table(lang, "attributions")]
+    """Phrases whose noun is the claim's speaker ("selon X"), longest first."""
+    rows = [(row["phrase"].lower(), row["relation"]) for row in table(lang, "attributions") if row["holder"] == "speaker"]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
@@ -241,7 +242,7 @@ def _cue_near_quote(doc: Doc, s: int, e: int, lex: dict[str, Cue], in_quote: lis
             break
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex:
             return t
-    before = [t for t in doc if t.idx + len(t.text) <= s and t.sent.start_char <= s][-_CUE_WINDOW:]
+    before = [t for t in doc if t.idx + len(t.text) <= s and t.sent.start_char <= s < t.sent.end_char][-_CUE_WINDOW:]
     for t in reversed(before):
         if in_quote[t.idx]:
             break
