@@ -159,7 +159,7 @@ def _gather(doc: Doc, chosen: list[Candidate], kb: KB, geo: dict[int, Record]) -
     # "Mahan" under "Mahan Air", "Dunn" under "Harry Dunn", whatever label NER gave each mention.
     unlinked = [c for c in chosen if c.record is None]
     keys = {id(c): name_key(spans[id(c)].text) for c in unlinked}
-    longest_first = sorted(set(keys.values()), key=lambda k: -len(k.split()))
+    longest_first = sorted(set(keys.values()), key=lambda k: (-len(k.split()), k))
     person_keys = {keys[id(c)] for c in unlinked if c.label == "PERSON"}
 
     def resolve(k: str) -> str:
@@ -191,7 +191,7 @@ def _gather(doc: Doc, chosen: list[Candidate], kb: KB, geo: dict[int, Record]) -
             continue
         e.canonical = max((m.text for m in e.mentions), key=len)
         found = labels[key]
-        e.type = "PERSON" if "PERSON" in found else max(set(found), key=found.count)
+        e.type = "PERSON" if "PERSON" in found else max(sorted(set(found)), key=found.count)
         city = kb.city(e.canonical) if e.type in ("GPE", "LOC") else None
         if city is not None:
             e.canonical, e.type, e.country, e.kb_id = city.name, "GPE", city.country, f"geonames:{city.geonameid}"

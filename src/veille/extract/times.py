@@ -595,7 +595,7 @@ def find_times(text: str, lang: str, published: dt.date | None) -> list[TimeMent
         published = published.date()
     low = _lower(text)
     blocked = [m.span() for m in g.blockers.finditer(low)]
-    cands = sorted(set(_candidates(g, text, low, published)), key=lambda c: (c[0] - c[1], c[0]))
+    cands = sorted(set(_candidates(g, text, low, published)), key=lambda c: (c[0] - c[1], c[0], repr(c)))
     taken: list[_Cand] = []
     for c in cands:
         s, e = c[0], c[1]

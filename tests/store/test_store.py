@@ -1,0 +1,132 @@
+"""The store itself: migrations, whole-article writes, queries, read-only SQL and exports."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import duckdb
+import pytest
+
+from veille import contract
+from veille.ingest.dedup import norm_hash
+from veille.model import parse_date
+from veille.store.duckdb import TABLES, ArticleRow, Store, connect, migrations
+
+from ..conftest import run_cli
+from .helpers import with_events_and_claims
+
+
+def _row(analysis: dict, **extra) -> ArticleRow:
+    art = analysis["article"]
+    text = art["text"]
+    return ArticleRow(id=art["id"], text=text, text_sha256=art["text_sha256"], norm_sha256=norm_hash(text),
+                      lang=art["lang"], published=parse_date(art["published"]), title=art["title"], url=art["url"],
+                      source=art["source"], analysis=analysis, **extra)
+
+
+@pytest.fixture()
+def filled(tmp_path, specimen_analysis):
+    """A store holding the specimen twice (two ids), with hand-written events and claims."""
+    db = tmp_path / "q.duckdb"
+    with Store(db) as store:
+        store.write([_row(with_events_and_claims(specimen_analysis)),
+                     _row(with_events_and_claims(specimen_analysis, article_id="seed-fr-001-bis"))],
+                    [("broken.html", "no article text found in the HTML page")])
+    return db
+
+
+def test_schema_is_versioned_and_migrations_apply_once(tmp_path):
+    db = tmp_path / "m.duckdb"
+    con = connect(db)
+    latest = migrations()[-1][0]
+    assert con.execute("SELECT max(version), count(*) FROM schema_version").fetchone() == (latest, latest)
+    con.close()
+    con = connect(db)  # reopening applies nothing again
+    assert con.execute("SELECT count(*) FROM schema_version").fetchone()[0] == latest
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert set(TABLES) <= tables
+    con.close()
+
+
+def test_rewriting_an_article_replaces_its_rows_without_adding(filled, specimen_analysis):
+    before = _counts(filled)
+    with Store(filled) as store:
+        store.write([_row(with_events_and_claims(specimen_analysis), replace=True)])
+    assert _counts(filled) == before
+    assert before["events"] == 6 and before["claims"] == 4 and before["claim_sources"] == 2
+
+
+def test_query_events_by_actor_recipient_type_and_date(filled):
+    r = run_cli("query", "events", "--db", str(filled), "--actor", "RUS", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    rows = json.loads(r.stdout)
+    assert {(x["event_id"], x["type"], x["actor_country"], x["recipient_country"]) for x in rows} == {("v1", "ASSAULT", "RUS", "UKR")}
+    assert rows[0]["said_by"] == "White House"
+    r = run_cli("query", "events", "--db", str(filled), "--actor", "RUS", "--recipient", "UKR", "--type", "ASSAULT",
+                "--since", "2024-01-01", "--format", "json")
+    assert json.loads(r.stdout) == []  # the act was on 2023-12-30, whatever the publication date
+    r = run_cli("query", "events", "--db", str(filled), "--recipient", "Russia", "--since", "2024-01-01")
+    assert "ACCUSE" in r.stdout and "AID" in r.stdout and "(4 rows)" in r.stdout
+
+
+def test_query_claims_and_entities(filled):
+    r = run_cli("query", "claims", "--db", str(filled), "--speaker", "John Kirby", "--format", "csv")
+    rows = list(csv.DictReader(r.stdout.splitlines()))
+    assert len(rows) == 2 and rows[0]["speaker"] == "John Kirby"
+    assert rows[0]["sources"] == "The Wall Street Journal (previously_reported)"
+    r = run_cli("query", "entities", "--db", str(filled), "--country", "PRK", "--format", "json")
+    rows = json.loads(r.stdout)
+    assert rows and all(x["country"] == "PRK" for x in rows)
+    assert rows[0]["canonical"] == "North Korea" and rows[0]["articles"] == 2
+
+
+def test_sql_is_read_only(filled):
+    r = run_cli("sql", "--db", str(filled), "SELECT count(*) AS n FROM mentions", "--format", "json")
+    assert r.exit_code == 0 and json.loads(r.stdout)[0]["n"] > 0
+    before = _counts(filled)
+    for statement in ("DELETE FROM articles", "DROP TABLE events", "INSERT INTO failures VALUES ('x', 'y', now())",
+                      f"COPY articles TO '{filled.parent / 'leak.csv'}'", f"ATTACH '{filled.parent / 'other.db'}' AS o"):
+        r = run_cli("sql", "--db", str(filled), statement)
+        assert r.exit_code != 0 and "Error" in r.stderr, statement
+    assert _counts(filled) == before and not (filled.parent / "leak.csv").exists()
+
+
+def test_sql_on_a_missing_store_says_so(tmp_path):
+    r = run_cli("sql", "--db", str(tmp_path / "none.duckdb"), "SELECT 1")
+    assert r.exit_code != 0 and "no store" in r.stderr
+
+
+def test_exports(filled, tmp_path):
+    out = tmp_path / "out"
+    for fmt in ("jsonl", "csv", "parquet", "plover"):
+        r = run_cli("export", "--db", str(filled), "--format", fmt, "--out", str(out))
+        assert r.exit_code == 0, r.stderr
+    lines = (out / "analyses.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2
+    for line in lines:
+        analysis = json.loads(line)
+        assert contract.errors(analysis) == []
+        assert len(analysis["events"]) == 3 and analysis["article"]["text"].startswith("Le Royaume-Uni")
+    counts = _counts(filled)
+    for table in ("articles", "entities", "mentions", "times", "events", "claims", "claim_sources"):
+        folders = list((out / "parquet" / table).glob("pub_date=*/lang=*"))
+        assert [f.relative_to(out / "parquet" / table).as_posix() for f in folders] == ["pub_date=2024-01-05/lang=fr"]
+        pattern = str(out / "parquet" / table / "**" / "*.parquet")
+        n = duckdb.sql(f"SELECT count(*) FROM read_parquet('{pattern}', hive_partitioning = true)").fetchall()[0][0]
+        assert n == counts[table], table
+        with (out / f"{table}.csv").open(encoding="utf-8") as fh:
+            assert sum(1 for _ in csv.DictReader(fh)) == counts[table]
+    plover = list(csv.DictReader((out / "plover.tsv").open(encoding="utf-8"), delimiter="\t"))
+    assert len(plover) == 6
+    assault = next(p for p in plover if p["event_type"] == "ASSAULT")
+    assert (assault["actor_country"], assault["recipient_country"], assault["attributed_to"]) == ("RUS", "UKR", "White House")
+    assert "les forces russes avaient lancé" in assault["event_text"]
+
+
+def _counts(db) -> dict[str, int]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+    finally:
+        con.close()
