@@ -77,8 +77,8 @@ def _run(batch: list[Article | InputError]) -> Iterator[Result]:
 def build(article: Article, doc: Doc) -> dict[str, Any]:
     lang = article.lang or "fr"
     times = find_times(article.text, lang, article.published)
-    entities = find_entities(doc, knowledge_base(), lang=lang, exclude=[(t.start, t.end) for t in times])
-    refs = Referents(doc, entities, lang)
+    entities, agents = find_entities(doc, knowledge_base(), lang=lang, exclude=[(t.start, t.end) for t in times])
+    refs = Referents(doc, entities, lang, agents=agents)
     claims = claims_mod.find_claims(doc, refs, lang, times)
     reporting = frozenset(c.cue_token for c in claims if c.cue_token is not None)
     found = events_mod.find_events(doc, refs, lang, reporting=reporting)
@@ -88,7 +88,12 @@ def build(article: Article, doc: Doc) -> dict[str, Any]:
         return min(holding, key=lambda c: c.end - c.start).id if holding else None
 
     dates = {c.id: c.date for c in claims}
-    events = events_mod.as_dicts(found, times=times, claim_of=claim_of, date_of_claim=dates.get)
+    def locate(token) -> str | None:  # an entity that is a place: a city or a region, not a state
+        e = refs.by_token.get(token.i)
+        return e.id if e is not None and e.type in ("GPE", "LOC") and e.stands_for is None and not (
+            e.kb_id or "").startswith("wikidata:") or (e is not None and e.type == "LOC") else None
+
+    events = events_mod.as_dicts(found, times=times, claim_of=claim_of, date_of_claim=dates.get, locate=locate)
     for v in events:
         if v["attributed_to"]:
             next(c for c in claims if c.id == v["attributed_to"]).events.append(v["id"])

@@ -44,8 +44,9 @@ class Candidate:
     from_kb: bool = False
 
 
-def find_entities(doc: Doc, kb: KB, *, lang: str, exclude: list[tuple[int, int]] = ()) -> list[Entity]:
-    """All entities of ``doc``; ``exclude`` holds character spans (dates) no entity may overlap."""
+def find_entities(doc: Doc, kb: KB, *, lang: str, exclude: list[tuple[int, int]] = ()) -> tuple[list[Entity], dict[int, str]]:
+    """All entities of ``doc``, and the agent (MIL, GOV…) of the institutional descriptions by token
+    ("les forces russes" → MIL). ``exclude`` holds character spans (dates) no entity may overlap."""
     hits = gazetteer_for(load(doc.lang_), kb)(doc)
     # a description (les troupes américaines) is no entity of its own: the demonym inside is the mention
     candidates = [_from_hit(h) for h in hits if not h.descriptive] + _from_ner(doc)
@@ -56,7 +57,8 @@ def find_entities(doc: Doc, kb: KB, *, lang: str, exclude: list[tuple[int, int]]
             if c.record is not None and not _type_compatible(c.label, c.record):
                 c.record = None
     geo = {i: h.record for h in hits for i in range(h.start, h.end) if (h.record.stands_for or h.record.country)}
-    return _gather(doc, chosen, kb, geo)
+    agents = {i: h.record.agent for h in hits if h.descriptive and h.record.agent for i in range(h.start, h.end)}
+    return _gather(doc, chosen, kb, geo), agents
 
 
 def _from_hit(h: Hit) -> Candidate:

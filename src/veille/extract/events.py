@@ -87,16 +87,19 @@ def find_events(doc: Doc, refs: Referents, lang: str, *, reporting: frozenset[in
     """Every coded event in ``doc``. ``reporting`` holds the tokens of reporting verbs (claim cues):
     factuality is read up to them, not through them."""
     triggers = {t.i: rule for t in doc if (rule := match_trigger(t, lang)) is not None}
+    named = frozenset(refs.by_token)
     found: list[Found] = []
     for i, rule in triggers.items():
         t = doc[i]
         if _folded(t, triggers):
             continue
-        actor_heads = _actor_heads(t)
+        actor_heads = _actor_heads(t, named)
         if not actor_heads:
             continue
-        mutual = "conj-nsubj" in rule.slots and len(actor_heads) > 1
-        recipients = [None] if mutual else _recipients(t, rule, refs, exclude={h.i for h in actor_heads})
+        recipients = _recipients(t, rule, refs, exclude={h.i for h in actor_heads})
+        # "Turkey and Libya agreed", "Trump and Erdoğan spoke": each member acts towards the others
+        mutual = len(actor_heads) > 1 and ("conj-nsubj" in rule.slots or (
+            recipients == [None] and rule.type in ("CONSULT", "COOPERATE", "AGREE")))
         for head in actor_heads:
             actor = refs.party(head)
             if actor.entity is None:
@@ -137,15 +140,16 @@ def _folded(t: Token, triggers: dict[int, Trigger]) -> bool:
     return False
 
 
-def _actor_heads(t: Token) -> list[Token]:
+def _actor_heads(t: Token, named: frozenset[int]) -> list[Token]:
     """Heads of the actor's phrase, one per member of a compound subject."""
-    head = _actor_head(t)
+    head = _actor_head(t, named)
     if head is None:
         return []
     return [head] + [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
 
 
-def _actor_head(t: Token) -> Token | None:
+def _actor_head(t: Token, named: frozenset[int]) -> Token | None:
+    """The head of the actor's phrase; ``named`` holds the tokens of entity mentions."""
     passive = any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in t.children) or (
         t.dep_ == "acl" and t.morph.get("VerbForm") == ["Part"])
     if passive:
@@ -157,13 +161,18 @@ def _actor_head(t: Token) -> Token | None:
     if subject is not None:
         return subject
     if t.pos_ == "NOUN":
+        # the noun's own owner first: "l'intervention russe", "United States sanctions", "les sanctions de l'UE"
+        owner = next((c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod:poss") and c.i in named), None)
+        if owner is not None:
+            return owner
         if t.dep_ in ("obj", "dobj", "obl", "obl:mod", "obl:arg", "pobj") and t.head.pos_ in ("VERB", "AUX", "ADP"):
             verb = t.head if t.head.pos_ != "ADP" else t.head.head
-            return _actor_head(verb) if verb.i != t.i else None
+            return _actor_head(verb, named) if verb.i != t.i else None
         owner = next((c for c in t.children if c.dep_ in ("poss", "nmod:poss")), None)
         return owner
-    if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
-        return _actor_head(t.head)
+    if (t.dep_ in ("conj", "xcomp") or (t.dep_ == "advcl" and t.morph.get("VerbForm") in (["Part"], ["Ger"]))) \
+            and t.head.i != t.i:
+        return _actor_head(t.head, named)  # "a réagi en dénonçant …": the participle's subject is the main verb's
     return None
 
 
@@ -191,10 +200,12 @@ def _recipients(t: Token, rule: Trigger, refs: Referents, exclude: set[int]) -> 
         for head in _slot_heads(t, slot):
             if head.i in exclude:
                 continue
-            party = refs.party(head)
-            if party.entity is not None:
-                members = [party] + [p for c in head.children if c.dep_ == "conj" and c.i not in exclude
-                                     and (p := refs.party(c)).entity is not None and p.entity is not party.entity]
+            members: list[Party] = []
+            for m in [head] + [c for c in head.children if c.dep_ == "conj" and c.i not in exclude]:
+                p = refs.party(m)
+                if p.entity is not None and all(p.entity is not q.entity for q in members):
+                    members.append(p)
+            if members:
                 return members
     return [None]
 
@@ -291,7 +302,21 @@ def _dedupe(found: list[Found]) -> list[Found]:
     return out
 
 
-def as_dicts(found: list[Found], *, times: list[Any], claim_of, date_of_claim) -> list[dict[str, Any]]:
+_PLACE_PREPS = frozenset({"à", "en", "dans", "près", "au", "aux", "in", "at", "near", "inside"})
+
+
+def _location(t: Token, locate) -> str | None:
+    """A place named in the trigger's own clause after a preposition of place ("bombardement à Deir ez-Zor")."""
+    for x in _local_tokens(t if t.pos_ == "VERB" or t.head.pos_ != "VERB" else t.head):
+        if any(c.dep_ in ("case", "prep") and c.lower_ in _PLACE_PREPS for c in x.children) or (
+                x.dep_ == "pobj" and x.head.lower_ in _PLACE_PREPS):
+            place = locate(x)
+            if place is not None:
+                return place
+    return None
+
+
+def as_dicts(found: list[Found], *, times: list[Any], claim_of, date_of_claim, locate=lambda x: None) -> list[dict[str, Any]]:
     """Events in the contract's form, numbered in text order."""
     out = []
     for n, f in enumerate(sorted(found, key=lambda f: (f.trigger.i, f.actor.start)), 1):
@@ -310,7 +335,7 @@ def as_dicts(found: list[Found], *, times: list[Any], claim_of, date_of_claim) -
             "trigger": {"text": t.text, "start": t.idx, "end": t.idx + len(t.text)},
             "sentence": {"start": sent.start_char, "end": sent.end_char},
             "date": date,
-            "location": None,
+            "location": _location(t, locate),
             "factuality": f.factuality,
             "attributed_to": claim,
             "confidence": f.confidence,

@@ -59,7 +59,7 @@ def factuality(predicate: Token, lang: str, *, stop_at: frozenset[int] = frozens
     while t.dep_ in _GOVERNED_BY and t.head.i != t.i and steps < 4:
         head = t.head
         steps += 1
-        governed_clause = t.dep_ in ("xcomp", "ccomp", "advcl", "acl")
+        governed_clause = t.dep_ in ("xcomp", "ccomp")  # a modal scopes over its complement, not an adverbial
         if head.i in stop_at:
             if t.dep_ == "ccomp" and m.kinds.get(head.lemma_.lower()) != "belief_neg" and _local(head, m, lang) == NEGATED:
                 found.append(NEGATED)  # "ne croient pas que l'accord soit finalisé"
@@ -87,24 +87,36 @@ def _local(t: Token, m: Markers, lang: str) -> str:
             continue
         lemma = c.lemma_.lower()
         kind = m.kinds.get(lemma)
-        if c.dep_ == "neg" or (kind == "negation" and c.dep_ in ("advmod", "det")) or "Polarity=Neg" in str(c.morph):
-            if lemma not in ("ne", "n'") or _has_second_negation(t):
+        if lemma in ("ne", "n'", "n\u2019"):
+            if _has_second_negation(t):  # "ne … que" is "only"
                 return NEGATED
+        elif c.dep_ == "neg" or (kind == "negation" and c.dep_ in ("advmod", "det")) or "Polarity=Neg" in str(c.morph):
+            return NEGATED
         if lang == "en" and c.dep_ in ("aux", "auxpass") and lemma in _EN_MODALS:
             found = _min(found, _EN_MODALS[lemma])
-        if c.dep_.startswith("aux") and "Mood=Cnd" in str(c.morph):
+        if c.dep_.startswith("aux") and "Mood=Cnd" in str(c.morph) and _inflected(c, "Mood=Cnd", lang):
             # "aurait livré": the press's reporting conditional, an unconfirmed fact
             found = _min(found, UNCERTAIN if t.morph.get("VerbForm") == ["Part"] and c.dep_ == "aux:tense" else HYPOTHETICAL)
-        if c.dep_.startswith("aux") and "Tense=Fut" in str(c.morph):
+        if c.dep_.startswith("aux") and "Tense=Fut" in str(c.morph) and _inflected(c, "Tense=Fut", lang):
             found = _min(found, HYPOTHETICAL)
         if c.dep_ == "mark" and kind in ("conditional", "purpose"):
             found = _min(found, HYPOTHETICAL)
         if c.dep_ == "advmod" and kind in ("hedge", "evidential", "allegation"):
             found = _min(found, m.lemmas[lemma])
-    morph = str(t.morph)
-    if "Mood=Cnd" in morph or "Tense=Fut" in morph:
-        found = _min(found, HYPOTHETICAL)
+    for feature in ("Mood=Cnd", "Tense=Fut"):
+        if feature in str(t.morph) and _inflected(t, feature, lang):
+            found = _min(found, HYPOTHETICAL)
     return found
+
+
+# French futures and conditionals all end this way ("accueillera", "pourraient"); the morphologizer
+# sometimes tags a present ("accueille") as future, so the ending must agree with the tag.
+_FR_ENDINGS = {"Tense=Fut": ("rai", "ras", "ra", "rons", "rez", "ront"),
+               "Mood=Cnd": ("rais", "rait", "rions", "riez", "raient")}
+
+
+def _inflected(t: Token, feature: str, lang: str) -> bool:
+    return lang != "fr" or t.lower_.endswith(_FR_ENDINGS[feature])
 
 
 def _has_second_negation(t: Token) -> bool:

@@ -58,9 +58,10 @@ def _roles(lang: str) -> dict[str, dict[str, str]]:
 
 
 class Referents:
-    def __init__(self, doc: Doc, entities: list[Entity], lang: str) -> None:
+    def __init__(self, doc: Doc, entities: list[Entity], lang: str, *, agents: dict[int, str] | None = None) -> None:
         self.doc = doc
         self.lang = lang
+        self.agents = agents or {}  # token -> agent of an institutional description ("forces russes": MIL)
         self.by_token: dict[int, Entity] = {}
         self.demonym_tokens: set[int] = set()
         for e in entities:
@@ -125,7 +126,7 @@ class Referents:
             entity = self.role_antecedent(head, role)
         if entity is None and head.pos_ == "NOUN":
             entity = self.bridge(head)
-        agent = role.get("agent") if role else None
+        agent = self.agents.get(head.i) or (role.get("agent") if role else None)
         if agent is None and entity is not None:
             agent = entity.agent
         return Party(self.doc.text[text_start:text_end], text_start, text_end, entity, agent)

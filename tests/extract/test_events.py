@@ -1,0 +1,118 @@
+"""Events: the constructions the coder handles, each on a real sentence (the specimen or ../shared/corpus)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from veille.analyze import analyze
+from veille.model import Article
+
+
+def _events(text: str, lang: str, published: dt.date | None = None) -> list[dict]:
+    return analyze(Article(id="t", text=text, lang=lang, published=published))["events"]
+
+
+def _code(v: dict) -> tuple:
+    def side(p):
+        return None if p is None else (p["country"] or p["canonical"])
+    return (v["type"], side(v["actor"]), side(v["recipient"]), v["factuality"])
+
+
+def _one(events: list[dict], type_: str) -> dict:
+    found = [v for v in events if v["type"] == type_]
+    assert found, f"no {type_} among {[_code(v) for v in events]}"
+    return found[0]
+
+
+# ---------------------------------------------------------------- the specimen
+
+def test_specimen_events_with_their_factuality_dates_and_claims(specimen_analysis):
+    codes = {_code(v) for v in specimen_analysis["events"]}
+    assert ("ACCUSE", "GBR", "RUS", "asserted") in codes
+    assert ("AID", "PRK", "RUS", "asserted") in codes  # "la RPDC avait fourni à la Russie"
+    assert ("ASSAULT", "RUS", "UKR", "asserted") in codes  # "les forces russes avaient lancé … sur l'Ukraine"
+    assert ("REQUEST", "GBR", "PRK", "asserted") in codes  # the ministry "a exhorté la Corée du Nord"
+    assert ("AID", "IRN", "RUS", "hypothetical") in codes  # "pourraient être livrés à la Russie"
+    assert not any(v["type"] == "AID" and v["actor"]["country"] == "IRN" and v["factuality"] == "asserted"
+                   for v in specimen_analysis["events"])
+    assault = next(v for v in specimen_analysis["events"] if v["type"] == "ASSAULT")
+    assert (assault["date"], assault["actor"]["agent"]) == ("2023-12-30", "MIL")  # the act's date, not the report's
+    assert assault["attributed_to"] is not None  # reported by the White House, which is not its actor
+    consult = next(v for v in specimen_analysis["events"] if v["type"] == "CONSULT")
+    assert (consult["date"], consult["actor"]["country"], consult["recipient"]["country"]) == ("2023", "PRK", "RUS")
+
+
+def test_pronoun_actor_and_folded_complement(specimen_analysis):
+    # "il a promis de soutenir le juste combat de la Russie": il = Kim Jong Un; one AGREE, no separate SUPPORT
+    agree = next(v for v in specimen_analysis["events"] if v["trigger"]["text"] == "promis")
+    assert (agree["type"], agree["actor"]["canonical"], agree["recipient"]["country"]) == ("AGREE", "Kim Jong Un", "RUS")
+    assert not any(v["trigger"]["text"] == "soutenir" for v in specimen_analysis["events"])
+
+
+def test_every_event_points_at_its_words(specimen_analysis):
+    text = specimen_analysis["article"]["text"]
+    for v in specimen_analysis["events"]:
+        assert text[v["trigger"]["start"]:v["trigger"]["end"]] == v["trigger"]["text"]
+        assert v["sentence"]["start"] <= v["trigger"]["start"] < v["sentence"]["end"]
+        assert -10 <= v["score"] <= 10 and 0 < v["confidence"] < 1
+
+
+# ---------------------------------------------------------------- factuality, French and English
+
+@pytest.mark.parametrize("text, lang, type_, code", [
+    # wikinews-kp2012:44530: negation over a near future
+    ("Cependant, si la responsabilité de la province est confiée aux forces afghanes, l'armée française ne va pas "
+     "retirer l'intégralité de ses forces.", "fr", "RETREAT", ("RETREAT", "FRA", None, "negated")),
+    # wikinews-kp2012:44530: a plan
+    ("L'OTAN prévoie de retirer l'intégralité de ses forces en 2014, bien que de nombreux experts restent sceptiques.",
+     "fr", "RETREAT", ("RETREAT", "NATO", None, "hypothetical")),
+    # winer-fr:2016_01_24-003: the modal "devoir"
+    ("L'Iran devrait également se fournir aux États-Unis.", "fr", "AID", ("AID", "IRN", "USA", "hypothetical")),
+    # en-wikinews:2019:096 (first sentence cut after "bill"): English negation; Lam is named in full before
+    ("On Wednesday, Carrie Lam, the chief executive of Hong Kong, announced that her government will officially "
+     "withdraw a proposed bill. Lam also agreed to add two members to Hong Kong's existing police oversight council "
+     "but did not accede to protesters' demands for a new judge-led investigation independent of the government.",
+     "en", "CONCEDE", ("CONCEDE", "HKG", None, "negated")),
+])
+def test_factuality(text, lang, type_, code):
+    assert _code(_one(_events(text, lang), type_)) == code
+
+
+def test_french_present_tagged_future_is_still_asserted():
+    # winer-fr:2017_01_21-005 headline: the morphologizer tags "accueille" Tense=Fut; the ending says present
+    v = _one(_events("Pologne : le Premier Ministre Beata Szydło accueille les troupes américaines", "fr"), "CONSULT")
+    assert v["factuality"] == "asserted"
+
+
+# ---------------------------------------------------------------- actors, recipients, places
+
+def test_passive_agent_is_the_actor():
+    # en-wikinews:2019:108
+    v = _one(_events("Osama was killed by US special forces in Pakistan in 2011.", "en"), "ASSAULT")
+    assert v["actor"]["country"] == "USA"
+
+
+def test_compound_subject_gives_one_event_per_member():
+    # en-wikinews:2020:006
+    events = _events("In the November 27 deal, Turkey and Libya agreed on a line as their shared maritime border.", "en")
+    assert {("AGREE", "TUR", "LBY", "asserted"), ("AGREE", "LBY", "TUR", "asserted")} <= {_code(v) for v in events}
+
+
+def test_leader_of_a_coalition_and_place_of_the_act():
+    # winer-fr:2016_09_19-001
+    text = ("La coalition internationale menée par les États-Unis a frappé pour la première fois les forces du régime "
+            "syrien dans un bombardement à Deir ez-Zor, où l'armée syrienne assiégée affronte depuis près de deux ans "
+            "l’État islamique.")
+    analysis = analyze(Article(id="t", text=text, lang="fr"))
+    v = _one(analysis["events"], "ASSAULT")
+    assert (v["actor"]["country"], v["recipient"]["country"]) == ("USA", "SYR")
+    place = next(e for e in analysis["entities"] if e["id"] == v["location"])
+    assert (place["canonical"], place["country"]) == ("Deir ez-Zor", "SYR")
+
+
+def test_capital_as_actor_stands_for_its_state_and_posted_place_is_not_the_recipient():
+    # en-wikinews:2020:006
+    v = _one(_events("Athens expelled the Libyan ambassador to Greece over the agreement.", "en"), "SANCTION")
+    assert _code(v) == ("SANCTION", "GRC", "LBY", "asserted")
