@@ -121,3 +121,32 @@ def test_one_stray_mark_loses_no_other_quote():
     text = "« Nous ne céderons pas », a-t-il dit. Puis il a ajouté » sans rien de plus. « Le dialogue continue »."
     spans = [text[s:e] for s, e in find_quotes(text)]
     assert "Nous ne céderons pas" in spans and "Le dialogue continue" in spans
+
+
+def test_english_infinitive_stance_stops_at_the_coordinated_verb():
+    # en-wikinews:2019:137
+    c = _claim(_claims("Foreign Secretary Dominic Raab urged the embassy to reconsider and spoke with US Secretary of "
+                       "State Mike Pompeo about the case.", "en"), "reconsider")
+    assert (_speaker(c), c["content"]["text"]) == ("Dominic Raab", "to reconsider")
+
+
+def test_english_source_chain_between_cue_and_quote():
+    # en-wikinews:2019:045
+    text = ("Earlier this week on Wednesday on the live television, President Erdogan said — as reported by Hurriyet "
+            "Daily News — \"Ayasofya [Haghia Sophia] will no longer be called a museum. Its status will change. We "
+            "will call it a mosque\".")
+    c = _claim(_claims(text, "en"), "Ayasofya")
+    assert (_speaker(c), c["kind"]) == ("Recep Tayyip Erdoğan", "direct")
+    assert c["content"]["text"].endswith("We will call it a mosque")  # the whole quotation, not its first sentence
+    assert [(s["canonical"], s["relation"]) for s in c["sources"]] == [("Hurriyet Daily News", "previously_reported")]
+
+
+def test_quote_continued_in_the_next_paragraph_keeps_its_speaker():
+    # en-wikinews:2019:096: a quote with its cue, then a paragraph-opening quote whose cue is further on
+    text = ("\"The government will fully withdraw the bill in order to fully allay public concerns,\" Lam said in a "
+            "televised announcement.\n\n\n\"Our citizens, police and reporters have been injured during violent "
+            "incidents,\" Lam continued")
+    claims = _claims(text, "en")
+    first, second = _claim(claims, "fully withdraw the bill"), _claim(claims, "Our citizens")
+    assert first["kind"] == second["kind"] == "direct"
+    assert first["speaker"]["text"] == second["speaker"]["text"] == "Lam"

@@ -131,8 +131,10 @@ def find_claims(doc: Doc, refs: Referents, lang: str, times: list[Any]) -> list[
         if speaker is None:
             continue
         kind = "mixed" if any(s < end and start < e for s, e in quotes) else "indirect"
-        if any(s <= start and end <= e + 1 for s, e in quotes):
+        inside = [(s, e) for s, e in quotes if s <= start and end <= e + 1]
+        if inside:  # the cue introduces a quotation: the content is all of it, not its first sentence
             kind = "direct"
+            start, end = inside[0]
         claim = Claim(speaker, (t.idx, t.idx + len(t.text)), start, end, kind, cue_token=t.i)
         claim.factuality = _claim_factuality(t, comp, cue, lang)
         claims.append(claim)
@@ -180,7 +182,16 @@ def _complement(t: Token, cue: Cue) -> Token | None:
 
 
 def _content_span(comp: Token) -> tuple[int, int]:
-    tokens = [x for x in comp.subtree if not x.is_space]
+    skip: set[int] = set()
+    if comp.dep_ in ("xcomp", "pcomp", "obl:arg", "advcl"):
+        # "urged the embassy to reconsider and spoke with Pompeo": a verb coordinated without its own
+        # "to"/"à"/"de" belongs to the cue's clause, not to what was urged
+        for c in comp.children:
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(
+                    m.dep_ in ("mark", "aux", "case") and m.lower_ in ("to", "à", "de", "d'", "d\u2019") for m in c.children):
+                skip |= {x.i for x in c.subtree}
+                skip |= {x.i for x in comp.children if x.dep_ == "cc" and x.i < c.i}
+    tokens = [x for x in comp.subtree if not x.is_space and x.i not in skip]
     while tokens and (tokens[0].lower_ in _MARKS or tokens[0].is_punct):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct and tokens[-1].text not in ("»", "\u201d", '"', ")"):
@@ -323,8 +334,10 @@ def _attributions(doc: Doc, refs: Referents, lang: str, claims: list[Claim], in_
 
 
 def _source_clauses(doc: Doc, c: Claim, lang: str) -> list[tuple[Token, str]]:
+    """Source clauses between the cue and the content ("said — as reported by X — «…»") or after it."""
     verbs = source_verbs(lang)
-    tokens = [t for t in doc if c.start <= t.idx < c.end + 80 and t.sent.start_char <= c.end]
+    start = min(c.start, c.cue[0]) if c.cue else c.start
+    tokens = [t for t in doc if start <= t.idx < c.end + 80 and t.sent.start_char <= c.end]
     out = []
     for t in tokens:
         if t.pos_ == "VERB" and t.lemma_.lower() in verbs and any(m.lower_ in ("comme", "as") for m in t.children):
@@ -335,8 +348,9 @@ def _source_clauses(doc: Doc, c: Claim, lang: str) -> list[tuple[Token, str]]:
 def _add_sources(doc: Doc, c: Claim, refs: Referents, lang: str) -> None:
     """"comme l'avait précédemment rapporté le Wall Street Journal", "as the New York Times reported"."""
     for verb, relation in _source_clauses(doc, c, lang):
-        for arg in verb.children:
-            if arg.dep_ in ("nsubj", "obj", "dobj", "obl:agent") and arg.pos_ in ("NOUN", "PROPN"):
+        args = [g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        for arg in args + list(verb.children):
+            if arg.dep_ in ("nsubj", "obj", "dobj", "obl:agent", "pobj") and arg.pos_ in ("NOUN", "PROPN"):
                 e = refs.entity_in(arg)
                 if e is not None and e is not (c.speaker.entity if c.speaker else None):
                     c.sources.append({"canonical": e.canonical, "relation": relation, "entity": e.id})
