@@ -150,3 +150,19 @@ def test_quote_continued_in_the_next_paragraph_keeps_its_speaker():
     first, second = _claim(claims, "fully withdraw the bill"), _claim(claims, "Our citizens")
     assert first["kind"] == second["kind"] == "direct"
     assert first["speaker"]["text"] == second["speaker"]["text"] == "Lam"
+
+
+def test_medium_the_statement_was_given_to_is_a_source():
+    # en-wikinews:2019:137
+    c = _claim(_claims("Charles told the Daily Mail, \"All we need to do is ask her to come back. It’s not much to ask. "
+                       "She’s left a family in complete ruin. We’re broken.\"", "en"), "All we need to do")
+    assert c["kind"] == "direct" and c["speaker"]["text"] == "Charles"
+    assert [(s["canonical"], s["relation"]) for s in c["sources"]] == [("Daily Mail", "according_to")]
+
+
+def test_a_claim_reported_by_a_medium_cites_it():
+    # en-wikinews:2019:015
+    claims = _claims("Reuters reported on Monday a German government source, whom they did not name, said the ban on "
+                     "Mahan Air is not part of any broader plan to increase sanctions on Iran.", "en")
+    inner = _claim(claims, "not part of any broader plan")
+    assert "Reuters" in {s["canonical"] for s in inner["sources"]}

@@ -54,6 +54,13 @@ def attributions(lang: str) -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def media_phrases(lang: str) -> tuple[tuple[str, str], ...]:
+    """Phrases whose noun is where a statement was made or relayed ("told X", "dans une interview de X")."""
+    rows = [(row["phrase"].lower(), row["relation"]) for row in table(lang, "attributions") if row["holder"] == "medium"]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@cache
 def source_verbs(lang: str) -> dict[str, str]:
     return {row["lemma"].lower(): row["relation"] for row in table(lang, "source_verbs")}
 
@@ -156,6 +163,9 @@ def find_claims(doc: Doc, refs: Referents, lang: str, times: list[Any]) -> list[
     claims.extend(_attributions(doc, refs, lang, claims, in_quote))
     for c in claims:
         _add_sources(doc, c, refs, lang)
+        _add_media(doc, c, refs, lang, in_quote)
+    _add_reporters(claims, doc, lang)
+    for c in claims:
         c.date = _cue_date(doc, c, times)
         c.end = _cut_source_clause(doc, c, lang)
     claims.sort(key=lambda c: (c.start, c.end))
@@ -355,6 +365,39 @@ def _add_sources(doc: Doc, c: Claim, refs: Referents, lang: str) -> None:
                 if e is not None and e is not (c.speaker.entity if c.speaker else None):
                     c.sources.append({"canonical": e.canonical, "relation": relation, "entity": e.id})
                     break
+
+
+def _add_media(doc: Doc, c: Claim, refs: Referents, lang: str, in_quote: list[bool]) -> None:
+    """"Charles told the Daily Mail", "Dans une interview de Wall Street Journal, Trump a indiqué": the medium."""
+    if c.cue_token is None:
+        return
+    sent = doc[c.cue_token].sent
+    words = [t for t in sent if not t.is_space]
+    lowered = [t.lower_.replace("\u2019", "'") for t in words]
+    for phrase, relation in media_phrases(lang):
+        parts = phrase.split()
+        for i in range(len(words) - len(parts)):
+            if lowered[i:i + len(parts)] != parts or in_quote[words[i].idx]:
+                continue
+            e = next((refs.by_token[t.i] for t in words[i + len(parts):i + len(parts) + 4] if t.i in refs.by_token), None)
+            if e is not None and e.type == "ORG" and all(x.get("entity") != e.id for x in c.sources):
+                c.sources.append({"canonical": e.canonical, "relation": relation, "entity": e.id})
+
+
+def _add_reporters(claims: list[Claim], doc: Doc, lang: str) -> None:
+    """A claim inside another claim's content ("Reuters reported a source said …") cites the outer speaker."""
+    verbs = source_verbs(lang)
+    for inner in claims:
+        if inner.cue is None:
+            continue
+        outers = [o for o in claims if o is not inner and o.start <= inner.cue[0] < o.end and o.speaker and o.speaker.entity]
+        if not outers:
+            continue
+        outer = min(outers, key=lambda o: o.end - o.start)
+        lemma = doc[outer.cue_token].lemma_.lower() if outer.cue_token is not None else ""
+        e = outer.speaker.entity
+        if inner.speaker is None or inner.speaker.entity is not e:
+            inner.sources.append({"canonical": e.canonical, "relation": verbs.get(lemma, "according_to"), "entity": e.id})
 
 
 def _cut_source_clause(doc: Doc, c: Claim, lang: str) -> int:
