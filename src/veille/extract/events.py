@@ -150,14 +150,21 @@ def _actor_heads(t: Token, named: frozenset[int]) -> list[Token]:
 
 def _actor_head(t: Token, named: frozenset[int]) -> Token | None:
     """The head of the actor's phrase; ``named`` holds the tokens of entity mentions."""
-    passive = any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in t.children) or (
+    # a passive needs its auxiliary: "Barack Obama a réagi" tagged nsubj:pass is a parser slip, not a passive
+    passive = any(c.dep_ in ("aux:pass", "auxpass") for c in t.children) or (
         t.dep_ == "acl" and t.morph.get("VerbForm") == ["Part"])
+    if not passive:
+        slip = next((c for c in t.children if c.dep_ in ("nsubj:pass", "nsubjpass")), None)
+        if slip is not None and not any(c.dep_ in _SUBJECT for c in t.children):
+            return slip
     if passive:
         agent = next((c for c in t.children if c.dep_ in _PASSIVE_AGENT), None)
         if agent is not None:
             return next((g for g in agent.children if g.dep_ == "pobj"), agent) if agent.dep_ == "agent" else agent
         return _bridged_theme(t)
     subject = next((c for c in t.children if c.dep_ in _SUBJECT), None)
+    if subject is not None and subject.morph.get("PronType") == ["Rel"] and t.dep_ in ("acl:relcl", "relcl"):
+        return t.head  # "la Russie qui s'est opposée": the relative pronoun stands for the noun it follows
     if subject is not None:
         return subject
     if t.pos_ == "NOUN":
@@ -349,7 +356,16 @@ def _own_date(t: Token, times: list[Any]) -> str | None:
     scope = _local_tokens(t) + [t]
     if t.pos_ == "NOUN" and t.head.pos_ == "VERB":
         scope += [x for x in t.head.children if not x.dep_.startswith("nsubj") and x.dep_ not in ("ccomp", "conj")]
-    chars = {(x.idx, x.idx + len(x.text)) for x in scope}
+    found = _time_in(scope, times)
+    if found is None and t.dep_ == "conj" and t.head.pos_ == "VERB":
+        # "Le mois dernier, les États-Unis ont expulsé … et ont sanctionné …": coordinated acts share the time
+        found = _time_in([x for x in t.head.children if x.dep_ not in ("conj", "ccomp", "advcl") and not x.dep_.startswith("nsubj")
+                          for x in x.subtree], times)
+    return found
+
+
+def _time_in(tokens: list[Token], times: list[Any]) -> str | None:
+    chars = {(x.idx, x.idx + len(x.text)) for x in tokens}
     for tm in times:
         if tm.value and any(s < tm.end and tm.start < e for s, e in chars):
             return tm.value
