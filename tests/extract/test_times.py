@@ -353,3 +353,10 @@ def test_unknown_language_and_empty_text():
     assert find_times("Montag, 23. Januar 2019", "de", SEED_PUB) == []
     assert find_times("", "fr", SEED_PUB) == []
     assert find_times("yesterday", "en-GB", SEED_PUB)[0].value == "2024-01-04"
+
+
+def test_earlier_in_the_month():
+    # en-wikinews:2019:015
+    text = ("The move comes after the European Union sanctioned Iran earlier in the month over alleged Revolutionary "
+            "Guards assassination plots against dissidents in nations including Denmark, France, and the Netherlands.")
+    assert found(text, "en", D(2019, 1, 23)) == [("earlier in the month", "2019-01")]
