@@ -181,7 +181,10 @@ def _complement(t: Token, cue: Cue) -> Token | None:
     if "inf" in cue.frames:
         for c in t.children:
             if c.dep_ in ("xcomp", "obl:arg", "advcl") and c.pos_ in ("VERB", "AUX") and (
-                    c.morph.get("VerbForm") in (["Inf"], ["Ger"]) or any(m.lower_ in ("à", "de", "d'", "d\u2019", "to", "of") for m in c.children if m.dep_ in ("mark", "case", "aux"))):
+                    c.morph.get("VerbForm") in (["Inf"], ["Ger"])
+                    or any(m.lower_ in ("à", "de", "d'", "d\u2019", "to", "of") for m in c.children if m.dep_ in ("mark", "case", "aux"))
+                    # a compound infinitive: "a affirmé avoir voulu frapper", "en affirmant avoir été trompés"
+                    or any(m.dep_.startswith("aux") and m.morph.get("VerbForm") == ["Inf"] for m in c.children)):
                 return c
         for p in t.children:  # "accused Russia of using", "urged X to stop"
             if p.dep_ == "prep" and p.lower_ in ("of", "to", "for"):
