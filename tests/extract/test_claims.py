@@ -166,3 +166,12 @@ def test_a_claim_reported_by_a_medium_cites_it():
                      "Mahan Air is not part of any broader plan to increase sanctions on Iran.", "en")
     inner = _claim(claims, "not part of any broader plan")
     assert "Reuters" in {s["canonical"] for s in inner["sources"]}
+
+
+def test_quote_after_a_colon_takes_the_subject_of_the_verb_before_it():
+    # en-wikinews:2020:001 (the quote cut after its first sentence)
+    text = ("Sayyid Ali Hosseini Khamenei, the Supreme Leader of Iran, ordered three days of public mourning after the "
+            "strike. In his message, he appreciated Soleimani's lifepath: \"He was a stellar example of those educated "
+            "and nurtured in Islam and the school of Imam Khomeini.\"")
+    c = _claim(_claims(text, "en"), "stellar example")
+    assert (_speaker(c), c["kind"]) == ("Ali Khamenei", "direct")

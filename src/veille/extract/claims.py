@@ -150,9 +150,9 @@ def find_claims(doc: Doc, refs: Referents, lang: str, times: list[Any]) -> list[
     for s, e in quotes:
         if any(c.start <= s and e <= c.end + 2 for c in claims) or any(s <= c.start and c.end <= e for c in claims):
             continue
-        cue_tok = _cue_near_quote(doc, s, e, lex, in_quote)
+        cue_tok = _cue_near_quote(doc, s, e, lex, in_quote) or _verb_before_colon(doc, s, in_quote)
         speaker = _speaker(cue_tok, refs, claims, after_quote=True) if cue_tok is not None else None
-        prior = [c for c in claims if c.end <= s]
+        prior = [c for c in claims if c.end <= s and _paragraphs_between(doc.text, c.end, s) <= 1]
         if speaker is None and prior:
             speaker = max(prior, key=lambda c: c.end).speaker  # a continuation keeps its speaker
         if speaker is None:
@@ -273,6 +273,21 @@ def _cue_near_quote(doc: Doc, s: int, e: int, lex: dict[str, Cue], in_quote: lis
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex and "direct" in lex[t.lemma_.lower()].frames:
             return t
     return None
+
+
+def _verb_before_colon(doc: Doc, s: int, in_quote: list[bool]) -> Token | None:
+    """"In his message, he appreciated Soleimani's lifepath: «…»": the verb the colon hangs from."""
+    before = doc.text[:s].rstrip(" \u00a0«\u201c\"")
+    if not before.endswith(":"):
+        return None
+    colon = len(before) - 1
+    tokens = [t for t in doc if t.idx < colon and t.sent.start_char <= colon < t.sent.end_char and not in_quote[t.idx]]
+    return next((t for t in reversed(tokens) if t.pos_ == "VERB"), None)
+
+
+def _paragraphs_between(text: str, a: int, b: int) -> int:
+    """How many paragraph breaks lie between offsets a and b (a run of newlines is one break)."""
+    return len(re.findall(r"\n\s*", text[a:b]))
 
 
 def _claim_factuality(cue_tok: Token, comp: Token, cue: Cue, lang: str) -> str:

@@ -181,6 +181,10 @@ def _gather(doc: Doc, chosen: list[Candidate], kb: KB, geo: dict[int, Record]) -
             continue
         key = resolve(keys[id(c)])
         words = key.split()
+        if len(words) > 1 and c.label == "PERSON" and (person := kb.surnames.get(words[-1])) is not None and any(
+                name_key(n).split()[0] in words[:-1] for n in person.all_names() if " " in n):
+            add_record(c, person)  # "Sayyid Ali Hosseini Khamenei" is the base's "Ali Khamenei"
+            continue
         if len(words) == 1 and c.label in ("PERSON", "ORG", "GPE", "MISC"):
             person = surnames.get(words[0]) or (kb.surnames.get(words[0]) if c.label == "PERSON" else None)
             if person is not None:
