@@ -175,3 +175,10 @@ def test_quote_after_a_colon_takes_the_subject_of_the_verb_before_it():
             "and nurtured in Islam and the school of Imam Khomeini.\"")
     c = _claim(_claims(text, "en"), "stellar example")
     assert (_speaker(c), c["kind"]) == ("Ali Khamenei", "direct")
+
+
+def test_quotation_factuality_is_that_of_its_content():
+    # en-wikinews:2019:096: a promise about the future is not yet a fact
+    c = _claim(_claims("\"The government will fully withdraw the bill in order to fully allay public concerns,\" Lam said "
+                       "in a televised announcement.", "en"), "fully withdraw the bill")
+    assert (c["kind"], c["factuality"]) == ("direct", "hypothetical")

@@ -168,6 +168,8 @@ def find_claims(doc: Doc, refs: Referents, lang: str, times: list[Any]) -> list[
     for c in claims:
         c.date = _cue_date(doc, c, times)
         c.end = _cut_source_clause(doc, c, lang)
+        if c.factuality == ASSERTED and (c.cue_token is None or c.kind == "direct"):
+            c.factuality = _content_factuality(doc, c, lang)
     claims.sort(key=lambda c: (c.start, c.end))
     for n, c in enumerate(claims, 1):
         c.id = f"c{n}"
@@ -273,6 +275,19 @@ def _cue_near_quote(doc: Doc, s: int, e: int, lex: dict[str, Cue], in_quote: lis
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex and "direct" in lex[t.lemma_.lower()].frames:
             return t
     return None
+
+
+def _content_factuality(doc: Doc, c: Claim, lang: str) -> str:
+    """A quotation's or an attribution's factuality: that of the main verb of its first clause."""
+    inside = [t for t in doc if c.start <= t.idx < c.end and not t.is_space]
+    if not inside:
+        return ASSERTED
+    first = inside[0].sent
+    roots = [t for t in inside if t.sent == first and (t.head.i == t.i or not (c.start <= t.head.idx < c.end))
+             and t.pos_ in ("VERB", "AUX")]
+    if not roots:
+        return ASSERTED
+    return factuality(roots[0], lang, stop_at=frozenset({c.cue_token}) if c.cue_token is not None else frozenset())
 
 
 def _verb_before_colon(doc: Doc, s: int, in_quote: list[bool]) -> Token | None:
