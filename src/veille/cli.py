@@ -222,3 +222,62 @@ def export_cmd(db, fmt, out) -> None:
         raise click.ClickException(str(exc)) from None
     for name, rows in written.items():
         click.echo(f"{name}\t{rows} rows")
+
+
+# --- scale-out: batch on a Dask cluster, load its output (each calls one function in veille.batch) ---
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", required=True, help="Output folder or URL (any fsspec filesystem: s3://bucket/run1, ...).")
+@click.option("--scheduler", help="Address of a running Dask scheduler (tcp://HOST:PORT).")
+@click.option("--local", type=click.IntRange(min=1), help="Start a local cluster of N worker processes (default: the cores).")
+@click.option("--partition-size", type=click.IntRange(min=1), default=64, show_default=True,
+              help="Articles (JSONL lines, or files) per partition.")
+@click.option("--published", callback=_date, help="Publication date (ISO) for inputs that do not give one.")
+@click.option("--lang", help="Language for inputs that do not give one (default: detected).")
+@click.option("--no-dedup", is_flag=True, help="Analyse copies too (no exact or near-duplicate detection).")
+def batch(inputs, out, scheduler, local, partition_size, published, lang, no_dedup) -> None:
+    """Analyse files, JSONL or WARC on a Dask cluster into partitioned Parquet; re-run to resume."""
+    from veille.batch import run_batch
+
+    if scheduler and local:
+        raise click.UsageError("give --scheduler or --local, not both")
+    summary = run_batch(list(inputs), out=out, scheduler=scheduler, local=local, size=partition_size,
+                        options=ReadOptions(published=published, lang=lang), dedup=not no_dedup)
+    click.echo(summary.line())
+
+
+@main.command("load")
+@click.argument("directory")
+@_DB
+def load_cmd(directory, db) -> None:
+    """Bring a batch's Parquet output (DIRECTORY or URL) into the store."""
+    from veille.batch import load
+    from veille.store.duckdb import StoreError
+
+    try:
+        counts = load(directory, db=db)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    for name, rows in counts.items():
+        click.echo(f"{name}\t{rows}")
+
+
+@main.command("serve")
+@_DB
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--token", envvar="VEILLE_TOKEN", help="Bearer token for POST /articles (or $VEILLE_TOKEN); without it the store is served read-only.")
+def serve(db, host, port, token) -> None:
+    """Serve the HTTP API (OpenAPI at /docs) and the web page over the store."""
+    import uvicorn
+
+    from veille.api import create_app
+    from veille.store.duckdb import StoreError
+
+    try:
+        app = create_app(db, token=token, preload=True)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"veille: serving {db} on http://{host}:{port}/ ({'writable' if token else 'read-only'}; API at /docs)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="info")

@@ -56,6 +56,7 @@ class Entity:
     stands_for: str | None = None
     roles: list[str] = field(default_factory=list)
     id: str = ""
+    country_from: str | None = None  # where the country comes from: kb, geonames, text (title, apposition, name inside)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -67,6 +68,7 @@ class Entity:
             "agent": self.agent,
             "stands_for": self.stands_for,
             "roles": list(self.roles),
+            "country_from": self.country_from,
             "mentions": [m.as_dict() for m in sorted(self.mentions, key=lambda m: m.start)],
         }
 

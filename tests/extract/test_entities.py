@@ -103,3 +103,17 @@ def test_place_linked_through_geonames():
                  "notamment sa base aérienne sans laquelle elle ne pourra pas se ravitailler.", "fr")
     e = entity_of(a, "Deir ez-Zor")
     assert (e["country"], e["kb_id"].split(":")[0]) == ("SYR", "geonames")
+
+
+def test_organisation_listed_under_a_national_noun_takes_its_country():
+    # en-wikinews:2019:015
+    a = _analyse("With the US encouraging commercial entities to cease trading in Iran, German firms including Deutsche "
+                 "Bahn, Deutsche Telekom, Daimler, and Siemens have announced plans to pull out of the Middle Eastern nation.", "en")
+    e = entity_of(a, "Deutsche Telekom")
+    assert (e["country"], e["country_from"]) == ("DEU", "text")
+
+
+def test_every_country_says_where_it_comes_from(specimen_analysis):
+    for e in specimen_analysis["entities"]:
+        assert (e["country"] is None) == (e["country_from"] is None), e["canonical"]
+    assert entity_of(specimen_analysis, "Russie")["country_from"] == "kb"

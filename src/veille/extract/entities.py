@@ -148,7 +148,8 @@ def _gather(doc: Doc, chosen: list[Candidate], kb: KB, geo: dict[int, Record]) -
         labels.setdefault(key, []).append(c.label)
 
     def add_record(c: Candidate, r: Record) -> None:
-        add(f"kb:{r.id}", c, lambda: Entity(r.canonical, r.type, r.country, r.kb_id, [], r.agent, r.stands_for))
+        add(f"kb:{r.id}", c, lambda: Entity(r.canonical, r.type, r.country, r.kb_id, [], r.agent, r.stands_for,
+                                            country_from="kb" if r.country else None))
 
     surnames: dict[str, Record] = {}  # surnames of the base's people named in full in this text
     for c in chosen:
@@ -201,8 +202,10 @@ def _gather(doc: Doc, chosen: list[Candidate], kb: KB, geo: dict[int, Record]) -
         city = kb.city(e.canonical) if e.type in ("GPE", "LOC") else None
         if city is not None:
             e.canonical, e.type, e.country, e.kb_id = city.name, "GPE", city.country, f"geonames:{city.geonameid}"
+            e.country_from = "geonames"
         else:
             e.country, e.roles = country_from_context(doc, e, geo)
+            e.country_from = "text" if e.country else None
     entities = sorted(groups.values(), key=lambda e: min(m.start for m in e.mentions))
     for i, e in enumerate(entities, 1):
         e.id = f"e{i}"

@@ -25,8 +25,15 @@ def country_from_context(doc: Doc, entity: Entity, geo: dict[int, Record]) -> tu
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
+        if entity.type in ("GPE", "LOC", "NORP"):
+            continue  # "Victoria Park", "South American": a place or group named after another is not in it
         if entity.type != "PERSON":
-            country = country or _first_country(doc, range(span.start, span.end), geo)
+            # a state or its demonym inside the name: "Federal Aviation Office of Germany", "Tunisian League"
+            states = {i: r for i, r in geo.items() if r.kind in ("country", "territory")}
+            country = country or _first_country(doc, range(span.start, span.end), states)
+            group = _listed_under(span)
+            if country is None and group is not None:  # "German firms including Deutsche Telekom"
+                country = _first_country(doc, [c.i for c in group.children if c.dep_ in ("amod", "compound", "nmod")], geo)
             continue
         for phrase in (_title_before(span), _apposition(span)):
             if phrase is None:
@@ -39,6 +46,24 @@ def country_from_context(doc: Doc, entity: Entity, geo: dict[int, Record]) -> tu
                 if text and text not in roles:
                     roles.append(text)
     return country, roles
+
+
+_LISTING = frozenset({"including", "like", "as", "notamment", "comme", "dont", "parmi"})
+
+
+def _listed_under(span: SpacySpan) -> Token | None:
+    """The noun an enumeration hangs from: "firms including Bahn, Telekom", "des groupes comme X"."""
+    t = span.root
+    for _ in range(6):
+        if t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+            continue
+        break
+    if t.dep_ == "pobj" and t.head.lower_ in _LISTING and t.head.head.pos_ == "NOUN":
+        return t.head.head
+    if any(c.dep_ in ("case", "mark", "advmod") and c.lower_ in _LISTING for c in t.children) and t.head.pos_ == "NOUN":
+        return t.head
+    return None
 
 
 # A place after these prepositions is where the person serves, not whom they serve:

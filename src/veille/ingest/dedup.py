@@ -21,6 +21,9 @@ THRESHOLD = 0.8
 SHINGLE = 5
 
 _WORD = re.compile(r"\w+")
+_SCHEME = MinHash(num_perm=1).scheme
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=_SCHEME).permutations
+"""The (a, b) permutation parameters that ``seed`` gives, drawn once (drawing them cost half a signature)."""
 
 
 def normalise(text: str) -> str:
@@ -35,7 +38,7 @@ def norm_hash(text: str) -> str:
 def signature(text: str) -> LeanMinHash:
     words = normalise(text).split()
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    mh = MinHash(num_perm=NUM_PERM, seed=SEED)
+    mh = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_PERMUTATIONS, scheme=_SCHEME)
     mh.update_batch([s.encode("utf-8") for s in shingles])
     return LeanMinHash(mh)
 

@@ -12,7 +12,9 @@ from the store, and so makes the same decisions an uninterrupted run would have 
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
+import multiprocessing.context
 import os
 import sys
 from collections import deque
@@ -33,10 +35,8 @@ from veille.store.duckdb import ArticleRow, Store
 
 CHUNK = 16
 """Articles analysed per task: small enough for a fine progress bar and little lost work on a kill."""
-HASH_SEED = "0"
-"""PYTHONHASHSEED of the analysis processes. The analysis today depends on set iteration order (the same
-article gives slightly different mentions under different hash seeds), so analyses are always made under
-one fixed seed: a resumed ingest, whose analyses come from other processes, must equal an uninterrupted one."""
+_PRELOAD_ENV = "VEILLE_PRELOAD"
+"""Set (to the languages to preload) only while the fork server starts: see ``_worker_context``."""
 
 
 @dataclass(slots=True)
@@ -161,30 +161,62 @@ def _plan(items: Iterable[Article | InputError], store: Store, deduper: Deduper 
 
 def _analysed(chunks: Iterable[_Chunk], workers: int) -> Iterator[_Chunk]:
     """Chunks with their analyses filled in, in input order; at most 2 × workers chunks in flight."""
-    if workers <= 1 and os.environ.get("PYTHONHASHSEED") == HASH_SEED:
+    if workers <= 1:
         _init_worker()
         for c in chunks:
             yield _merge(c, _analyse_chunk(c.new))
         return
-    ctx = multiprocessing.get_context("spawn")  # never fork a process holding a DuckDB connection
-    saved = os.environ.get("PYTHONHASHSEED")
-    os.environ["PYTHONHASHSEED"] = HASH_SEED  # inherited by the spawned workers, which start on demand
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker) as pool:
-            inflight: deque[tuple[_Chunk, Future[list[Any]]]] = deque()
-            for c in chunks:
-                inflight.append((c, pool.submit(_analyse_chunk, c.new)))
-                if len(inflight) >= 2 * workers:
-                    done, fut = inflight.popleft()
-                    yield _merge(done, fut.result())
-            while inflight:
+    chunks = iter(chunks)
+    for first in chunks:  # no pool until a chunk with new articles says which pipelines to preload
+        if first.new:
+            break
+        yield _merge(first, [])
+    else:
+        return
+    ctx = _worker_context(sorted(_langs(first.new)))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_pool_worker) as pool:
+        inflight: deque[tuple[_Chunk, Future[list[Any]]]] = deque()
+        for c in itertools.chain([first], chunks):
+            inflight.append((c, pool.submit(_analyse_chunk, c.new)))
+            if len(inflight) >= 2 * workers:
                 done, fut = inflight.popleft()
                 yield _merge(done, fut.result())
+        while inflight:
+            done, fut = inflight.popleft()
+            yield _merge(done, fut.result())
+
+
+def _langs(articles: list[Article]) -> set[str]:
+    """The supported languages of ``articles`` (declared, else detected as the analyser will)."""
+    from veille.ingest.langid import detect
+    from veille.model import SUPPORTED_LANGS
+
+    return {lang for a in articles if (lang := (a.lang or detect(a.text)).lower()[:2]) in SUPPORTED_LANGS}
+
+
+def _worker_context(langs: list[str]) -> multiprocessing.context.BaseContext:
+    """A ``forkserver`` context whose server has loaded the pipelines of ``langs`` once: workers fork from it.
+
+    Workers never fork this process, which holds a DuckDB connection: the fork server is a fresh interpreter
+    (started like a ``spawn`` child) that imports this module with ``VEILLE_PRELOAD`` set, loads the
+    knowledge base and the pipelines, warms them up, and then forks each worker with all that in memory
+    (shared copy-on-write). It lives as long as this process, so a later ingest starts its workers at once;
+    a language it did not preload is loaded by a worker on first use.
+    """
+    from multiprocessing import forkserver
+
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload([__name__])
+    saved = os.environ.get(_PRELOAD_ENV)
+    os.environ[_PRELOAD_ENV] = ",".join(langs) or "-"
+    try:
+        forkserver.ensure_running()  # returns at once; the server preloads while this process reads on
     finally:
         if saved is None:
-            os.environ.pop("PYTHONHASHSEED", None)
+            os.environ.pop(_PRELOAD_ENV, None)
         else:
-            os.environ["PYTHONHASHSEED"] = saved
+            os.environ[_PRELOAD_ENV] = saved
+    return ctx
 
 
 def _merge(c: _Chunk, results: list[Any]) -> _Chunk:
@@ -204,14 +236,44 @@ def _merge(c: _Chunk, results: list[Any]) -> _Chunk:
     return _Chunk(rows=rows, new=[])
 
 
-def _init_worker() -> None:
-    """Load the pipelines and the knowledge base once per process, before any chunk arrives."""
+def _init_worker(langs: Iterable[str] = ()) -> None:
+    """Load the knowledge base (and the pipelines of ``langs``) once per process, and warm them up.
+
+    Other languages are loaded on first use (``veille.nlp.pipeline.load`` caches them per process). The
+    warm-up analyses one short article per language so that what the analyser builds on first use
+    (city table, gazetteers, matchers) is built here, before a fork, and not once per worker. The analysis
+    does not depend on what a process analysed before, so the warm-up changes no result.
+    """
     from veille.kb import knowledge_base
     from veille.nlp.pipeline import load
 
-    for lang in ("fr", "en"):
+    knowledge_base().city("Paris")
+    for lang in langs:
         load(lang)
-    knowledge_base()
+        if lang in _WARM_UP:
+            _analyse_chunk([Article(id=f"warm-up-{lang}", text=_WARM_UP[lang], lang=lang)])
+
+
+def _init_pool_worker() -> None:
+    """A pool worker: what the fork server has not preloaded loads on first use; the worker dies with the ingest.
+
+    A worker blocks on its task queue, whose pipe it holds both ends of, so it would outlive an ingest killed
+    by a signal; a daemon thread waits on the parent's sentinel and ends the worker when the ingest is gone.
+    """
+    import threading
+
+    _init_worker()
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=lambda: (parent.join(), os._exit(1)), daemon=True, name="veille-parent-watch").start()
+
+
+_WARM_UP = {
+    "fr": "Le ministre Jean Dupont a déclaré lundi 5 janvier 2024 à Montluçon que la Russie avait attaqué "
+          "l'Ukraine.\n\nSelon l'AFP, Paris a condamné ces frappes.\n",
+    "en": "Minister John Smith said on Monday 5 January 2024 in Leeds that Russia had attacked Ukraine.\n\n"
+          "According to Reuters, Washington condemned the strikes.\n",
+}
 
 
 def _analyse_chunk(articles: list[Article]) -> list[Any]:
@@ -258,3 +320,19 @@ def estimate_count(paths: list[str]) -> int | None:
 
 def _tsv(value: str) -> str:
     return value.replace("\t", " ").replace("\n", " ")
+
+
+def _preload_fork_server() -> None:
+    """In the fork server only (``VEILLE_PRELOAD`` set): load and warm up what every worker will need.
+
+    A failure here must not kill the server (the workers would then load on demand), so it is swallowed.
+    """
+    langs = [lang for lang in os.environ.pop(_PRELOAD_ENV, "").split(",") if lang and lang != "-"]
+    try:
+        _init_worker(langs)
+    except Exception:  # noqa: BLE001 - the workers load what they need on first use
+        pass
+
+
+if os.environ.get(_PRELOAD_ENV) and multiprocessing.parent_process() is None and sys.argv[:1] == ["-c"]:
+    _preload_fork_server()

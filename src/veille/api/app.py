@@ -1,0 +1,280 @@
+"""``create_app(db_path, token=None)``: the HTTP API and the web page over one store.
+
+Every route reads through ``veille.store.queries`` (the page is a client of the same JSON routes, as in
+datasette every page has a JSON twin). Writes need the bearer token and go through the single writer
+(``veille.api.db``). Bodies are bounded (``limits.BodyLimit``); malformed input gets a 4xx with a message.
+"""
+
+
+import datetime as dt
+import json
+import logging
+import os
+import secrets
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, HTTPException, Path as PathParam, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.staticfiles import StaticFiles
+from pydantic import TypeAdapter, ValidationError
+
+from veille import __version__
+from veille.api.db import Database, analyse, warm_up
+from veille.api.limits import MAX_BODY, BodyLimit
+from veille.api.models import MAX_BATCH, AnalyzeIn, ArticleIn, IngestReport, Page, jsonable
+from veille.errors import InputError
+from veille.store import queries
+from veille.store.duckdb import StoreError
+from veille.web import STATIC_DIR, SWAGGER_CSS, SWAGGER_JS, index_html
+
+log = logging.getLogger("veille.api")
+
+TOKEN_ENV = "VEILLE_TOKEN"
+FACTUALITY = Literal["asserted", "negated", "hypothetical", "uncertain"]
+_ARTICLES_IN = TypeAdapter(ArticleIn | list[ArticleIn])
+_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+"""The page runs only its own scripts: even a rendering mistake could not run an article's <script>."""
+
+Limit = Annotated[int, Query(ge=1, le=500, description="Rows per page.")]
+Offset = Annotated[int, Query(ge=0, le=10**9, description="Rows to skip.")]
+Text = Annotated[str | None, Query(max_length=200)]
+
+
+def event_filters(
+    actor: Annotated[str | None, Query(max_length=200, description="Actor: ISO3 country or part of the canonical name.")] = None,
+    recipient: Annotated[str | None, Query(max_length=200, description="Recipient: ISO3 or part of the name.")] = None,
+    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO3 country on either side.")] = None,
+    type: Annotated[str | None, Query(pattern=r"^[A-Za-z_]{1,20}$", description="PLOVER event type (ASSAULT, ...).")] = None,
+    factuality: FACTUALITY | None = None,
+    since: Annotated[dt.date | None, Query(description="Event date (else publication date) on or after.")] = None,
+    until: Annotated[dt.date | None, Query(description="Event date (else publication date) on or before.")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Text in the trigger, sentence, actors or title.")] = None,
+) -> dict[str, Any]:
+    """The filters shared by /events, /timeline and /network."""
+    return {"actor": actor, "recipient": recipient, "country": country, "type": type, "factuality": factuality,
+            "since": since, "until": until, "q": q}
+
+
+def _page(table: queries.Table, total: int, limit: int, offset: int) -> dict[str, Any]:
+    return {"items": jsonable(table.records()), "total": total, "limit": limit, "offset": offset}
+
+
+def _validation_error(exc: ValidationError) -> RequestValidationError:
+    return RequestValidationError(exc.errors(include_url=False, include_context=False, include_input=False))
+
+
+def create_app(db_path: str | Path, token: str | None = None, *, max_body: int = MAX_BODY,
+               preload: bool = False) -> FastAPI:
+    """The application over the store at ``db_path``; ``token`` (else ``$VEILLE_TOKEN``) enables writes.
+
+    Without a token the store is opened read-only and ``POST /articles`` answers 401. ``preload`` loads the
+    pipelines in the background at start-up, so the first analysis does not wait for them.
+    """
+    token = token or os.environ.get(TOKEN_ENV) or None
+    db = Database(db_path, writable=token is not None)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        if preload:
+            import threading
+
+            threading.Thread(target=warm_up, name="veille-warm-up", daemon=True).start()
+        yield
+        db.close()
+
+    app = FastAPI(title="veille", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
+                  description="News intelligence: entities, dates, PLOVER events and claims, with the words that "
+                              "support them. Read endpoints are open; `POST /articles` needs the bearer token.")
+    app.state.db = db
+    app.add_middleware(BodyLimit, max_bytes=max_body)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    bearer = HTTPBearer(auto_error=False, description="The server's token (`veille serve --token`, or VEILLE_TOKEN).")
+
+    def require_token(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
+        if token is None:
+            raise HTTPException(401, "writes are disabled: start the server with --token or VEILLE_TOKEN",
+                                headers={"WWW-Authenticate": "Bearer"})
+        if creds is None or not secrets.compare_digest(creds.credentials.encode(), token.encode()):
+            raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
+
+    @app.exception_handler(StoreError)
+    async def _store_error(request: Request, exc: StoreError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=503)
+
+    @app.middleware("http")
+    async def _headers(request: Request, call_next: Any) -> Response:
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        if request.url.path == "/":
+            response.headers["Content-Security-Policy"] = _CSP
+        return response
+
+    # --- the page and its offline API explorer ---
+
+    @app.get("/", include_in_schema=False)
+    def page() -> HTMLResponse:
+        return HTMLResponse(index_html())
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="veille API", swagger_js_url=SWAGGER_JS,
+                                   swagger_css_url=SWAGGER_CSS, swagger_favicon_url="/static/favicon-1.svg")
+
+    # --- analysis (stateless) ---
+
+    analyze_body = {"requestBody": {"required": True, "content": {
+        "application/json": {"schema": AnalyzeIn.model_json_schema()},
+        "text/plain": {"schema": {"type": "string", "minLength": 1}},
+    }}}
+
+    @app.post("/analyze", tags=["analysis"], openapi_extra=analyze_body,
+              responses={422: {"description": "Malformed input, empty text or unsupported language"}})
+    async def analyze(
+        request: Request,
+        lang: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", description="For text/plain: fr or en.")] = None,
+        published: Annotated[dt.date | None, Query(description="For text/plain: anchors relative dates.")] = None,
+    ) -> dict[str, Any]:
+        """Analyse one article (JSON: the contract's input, only `text` required) or plain text; nothing is stored.
+
+        Plain text is read as a `.txt` file is: the first line is the headline.
+        """
+        body = await request.body()
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if ctype == "text/plain":
+            try:
+                text = body.decode("utf-8")
+            except UnicodeDecodeError:
+                raise HTTPException(400, "the body is not UTF-8 text") from None
+            if not text.strip():
+                raise HTTPException(422, "the text is empty")
+            title = next((line.strip() for line in text.splitlines() if line.strip()), None)
+            item = AnalyzeIn(text=text, title=title, lang=lang,
+                             published=published.isoformat() if published else None)
+        elif ctype in ("application/json", ""):
+            try:
+                item = AnalyzeIn.model_validate_json(body)
+            except ValidationError as exc:
+                raise _validation_error(exc) from None
+        else:
+            raise HTTPException(415, "send application/json (an article) or text/plain")
+        from starlette.concurrency import run_in_threadpool
+
+        [result] = await run_in_threadpool(analyse, [item.to_article()])
+        if isinstance(result, InputError):
+            raise HTTPException(422, result.reason)
+        return queries.with_entity_keys(result)
+
+    # --- writes ---
+
+    articles_body = {"requestBody": {"required": True, "content": {"application/json": {"schema": {
+        "anyOf": [ArticleIn.model_json_schema(),
+                  {"type": "array", "items": ArticleIn.model_json_schema(), "minItems": 1, "maxItems": MAX_BATCH}]}}}}}
+
+    @app.post("/articles", tags=["store"], dependencies=[Depends(require_token)], openapi_extra=articles_body,
+              response_model=IngestReport,
+              responses={401: {"description": "No or wrong bearer token"}, 413: {"description": "Body too large"}})
+    async def post_articles(request: Request) -> dict[str, Any]:
+        """Ingest one article or a list of up to 100: analysed and stored (same id and text: unchanged)."""
+        try:
+            parsed = _ARTICLES_IN.validate_json(await request.body())
+        except ValidationError as exc:
+            raise _validation_error(exc) from None
+        items = parsed if isinstance(parsed, list) else [parsed]
+        if not 1 <= len(items) <= MAX_BATCH:
+            raise HTTPException(422, f"send 1 to {MAX_BATCH} articles")
+        from starlette.concurrency import run_in_threadpool
+
+        report = await run_in_threadpool(db.ingest, [i.to_article() for i in items])
+        if report["failed"] and len(report["failed"]) == len(items):
+            raise HTTPException(422, "; ".join(f"{f['id']}: {f['reason']}" for f in report["failed"]))
+        return report
+
+    # --- reads ---
+
+    @app.get("/articles", tags=["store"], response_model=Page)
+    def list_articles(q: Text = None, lang: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,3}$")] = None,
+                      since: dt.date | None = None, until: dt.date | None = None,
+                      limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        """Articles, newest first; `q` is found in the title or the text."""
+        with db.read() as con:
+            table, total = queries.articles_page(con, q=q, lang=lang, since=since, until=until, limit=limit,
+                                                 offset=offset)
+        return _page(table, total, limit, offset)
+
+    @app.get("/articles/{article_id:path}", tags=["store"], responses={404: {"description": "No such article"}})
+    def get_article(article_id: str) -> dict[str, Any]:
+        """One article as the contract's analysis, its text included; each entity carries its `key`."""
+        with db.read() as con:
+            found = queries.article(con, article_id)
+        if found is None:
+            raise HTTPException(404, f"no article {article_id!r}")
+        return found
+
+    @app.get("/events", tags=["store"], response_model=Page)
+    def list_events(filters: Annotated[dict[str, Any], Depends(event_filters)],
+                    entity: Annotated[str | None, Query(max_length=64, description="An entity key, either side.")] = None,
+                    sort: Literal[tuple(queries.EVENT_SORTS)] = "date",  # type: ignore[valid-type]
+                    order: Literal["asc", "desc"] = "asc", limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        """Events, filtered, sorted and paginated."""
+        with db.read() as con:
+            table, total = queries.events_page(con, sort=sort, descending=order == "desc", limit=limit,
+                                               offset=offset, entity=entity, **filters)
+        return _page(table, total, limit, offset)
+
+    @app.get("/claims", tags=["store"], response_model=Page)
+    def list_claims(speaker: Text = None, q: Text = None,
+                    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")] = None,
+                    since: dt.date | None = None, until: dt.date | None = None,
+                    entity: Annotated[str | None, Query(max_length=64)] = None,
+                    limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        """Claims: `speaker` in the speaker's name, `q` in what was said."""
+        with db.read() as con:
+            table, total = queries.claims_page(con, speaker=speaker, q=q, country=country, since=since,
+                                               until=until, entity=entity, limit=limit, offset=offset)
+        return _page(table, total, limit, offset)
+
+    @app.get("/entities", tags=["store"], response_model=Page)
+    def list_entities(name: Text = None, type: Annotated[str | None, Query(pattern=r"^[A-Za-z]{1,10}$")] = None,
+                      country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")] = None,
+                      limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        """Entities across articles, most cited first; `key` names one for `/entities/{key}`."""
+        with db.read() as con:
+            table, total = queries.entities_page(con, name=name, type=type, country=country, limit=limit,
+                                                 offset=offset)
+        return _page(table, total, limit, offset)
+
+    @app.get("/entities/{key}", tags=["store"], responses={404: {"description": "No such entity"}})
+    def get_entity(key: Annotated[str, PathParam(max_length=64)]) -> dict[str, Any]:
+        """One entity: its events as actor and as recipient, its claims, its mentions per publication day."""
+        with db.read() as con:
+            found = queries.entity(con, key)
+        if found is None:
+            raise HTTPException(404, f"no entity {key!r}")
+        return jsonable(found)
+
+    @app.get("/timeline", tags=["store"])
+    def get_timeline(filters: Annotated[dict[str, Any], Depends(event_filters)]) -> list[dict[str, Any]]:
+        """Events per day: conflict (PLOVER score < 0) and cooperation (> 0), counts and score sums."""
+        with db.read() as con:
+            return jsonable(queries.timeline(con, **filters).records())
+
+    @app.get("/network", tags=["store"])
+    def get_network(filters: Annotated[dict[str, Any], Depends(event_filters)],
+                    limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[dict[str, Any]]:
+        """Actor → recipient dyads weighted by their event count (with mean PLOVER score)."""
+        with db.read() as con:
+            return jsonable(queries.network(con, limit=limit, **filters).records())
+
+    @app.get("/stats", tags=["store"])
+    def get_stats() -> dict[str, Any]:
+        """Rows per table, languages, publication dates, event types and factuality."""
+        with db.read() as con:
+            return jsonable(queries.stats(con))
+
+    return app

@@ -1,0 +1,151 @@
+"""The server's hold on the store: read cursors for every request, and ONE writer thread.
+
+Without a token the store is opened read-only (``queries.open_readonly``); nothing can write. With a
+token the server owns the store's write lock: reads go through cursors of one connection, and every
+write (``POST /articles``) is queued to a single thread that judges, analyses and writes whole articles
+in one transaction, as ``veille ingest`` does (same id and text: unchanged; copy of an original: stored
+as a copy; else analysed). spaCy is not used from two threads at once (``ANALYSIS_LOCK``).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from veille.errors import InputError
+from veille.ingest.dedup import Deduper, norm_hash, signature, signature_bytes
+from veille.model import Article
+from veille.store.duckdb import ArticleRow, Store, connect
+from veille.store.queries import open_readonly
+
+ANALYSIS_LOCK = threading.Lock()
+"""One analysis at a time in this process: the spaCy pipelines are shared."""
+
+
+def analyse(articles: Sequence[Article]) -> list[dict[str, Any] | InputError]:
+    """Analyses (or errors) for ``articles``, in order, under the analysis lock."""
+    from veille.analyze import analyze_many
+
+    with ANALYSIS_LOCK:
+        return list(analyze_many(list(articles)))
+
+
+def warm_up() -> None:
+    """Load the knowledge base and both pipelines (about 10 s) so the first request does not wait."""
+    analyse([Article(id="warm-up-fr", text="La Russie a attaqué l'Ukraine lundi.", lang="fr"),
+             Article(id="warm-up-en", text="Russia attacked Ukraine on Monday.", lang="en")])
+
+
+class Database:
+    """Cursors for readers; a single writer thread when ``writable``."""
+
+    def __init__(self, path: str | Path, *, writable: bool) -> None:
+        self.path = Path(path)
+        self.writable = writable
+        self._lock = threading.Lock()
+        self._root: duckdb.DuckDBPyConnection | None = None
+        self._writer: ThreadPoolExecutor | None = None
+        self._store: Store | None = None
+        self._deduper: Deduper | None = None
+        self._open()
+
+    def _open(self) -> duckdb.DuckDBPyConnection:
+        """Open the store (again, after ``close``: an ASGI server may run the app's lifespan more than once)."""
+        with self._lock:
+            if self._root is not None:
+                return self._root
+            if self.writable:
+                self._store = Store(self.path)  # creates and migrates the file if needed
+                self._root = connect(self.path)  # same DuckDB instance: sees every commit at once
+                self._deduper = self._store.load_deduper(Deduper())
+                self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="veille-writer")
+            else:
+                if not self.path.exists():
+                    connect(self.path).close()  # an empty store, so the page opens on a fresh install
+                self._root = open_readonly(self.path)
+            return self._root
+
+    @contextmanager
+    def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of its own for one request (DuckDB connections are not shared across threads)."""
+        root = self._open()
+        with self._lock:
+            cur = root.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+    def ingest(self, articles: Sequence[Article]) -> dict[str, list[Any]]:
+        """Store ``articles`` through the writer thread; returns what became of each."""
+        if not self.writable:
+            raise RuntimeError("this store is open read-only")
+        self._open()
+        assert self._writer is not None
+        return self._writer.submit(self._ingest, list(articles)).result()
+
+    def _ingest(self, articles: list[Article]) -> dict[str, list[Any]]:
+        store, deduper = self._store, self._deduper
+        assert store is not None and deduper is not None
+        report: dict[str, list[Any]] = {"stored": [], "replaced": [], "unchanged": [], "duplicates": [], "failed": []}
+        articles = list({a.id: a for a in articles}.values())  # an id given twice: the last wins
+        stored = store.stored_hashes([a.id for a in articles])
+        rows: list[ArticleRow] = []
+        new: list[tuple[ArticleRow, Article]] = []
+        for a in articles:
+            sha = a.text_sha256
+            before = stored.get(a.id)
+            if before == sha:
+                report["unchanged"].append(a.id)
+                continue
+            norm = norm_hash(a.text)
+            sig = signature(a.text)
+            row = ArticleRow(id=a.id, text=a.text, text_sha256=sha, norm_sha256=norm, lang=a.lang,
+                             published=a.published, title=a.title, url=a.url, source=a.source,
+                             replace=before is not None)
+            if row.replace:
+                deduper.remove(a.id)
+            copy = deduper.find(norm, sig)
+            if copy is not None:
+                row.duplicate_of, row.duplicate_kind = copy.of, copy.kind
+                report["duplicates"].append({"id": a.id, "of": copy.of, "kind": copy.kind})
+                rows.append(row)
+                continue
+            row.minhash = signature_bytes(sig)
+            deduper.add(a.id, norm, sig)  # so a copy later in this same request is caught
+            new.append((row, a))
+        failures: list[tuple[str, str]] = []
+        for (row, a), result in zip(new, analyse([a for _, a in new])):
+            if isinstance(result, InputError):
+                deduper.remove(a.id)
+                failures.append((a.id, result.reason))
+                report["failed"].append({"id": a.id, "reason": result.reason})
+                continue
+            result["article"].pop("text", None)
+            row.analysis = result
+            row.lang = result["article"]["lang"]
+            rows.append(row)
+            report["replaced" if row.replace else "stored"].append(a.id)
+        try:
+            store.write(rows, failures)
+        except Exception:
+            for row, _ in new:
+                deduper.remove(row.id)
+            raise
+        return report
+
+    def close(self) -> None:
+        with self._lock:
+            if self._writer is not None:
+                self._writer.shutdown(wait=True)
+            if self._store is not None:
+                self._store.close()
+            if self._root is not None:
+                self._root.close()
+            self._root, self._writer, self._store, self._deduper = None, None, None, None

@@ -1,0 +1,214 @@
+"""Inputs → partitions, and a partition → its items, on any fsspec filesystem.
+
+A partition is a small, picklable description of a stretch of input, never the text itself: a range of
+lines of one JSONL file (byte offsets found by one scan of the file, so each worker reads only its own
+lines), one WARC/WET file, or a group of single-article files. Partitions are cut in input order and
+their ids hash the input name and the range, so the same inputs always give the same partitions; that
+is what lets a re-run recognise the partitions it already wrote.
+
+Items keep the names and ids that ``veille ingest`` gives them (the same reader functions make them),
+which is what makes a batch's output comparable with an ingest, article for article.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import fsspec
+from fsspec.implementations.local import LocalFileSystem
+
+from veille.errors import InputError
+from veille.ingest.decode import MAX_BYTES
+from veille.ingest.feeds import looks_like_feed, read_feed
+from veille.ingest.reader import ReadOptions, _jsonl_line, _read_item, form_of  # the ingest's own item makers
+from veille.ingest.warc import read_warc
+from veille.model import Article
+
+PARTITION_SIZE = 64
+"""Articles per partition: one task's work (about 10 s on one core), and what a kill can lose."""
+_GLOB_CHARS = frozenset("*?[")
+
+
+@dataclass(frozen=True, slots=True)
+class Partition:
+    """``form`` is ``jsonl`` (lines ``first_line``… in bytes [start, end) of ``items[0]``), ``warc``
+    (the whole file ``items[0]``), ``files`` (each of ``items`` read whole) or ``error`` (``items[0]``
+    cannot be read: ``reason``)."""
+
+    seq: int
+    form: str
+    items: tuple[str, ...]
+    start: int = 0
+    end: int = 0
+    first_line: int = 0
+    reason: str = ""
+
+    @property
+    def id(self) -> str:
+        """Hash of the input names and the range: stable across runs and machines."""
+        key = "\x1f".join([self.form, *self.items, str(self.start), str(self.end), str(self.first_line)])
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def plan(inputs: list[str], *, size: int = PARTITION_SIZE) -> list[Partition]:
+    """The partitions of ``inputs`` in input order (files, directories, globs; local paths or URLs)."""
+    out: list[Partition] = []
+    pending: list[str] = []
+
+    def flush() -> None:
+        if pending:
+            out.append(Partition(len(out), "files", tuple(pending)))
+            pending.clear()
+
+    for name, error in expand(inputs):
+        if error:
+            flush()
+            out.append(Partition(len(out), "error", (name,), reason=error))
+            continue
+        form = form_of(Path(name.split("://")[-1])) or "text"
+        if form == "jsonl":
+            flush()
+            for start, end, first in _jsonl_ranges(name, size):
+                out.append(Partition(len(out), "jsonl", (name,), start, end, first))
+        elif form == "warc":
+            flush()
+            out.append(Partition(len(out), "warc", (name,)))
+        else:
+            pending.append(name)
+            if len(pending) >= size:
+                flush()
+    flush()
+    return out
+
+
+def expand(inputs: list[str]) -> Iterator[tuple[str, str | None]]:
+    """(file name, None) for every file the inputs name, in the ingest's order; (input, reason) when none."""
+    for raw in inputs:
+        if raw == "-":
+            yield raw, "stdin cannot be split into partitions: give files"
+            continue
+        fs, path = fsspec.core.url_to_fs(raw)
+        local = isinstance(fs, LocalFileSystem)
+        if local:  # the ingest's own walk, so item names (relative paths as given) are the same
+            p = Path(raw)
+            if not p.exists() and _GLOB_CHARS & set(raw):
+                matches = sorted(glob.glob(raw, recursive=True))
+                if not matches:
+                    yield raw, "no file matches this pattern"
+                yield from expand(matches)
+            elif p.is_dir():
+                files = sorted(f for f in p.rglob("*") if f.is_file() and form_of(f) is not None)
+                if not files:
+                    yield raw, "directory holds no file veille reads (.txt, .json, .jsonl, .html, feeds, WARC)"
+                for f in files:
+                    yield str(f), None
+            elif not p.exists():
+                yield raw, "no such file"
+            else:
+                yield raw, None
+            continue
+        proto = raw.split("://", 1)[0] + "://" if "://" in raw else ""
+        if _GLOB_CHARS & set(path) and not fs.exists(path):
+            names = sorted(fs.glob(path))
+        elif fs.isdir(path):
+            names = sorted(f for f in fs.find(path) if form_of(Path(f)) is not None)
+        elif fs.exists(path):
+            names = [path]
+        else:
+            yield raw, "no such file"
+            continue
+        if not names:
+            yield raw, "no file matches this input"
+        for n in names:
+            yield proto + n, None
+
+
+def _jsonl_ranges(name: str, size: int) -> Iterator[tuple[int, int, int]]:
+    """(byte start, byte end, number of the first line) of every ``size`` non-blank lines."""
+    start, first, pos, n, count = 0, 1, 0, 0, 0
+    with fsspec.open(name, "rb") as fh:
+        while True:
+            raw = fh.readline(MAX_BYTES + 1)
+            if not raw:
+                break
+            n += 1
+            pos += len(raw)
+            oversized = len(raw) > MAX_BYTES
+            while raw and oversized and not raw.endswith(b"\n"):  # the reader skips an oversized line whole
+                raw = fh.readline(MAX_BYTES + 1)
+                pos += len(raw)
+            if oversized or raw.strip():
+                count += 1
+            if count >= size:
+                yield start, pos, first
+                start, first, count = pos, n + 1, 0
+    if count or start == 0:  # an empty file is one partition, which reports it as such
+        yield start, pos, first
+
+
+def read_partition(part: Partition, options: ReadOptions = ReadOptions()) -> Iterator[Article | InputError]:
+    """The items of one partition, named and numbered as ``veille ingest`` names and numbers them."""
+    if part.form == "error":
+        yield InputError(part.items[0], part.reason)
+    elif part.form == "jsonl":
+        yield from _read_lines(part, options)
+    elif part.form == "warc":
+        try:
+            with fsspec.open(part.items[0], "rb") as fh:
+                yield from read_warc(fh, item=part.items[0])
+        except OSError as exc:
+            yield InputError(part.items[0], exc.strerror or str(exc))
+    else:
+        for name in part.items:
+            yield from _read_file(name, options)
+
+
+def _read_lines(part: Partition, options: ReadOptions) -> Iterator[Article | InputError]:
+    name = part.items[0]
+    stem = Path(name.split("://")[-1]).stem
+    n, seen = part.first_line - 1, 0
+    with fsspec.open(name, "rb") as fh:
+        fh.seek(part.start)
+        pos = part.start
+        while pos < part.end:
+            raw = fh.readline(MAX_BYTES + 1)
+            if not raw:
+                break
+            n += 1
+            pos += len(raw)
+            if len(raw) > MAX_BYTES:
+                while raw and not raw.endswith(b"\n"):
+                    raw = fh.readline(MAX_BYTES + 1)
+                    pos += len(raw)
+                seen += 1
+                yield InputError(f"{name}:{n}", f"line larger than {MAX_BYTES:,} bytes")
+            elif raw.strip():
+                seen += 1
+                yield _jsonl_line(f"{name}:{n}", raw, options, f"{stem}:{n}")
+    if not seen and part.start == 0:
+        yield InputError(name, "empty input")
+
+
+def _read_file(name: str, options: ReadOptions) -> Iterator[Article | InputError]:
+    """One file read whole, as the ingest's reader reads a ``.txt``, ``.json``, ``.html`` or feed file."""
+    path = Path(name.split("://")[-1])
+    form = form_of(path) or "text"
+    try:
+        with fsspec.open(name, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        yield InputError(name, "no such file")
+        return
+    except OSError as exc:
+        yield InputError(name, exc.strerror or str(exc))
+        return
+    if form == "xml":
+        form = "feed" if looks_like_feed(data) else "html"
+    if form == "feed" and len(data) <= MAX_BYTES:
+        yield from read_feed(data, item=name, stem=path.stem)
+        return
+    yield from _read_item(name, data, lambda _text: form, options, stem=path.stem)

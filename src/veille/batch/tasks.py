@@ -1,0 +1,221 @@
+"""What runs on a worker: the pipelines plugin, signing a partition, and analysing and writing one.
+
+Writing is a commit protocol. A partition's Parquet files are made by DuckDB in a local scratch folder,
+each copied to the output under a temporary name and renamed into place, and only then is its manifest
+(``_partitions/ID.json``, listing those files) written, the same way, last. A partition counts as done
+when its manifest exists; a worker killed before that leaves no manifest, and the partition is
+recomputed, its files rewritten under the same names (the analysis is deterministic). ``veille load``
+reads only the files that manifests list.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import hashlib
+import json
+import os
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import fsspec
+import psutil
+from distributed import WorkerPlugin
+
+from veille.batch.plan import Partition, read_partition
+from veille.errors import InputError
+from veille.ingest.dedup import norm_hash, signature, signature_bytes
+from veille.ingest.reader import ReadOptions
+from veille.store.duckdb import TABLES, ArticleRow, insert, migrate, rows_by_table
+
+MANIFESTS = "_partitions"
+SIGNATURES = "signatures"
+"""The MinHash of each original (``parquet/signatures/ID.parquet``), which the export's articles table leaves out."""
+Decision = tuple[str, ...]
+"""``("skip",)``: an id met before with the same text, or replaced by a later version; ``("copy", of, kind)``."""
+
+# The export's Parquet queries (``veille.store.export.export_parquet``), over one partition's rows.
+_ARTICLES = ("SELECT * EXCLUDE (minhash, lang), coalesce(CAST(published AS VARCHAR), 'unknown') AS pub_date, "
+             "coalesce(lang, 'und') AS lang FROM articles")
+_CHILD = ("SELECT t.*, coalesce(CAST(a.published AS VARCHAR), 'unknown') AS pub_date, "
+          "coalesce(a.lang, 'und') AS lang FROM {table} t JOIN articles a ON a.id = t.article_id")
+
+
+class PipelinesPlugin(WorkerPlugin):
+    """Loads the knowledge base and the spaCy pipelines once per worker process, before any task runs."""
+
+    name = "veille-pipelines"
+
+    def __init__(self, langs: tuple[str, ...] = ("fr", "en")) -> None:
+        self.langs = tuple(langs)
+
+    async def setup(self, worker: Any) -> None:
+        # In a thread, so the worker keeps answering the scheduler's heartbeats during the ~5 s per pipeline.
+        await asyncio.get_running_loop().run_in_executor(None, load_pipelines, self.langs)
+
+
+def load_pipelines(langs: tuple[str, ...]) -> None:
+    from veille.kb import knowledge_base
+    from veille.nlp.pipeline import load
+
+    knowledge_base().city("Paris")  # builds the city table too
+    for lang in langs:
+        load(lang)
+
+
+def sign_partition(part: Partition, options: ReadOptions, dedup: bool) -> list[tuple[Any, ...]]:
+    """Per item: ``("error",)`` or (id, text hash, normalised-text hash, MinHash bytes or None)."""
+    out: list[tuple[Any, ...]] = []
+    for item in read_partition(part, options):
+        if isinstance(item, InputError):
+            out.append(("error",))
+        else:
+            sig = signature_bytes(signature(item.text)) if dedup else None
+            out.append((item.id, item.text_sha256, norm_hash(item.text), sig))
+    return out
+
+
+def digest(decisions: dict[int, Decision]) -> str:
+    """What the rest of the corpus decided about this partition; a manifest with another digest is stale."""
+    text = json.dumps(sorted((k, list(v)) for k, v in decisions.items()))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def read_manifest(fs: fsspec.AbstractFileSystem, root: str, pid: str) -> dict[str, Any] | None:
+    path = f"{root}/{MANIFESTS}/{pid}.json"
+    try:
+        return json.loads(fs.cat_file(path))
+    except FileNotFoundError:
+        return None
+
+
+def analyse_partition(part: Partition, decisions: dict[int, Decision], out: str, options: ReadOptions,
+                      dedup: bool) -> dict[str, Any]:
+    """Analyse one partition and commit its Parquet files; a partition already committed is left as it is."""
+    fs, root = fsspec.core.url_to_fs(out)
+    pid, want = part.id, digest(decisions)
+    old = read_manifest(fs, root, pid)
+    if old is not None and old["digest"] == want:
+        return {**old, "skipped": True}
+    if old is not None:  # written from other inputs: its files go before the new ones come
+        for rel in (f for files in old["files"].values() for f in files):
+            fs.rm_file(f"{root}/{rel}")
+    began = time.perf_counter()
+    rows, failures, counts = _analyse(part, decisions, options, dedup)
+    files, per_table = _write(rows, failures, fs, root, pid)
+    gc.collect()
+    manifest = {
+        "id": pid, "seq": part.seq, "form": part.form, "items": list(part.items), "start": part.start,
+        "end": part.end, "first_line": part.first_line, "digest": want, "counts": counts, "rows": per_table,
+        "files": files, "seconds": round(time.perf_counter() - began, 3), "pid": os.getpid(),
+        "rss_mb": round(psutil.Process().memory_info().rss / 2**20, 1),
+    }
+    _put(fs, json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"), f"{root}/{MANIFESTS}/{pid}.json")
+    return {**manifest, "skipped": False}
+
+
+def _analyse(part: Partition, decisions: dict[int, Decision], options: ReadOptions,
+             dedup: bool) -> tuple[list[ArticleRow], list[tuple[str, str]], dict[str, int]]:
+    """The partition's rows as ``veille ingest`` makes them: originals analysed, copies pointing at theirs."""
+    from veille.analyze import analyze_many
+
+    counts = {"read": 0, "analysed": 0, "duplicates": 0, "failed": 0, "repeated": 0}
+    rows: list[ArticleRow] = []
+    failures: list[tuple[str, str]] = []
+    new: list[ArticleRow] = []
+    articles = []
+    for i, item in enumerate(read_partition(part, options)):
+        counts["read"] += 1
+        if isinstance(item, InputError):
+            failures.append((item.item, item.reason))
+            continue
+        decision = decisions.get(i, ("new",))
+        if decision[0] == "skip":
+            counts["repeated"] += 1
+            continue
+        row = ArticleRow(id=item.id, text=item.text, text_sha256=item.text_sha256, norm_sha256=norm_hash(item.text),
+                         lang=item.lang, published=item.published, title=item.title, url=item.url,
+                         source=item.source)
+        rows.append(row)
+        if decision[0] == "copy":
+            row.duplicate_of, row.duplicate_kind = decision[1], decision[2]
+            counts["duplicates"] += 1
+            continue
+        if dedup:
+            row.minhash = signature_bytes(signature(item.text))
+        new.append(row)
+        articles.append(item)
+    for row, result in zip(new, analyze_many(articles)):
+        if isinstance(result, InputError):
+            failures.append((result.item, result.reason))
+            continue
+        result["article"].pop("text", None)
+        row.analysis, row.lang = result, result["article"]["lang"]
+        counts["analysed"] += 1
+    rows = [r for r in rows if r.analysis is not None or r.duplicate_of is not None]  # failed analyses are failures
+    counts["failed"] = len(failures)
+    return rows, failures, counts
+
+
+def _write(rows: list[ArticleRow], failures: list[tuple[str, str]], fs: fsspec.AbstractFileSystem, root: str,
+           pid: str) -> tuple[dict[str, list[str]], dict[str, int]]:
+    """Parquet files of every table for these rows (hive layout by date and language), committed one by one."""
+    con = duckdb.connect()
+    try:
+        migrate(con)
+        for table, table_rows in rows_by_table(rows).items():
+            insert(con, table, table_rows)
+        if failures:
+            insert(con, "failures", [{"item": k, "reason": v} for k, v in dict(failures).items()])
+        per_table = {t: int(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in TABLES}  # type: ignore[index]
+        files: dict[str, list[str]] = {}
+        with tempfile.TemporaryDirectory(prefix=f"veille-{pid}-") as tmp:
+            Path(tmp, "parquet").mkdir()
+            for table in TABLES:
+                if not per_table[table]:
+                    continue
+                if table == "failures":
+                    target = Path(tmp, "parquet", "failures", f"{pid}.parquet")
+                    target.parent.mkdir()
+                    con.execute(f"COPY (SELECT * FROM failures ORDER BY item) TO {_literal(target)} (FORMAT parquet)")
+                else:
+                    query = _ARTICLES if table == "articles" else _CHILD.format(table=table)
+                    target = Path(tmp, "parquet", table)
+                    con.execute(f"COPY ({query}) TO {_literal(target)} (FORMAT parquet, PARTITION_BY (pub_date, lang), "
+                                f"FILENAME_PATTERN '{pid}_{{i}}')")
+                files[table] = sorted(str(p.relative_to(tmp)) for p in Path(tmp, "parquet", table).rglob("*.parquet"))
+            if any(r.minhash is not None for r in rows):  # not in the export's tables, but the store's copy index needs it
+                target = Path(tmp, "parquet", SIGNATURES, f"{pid}.parquet")
+                target.parent.mkdir()
+                con.execute(f"COPY (SELECT id, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY id) "
+                            f"TO {_literal(target)} (FORMAT parquet)")
+                files[SIGNATURES] = [str(target.relative_to(tmp))]
+            for table in files:
+                for rel in files[table]:
+                    _put_file(fs, str(Path(tmp, rel)), f"{root}/{rel}")
+        return files, per_table
+    finally:
+        con.close()
+
+
+def _put_file(fs: fsspec.AbstractFileSystem, local: str, target: str) -> None:
+    """Copy under a temporary name, then rename: a reader (or a re-run) never sees half a file."""
+    tmp = f"{target}.tmp-{uuid.uuid4().hex[:8]}"
+    fs.makedirs(target.rsplit("/", 1)[0], exist_ok=True)
+    fs.put_file(local, tmp)
+    fs.mv(tmp, target)
+
+
+def _put(fs: fsspec.AbstractFileSystem, data: bytes, target: str) -> None:
+    tmp = f"{target}.tmp-{uuid.uuid4().hex[:8]}"
+    fs.makedirs(target.rsplit("/", 1)[0], exist_ok=True)
+    fs.pipe_file(tmp, data)
+    fs.mv(tmp, target)
+
+
+def _literal(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"

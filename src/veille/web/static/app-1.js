@@ -1,0 +1,577 @@
+/* veille page: vanilla JS over the JSON API. Every piece of article data reaches the DOM as text
+   (document.createTextNode / textContent / attributes), never as HTML: an article holding <script>
+   shows it as text. Charts are SVG built node by node. */
+"use strict";
+
+const SVGNS = "http://www.w3.org/2000/svg";
+const PLOVER_TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+  "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
+const FACTUALITY = ["asserted", "negated", "hypothetical", "uncertain"];
+const main = document.getElementById("main");
+
+/* ---------- DOM helpers ---------- */
+
+function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  setAttrs(el, attrs);
+  append(el, children);
+  return el;
+}
+
+function s(tag, attrs, ...children) {
+  const el = document.createElementNS(SVGNS, tag);
+  setAttrs(el, attrs);
+  append(el, children);
+  return el;
+}
+
+function setAttrs(el, attrs) {
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === "class") el.setAttribute("class", v);
+    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
+    else el.setAttribute(k, String(v));
+  }
+}
+
+function append(el, children) {
+  for (const c of children.flat(Infinity)) {
+    if (c === null || c === undefined || c === false) continue;
+    el.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+}
+
+function clear(el) { while (el.firstChild) el.removeChild(el.firstChild); }
+function show(...nodes) { clear(main); append(main, nodes); }
+function safeUrl(u) { return typeof u === "string" && /^https?:\/\//i.test(u) ? u : null; }
+function fmtNum(x, d = 2) { return x === null || x === undefined ? "" : Number(x).toFixed(d); }
+function tag(text, cls) { return h("span", { class: "tag " + (cls || "") }, text); }
+function errorBox(err) { return h("p", { class: "error", role: "alert" }, String(err.message || err)); }
+
+async function api(path, options) {
+  const res = await fetch(path, options);
+  const body = await res.json().catch(() => null);
+  if (!res.ok) {
+    let detail = body && body.detail;
+    if (Array.isArray(detail)) detail = detail.map((d) => `${(d.loc || []).join(".")}: ${d.msg}`).join("; ");
+    throw new Error(`${res.status}: ${detail || res.statusText}`);
+  }
+  return body;
+}
+
+/* ---------- routing (#/view/arg?query) ---------- */
+
+function parseHash() {
+  const raw = location.hash.replace(/^#\/?/, "");
+  const [path, query] = raw.split("?");
+  const parts = path.split("/").map(decodeURIComponent);
+  return { view: parts[0] || "articles", arg: parts.slice(1).join("/"), params: new URLSearchParams(query || "") };
+}
+
+function go(view, arg, params) {
+  let hash = "#/" + view + (arg ? "/" + encodeURIComponent(arg) : "");
+  const q = params ? params.toString() : "";
+  if (q) hash += "?" + q;
+  location.hash = hash;
+}
+
+function link(text, view, arg, params) {
+  let hash = "#/" + view + (arg ? "/" + encodeURIComponent(arg) : "");
+  if (params && params.toString()) hash += "?" + params.toString();
+  return h("a", { href: hash }, text);
+}
+
+const VIEWS = { articles: viewArticles, article: viewArticle, events: viewEvents, entity: viewEntity,
+  timeline: viewTimeline, network: viewNetwork, analyze: viewAnalyze };
+
+async function route() {
+  const { view, arg, params } = parseHash();
+  for (const a of document.querySelectorAll("nav a[data-nav]")) {
+    a.classList.toggle("active", a.dataset.nav === view || (view === "article" && a.dataset.nav === "articles"));
+  }
+  const fn = VIEWS[view] || viewArticles;
+  try {
+    await fn(arg, params);
+  } catch (err) {
+    show(errorBox(err));
+  }
+  document.body.dataset.view = view;
+  document.body.dataset.ready = String(Date.now());
+}
+
+window.addEventListener("hashchange", route);
+window.addEventListener("DOMContentLoaded", route);
+
+/* ---------- articles list ---------- */
+
+async function viewArticles(_arg, params) {
+  const q = params.get("q") || "";
+  const offset = Number(params.get("offset") || 0);
+  const [stats, page] = await Promise.all([api("/stats"), api("/articles?" + new URLSearchParams(
+    Object.entries({ q, offset, limit: 50 }).filter(([, v]) => v !== ""))) ]);
+  const c = stats.counts;
+  const search = h("input", { type: "search", name: "q", value: q, placeholder: "words in title or text" });
+  const form = h("form", { class: "filters", onsubmit: (e) => {
+    e.preventDefault(); go("articles", "", new URLSearchParams(search.value ? { q: search.value } : {}));
+  } }, h("label", {}, "Search articles", search), h("button", { type: "submit" }, "Search"));
+  const rows = page.items.map((a) => h("tr", {},
+    h("td", {}, link(a.title || a.id, "article", a.id), a.duplicate_of ? h("span", { class: "muted small" }, ` (copy of ${a.duplicate_of})`) : null),
+    h("td", {}, a.published || ""), h("td", {}, a.lang || ""), h("td", {}, a.entities), h("td", {}, a.events), h("td", {}, a.claims)));
+  show(
+    h("h1", {}, "Articles"),
+    h("div", { class: "stats" }, ...[["articles", c.articles], ["entities", c.entities], ["events", c.events],
+      ["claims", c.claims], ["copies", stats.duplicates]].map(([k, v]) => h("div", { class: "card" }, h("b", {}, v), k))),
+    form,
+    h("table", { class: "data", id: "articles-table" },
+      h("thead", {}, h("tr", {}, ["title", "published", "lang", "entities", "events", "claims"].map((t) => h("th", {}, t)))),
+      h("tbody", {}, rows)),
+    pager(page, (off) => { const p = new URLSearchParams(params); p.set("offset", off); go("articles", "", p); }));
+}
+
+function pager(page, to) {
+  const end = Math.min(page.offset + page.items.length, page.total);
+  return h("div", { class: "pager" },
+    h("button", { class: "secondary", disabled: page.offset <= 0, onclick: () => to(Math.max(0, page.offset - page.limit)) }, "‹ previous"),
+    h("span", { class: "muted" }, page.total ? `${page.offset + 1}–${end} of ${page.total}` : "nothing found"),
+    h("button", { class: "secondary", disabled: end >= page.total, onclick: () => to(page.offset + page.limit) }, "next ›"));
+}
+
+/* ---------- article view: highlighted text, events and claims ---------- */
+
+async function viewArticle(id, params) {
+  const analysis = await api("/articles/" + encodeURIComponent(id));
+  show(renderAnalysis(analysis, { stored: true, select: params.get("ev") || params.get("claim") }));
+  if (params.get("ev") || params.get("claim")) {
+    const item = main.querySelector(`[data-item="${CSS.escape(params.get("ev") || params.get("claim"))}"]`);
+    if (item) item.click();
+  }
+}
+
+function renderAnalysis(an, { stored }) {
+  const art = an.article || {};
+  const text = art.text || "";
+  const entityById = Object.fromEntries((an.entities || []).map((e) => [e.id, e]));
+  // Every annotation is a half-open character range with the classes it gives the text.
+  const marks = [];
+  for (const e of an.entities || []) {
+    for (const m of e.mentions || []) {
+      marks.push({ start: m.start, end: m.end, cls: ["ent", "ent-" + e.type], title: `${e.canonical} (${e.type}${e.country ? ", " + e.country : ""})`, entity: e.id });
+    }
+  }
+  for (const t of an.times || []) marks.push({ start: t.start, end: t.end, cls: ["time"], title: `date: ${t.value || "unresolved"}` });
+  for (const v of an.events || []) {
+    if (v.trigger) marks.push({ start: v.trigger.start, end: v.trigger.end, cls: ["trig"], title: `${v.type} (${v.factuality})` });
+  }
+  for (const c of an.claims || []) {
+    if (c.content) marks.push({ start: c.content.start, end: c.content.end, cls: ["quote"], title: `said by ${speakerName(c)}` });
+  }
+  // Extra boundaries so that any evidence range falls on whole segments.
+  const bounds = new Set([0, text.length]);
+  const addRange = (r) => { if (r && Number.isInteger(r.start) && Number.isInteger(r.end)) { bounds.add(clamp(r.start)); bounds.add(clamp(r.end)); } };
+  const clamp = (x) => Math.max(0, Math.min(text.length, x));
+  marks.forEach(addRange);
+  (an.events || []).forEach((v) => addRange(v.sentence));
+  (an.claims || []).forEach((c) => { addRange(c.speaker); addRange(c.cue); });
+  const cuts = [...bounds].sort((a, b) => a - b);
+  const textEl = h("div", { class: "article-text", id: "article-text" });
+  const segments = [];
+  for (let i = 0; i < cuts.length - 1; i++) {
+    const a = cuts[i], b = cuts[i + 1];
+    if (a === b) continue;
+    const over = marks.filter((m) => m.start <= a && m.end >= b);
+    const cls = ["seg", ...new Set(over.flatMap((m) => m.cls))];
+    const span = h("span", { class: cls.join(" "), title: over.map((m) => m.title).join(" · ") || null }, text.slice(a, b));
+    const ent = over.find((m) => m.entity);
+    if (ent) span.dataset.entity = ent.entity;
+    segments.push({ start: a, end: b, el: span });
+    textEl.appendChild(span);
+  }
+
+  function highlight(spans, keys) {
+    for (const sg of segments) {
+      const inSpan = spans.some((r) => r && sg.start < r.end && sg.end > r.start);
+      const inKey = keys.some((r) => r && sg.start < r.end && sg.end > r.start);
+      sg.el.classList.toggle("ev-span", inSpan);
+      sg.el.classList.toggle("ev-key", inKey);
+    }
+    const first = segments.find((sg) => sg.el.classList.contains("ev-key") || sg.el.classList.contains("ev-span"));
+    if (first) first.el.scrollIntoView({ block: "center", behavior: "instant" });
+  }
+
+  function mentionsOf(entityId, within) {
+    const e = entityById[entityId];
+    if (!e) return [];
+    return (e.mentions || []).filter((m) => !within || (m.start >= within.start && m.end <= within.end));
+  }
+
+  function select(li, spans, keys) {
+    for (const other of side.querySelectorAll("li.item.selected")) other.classList.remove("selected");
+    li.classList.add("selected");
+    highlight(spans, keys);
+  }
+
+  const eventItems = (an.events || []).map((v) => {
+    const li = h("li", { class: "item event-item", "data-item": v.id },
+      tag(v.type, "type"), tag(v.factuality, v.factuality), " ",
+      h("b", {}, partyName(v.actor)), " → ", h("b", {}, partyName(v.recipient)),
+      h("div", { class: "small muted" }, `“${v.trigger ? v.trigger.text : ""}”`, v.date ? ` · ${v.date}` : "",
+        v.confidence !== undefined && v.confidence !== null ? ` · confidence ${fmtNum(v.confidence)}` : "",
+        v.attributed_to ? ` · said by ${speakerName((an.claims || []).find((c) => c.id === v.attributed_to))}` : ""));
+    li.addEventListener("click", () => {
+      const keys = [v.trigger];
+      for (const side of [v.actor, v.recipient]) if (side && side.entity) keys.push(...mentionsOf(side.entity, v.sentence));
+      select(li, [v.sentence], keys);
+    });
+    return li;
+  });
+  const claimItems = (an.claims || []).map((c) => {
+    const li = h("li", { class: "item claim-item", "data-item": c.id },
+      tag(c.kind), tag(c.factuality, c.factuality), " ", h("b", {}, speakerName(c)),
+      h("div", { class: "small" }, "« " + truncate(c.content ? c.content.text : "", 160) + " »"),
+      (c.sources || []).length ? h("div", { class: "small muted" }, "sources: " + c.sources.map((x) => `${x.canonical} (${x.relation})`).join("; ")) : null);
+    li.addEventListener("click", () => select(li, [c.content], [c.speaker, c.cue]));
+    return li;
+  });
+  const entityItems = (an.entities || []).map((e) => {
+    const li = h("li", { class: "item entity-item", "data-item": e.id },
+      tag(e.type), stored && e.key ? link(e.canonical, "entity", e.key) : h("b", {}, e.canonical),
+      e.country ? h("span", { class: "muted small" }, " " + e.country) : null,
+      h("span", { class: "muted small" }, ` ×${(e.mentions || []).length}`));
+    li.addEventListener("click", (ev) => { if (ev.target.tagName !== "A") select(li, [], e.mentions || []); });
+    return li;
+  });
+  const side = h("aside", { class: "side card" },
+    h("h2", {}, `Events (${eventItems.length})`), eventItems.length ? h("ul", { id: "event-list" }, eventItems) : h("p", { class: "muted" }, "No event found."),
+    h("h2", {}, `Claims (${claimItems.length})`), claimItems.length ? h("ul", { id: "claim-list" }, claimItems) : h("p", { class: "muted" }, "No claim found."),
+    h("h2", {}, `Entities (${entityItems.length})`), h("ul", { id: "entity-list" }, entityItems));
+  const url = safeUrl(art.url);
+  return h("div", { class: "article-view" },
+    h("h1", {}, art.title || art.id || "Article"),
+    h("div", { class: "meta" }, h("span", {}, art.id), art.published ? h("span", {}, "published " + art.published) : null,
+      art.lang ? h("span", {}, art.lang) : null, art.source ? h("span", {}, art.source) : null,
+      url ? h("span", {}, h("a", { href: url, rel: "noopener noreferrer nofollow", target: "_blank" }, "source page")) : null,
+      art.duplicate_of ? h("span", {}, `copy (${art.duplicate_kind}) of `, link(art.duplicate_of, "article", art.duplicate_of)) : null),
+    legend(),
+    h("div", { class: "article-layout" }, h("div", { class: "card" }, textEl), side));
+}
+
+function legend() {
+  return h("div", { class: "legend", id: "legend" }, h("b", {}, "Legend:"),
+    h("span", { class: "sample ent ent-GPE" }, "place / state"), h("span", { class: "sample ent ent-PERSON" }, "person"),
+    h("span", { class: "sample ent ent-ORG" }, "organisation"), h("span", { class: "sample time" }, "date"),
+    h("span", { class: "sample trig" }, "event trigger"), h("span", { class: "sample quote" }, "quoted or reported speech"),
+    h("span", { class: "sample ev-key" }, "evidence of the selected item"));
+}
+
+function partyName(p) { return p ? (p.canonical || p.text || "?") : "—"; }
+function speakerName(c) { return c && c.speaker ? (c.speaker.canonical || c.speaker.text || "?") : "unknown speaker"; }
+function truncate(t, n) { return t.length > n ? t.slice(0, n - 1) + "…" : t; }
+
+/* ---------- events table ---------- */
+
+function filterForm(view, params, extra) {
+  const field = (name, label, attrs) => h("label", {}, label, h("input", { name, value: params.get(name) || "", ...attrs }));
+  const select = (name, label, options) => h("label", {}, label, h("select", { name },
+    h("option", { value: "" }, "any"), options.map((o) => h("option", { value: o, selected: params.get(name) === o }, o))));
+  const form = h("form", { class: "filters", id: "event-filters" },
+    field("actor", "Actor", { placeholder: "RUS or a name", size: 12 }),
+    field("recipient", "Recipient", { placeholder: "UKR or a name", size: 12 }),
+    field("country", "Country (either side)", { placeholder: "ISO3", size: 5, maxlength: 3 }),
+    select("type", "Type", PLOVER_TYPES), select("factuality", "Factuality", FACTUALITY),
+    field("since", "From", { type: "date" }), field("until", "To", { type: "date" }),
+    field("q", "Text", { type: "search", placeholder: "words", size: 12 }),
+    extra || null,
+    h("button", { type: "submit" }, "Apply"),
+    h("button", { type: "button", class: "secondary", onclick: () => go(view, "", new URLSearchParams()) }, "Reset"));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const p = new URLSearchParams();
+    for (const [k, v] of new FormData(form).entries()) if (String(v).trim()) p.set(k, String(v).trim());
+    for (const keep of ["sort", "order"]) if (params.get(keep)) p.set(keep, params.get(keep));
+    go(view, "", p);
+  });
+  return form;
+}
+
+const FILTER_KEYS = ["actor", "recipient", "country", "type", "factuality", "since", "until", "q"];
+function apiParams(params, keys) {
+  const p = new URLSearchParams();
+  for (const k of keys) if (params.get(k)) p.set(k, params.get(k));
+  return p;
+}
+
+async function viewEvents(_arg, params) {
+  const p = apiParams(params, [...FILTER_KEYS, "sort", "order", "offset", "entity"]);
+  p.set("limit", "50");
+  const page = await api("/events?" + p);
+  const sort = params.get("sort") || "date";
+  const order = params.get("order") || "asc";
+  const cols = [["date", "date"], ["type", "type"], ["actor", "actor"], ["recipient", "recipient"],
+    ["factuality", "factuality"], [null, "said by"], ["confidence", "conf."], ["score", "score"], [null, "trigger and sentence"], ["article", "article"]];
+  const head = cols.map(([key, label]) => {
+    if (!key) return h("th", {}, label);
+    const arrow = sort === key ? (order === "asc" ? " ▲" : " ▼") : "";
+    return h("th", { class: "sortable", "data-sort": key, onclick: () => {
+      const q = new URLSearchParams(params); q.delete("offset");
+      q.set("sort", key); q.set("order", sort === key && order === "asc" ? "desc" : "asc");
+      go("events", "", q);
+    } }, label + arrow);
+  });
+  const party = (name, country, key) => key ? link(name || "", "entity", key) : h("span", {}, name || "—");
+  const rows = page.items.map((v) => h("tr", { "data-type": v.type },
+    h("td", {}, v.date || ""), h("td", {}, tag(v.type, "type")),
+    h("td", {}, party(v.actor, v.actor_country, v.actor_key), v.actor_country ? h("span", { class: "muted small" }, " " + v.actor_country) : null),
+    h("td", {}, party(v.recipient, v.recipient_country, v.recipient_key), v.recipient_country ? h("span", { class: "muted small" }, " " + v.recipient_country) : null),
+    h("td", {}, tag(v.factuality, v.factuality)), h("td", {}, v.said_by || ""),
+    h("td", {}, fmtNum(v.confidence)), h("td", {}, fmtNum(v.score, 1)),
+    h("td", { class: "sentence" }, h("b", {}, v.trigger || ""), " — ", truncate((v.sentence || "").trim(), 220)),
+    h("td", {}, link(truncate(v.title || v.article_id, 50), "article", v.article_id, new URLSearchParams({ ev: v.event_id })))));
+  show(h("h1", {}, "Events"), filterForm("events", params),
+    h("table", { class: "data", id: "events-table" }, h("thead", {}, h("tr", {}, head)), h("tbody", {}, rows)),
+    pager(page, (off) => { const q = new URLSearchParams(params); q.set("offset", off); go("events", "", q); }));
+}
+
+/* ---------- entity page ---------- */
+
+async function viewEntity(key) {
+  const e = await api("/entities/" + encodeURIComponent(key));
+  const evRows = (items, side) => items.length ? h("table", { class: "data", id: "events-as-" + side },
+    h("thead", {}, h("tr", {}, ["date", "type", "actor", "recipient", "factuality", "trigger", "article"].map((t) => h("th", {}, t)))),
+    h("tbody", {}, items.map((v) => h("tr", {}, h("td", {}, v.date || ""), h("td", {}, tag(v.type, "type")),
+      h("td", {}, v.actor_key && v.actor_key !== key ? link(v.actor || "", "entity", v.actor_key) : (v.actor || "—")),
+      h("td", {}, v.recipient_key && v.recipient_key !== key ? link(v.recipient || "", "entity", v.recipient_key) : (v.recipient || "—")),
+      h("td", {}, tag(v.factuality, v.factuality)), h("td", {}, v.trigger || ""),
+      h("td", {}, link(truncate(v.title || v.article_id, 50), "article", v.article_id, new URLSearchParams({ ev: v.event_id })))))))
+    : h("p", { class: "muted" }, "None.");
+  const claims = e.claims.length ? h("table", { class: "data", id: "entity-claims" },
+    h("thead", {}, h("tr", {}, ["published", "kind", "factuality", "what was said", "article"].map((t) => h("th", {}, t)))),
+    h("tbody", {}, e.claims.map((c) => h("tr", {}, h("td", {}, c.published || ""), h("td", {}, c.kind), h("td", {}, tag(c.factuality, c.factuality)),
+      h("td", {}, "« " + truncate(c.content || "", 260) + " »"),
+      h("td", {}, link(truncate(c.title || c.article_id, 50), "article", c.article_id, new URLSearchParams({ claim: c.claim_id })))))))
+    : h("p", { class: "muted" }, "None.");
+  show(h("div", { class: "entity-view" },
+    h("h1", { id: "entity-name" }, e.canonical),
+    h("div", { class: "meta" }, h("span", {}, e.type), e.country ? h("span", {}, e.country) : null, e.kb_id ? h("span", {}, e.kb_id) : null,
+      h("span", {}, `${e.mentions} mentions in ${e.articles} articles`)),
+    e.aliases.length ? h("p", { class: "small" }, h("b", {}, "Written as: "), e.aliases.join(", ")) : null,
+    h("h2", {}, "Mentions over time"), mentionsChart(e.mentions_by_day),
+    h("h2", {}, `Events as actor (${e.events_as_actor.length})`), evRows(e.events_as_actor, "actor"),
+    h("h2", {}, `Events as recipient (${e.events_as_recipient.length})`), evRows(e.events_as_recipient, "recipient"),
+    h("h2", {}, `Claims made (${e.claims.length})`), claims));
+}
+
+/* ---------- charts ---------- */
+
+function dayNum(iso) { return Date.parse(iso + "T00:00:00Z") / 86400000; }
+function isoOf(n) { return new Date(n * 86400000).toISOString().slice(0, 10); }
+
+function timeAxis(svg, x0, x1, left, width, y) {
+  const span = x1 - x0;
+  const ticks = [];
+  const d0 = new Date(x0 * 86400000), d1 = new Date(x1 * 86400000);
+  if (span > 3 * 365) {
+    for (let yr = d0.getUTCFullYear(); yr <= d1.getUTCFullYear() + 1; yr++) ticks.push([Date.UTC(yr, 0, 1) / 86400000, String(yr)]);
+  } else if (span > 60) {
+    for (let d = new Date(Date.UTC(d0.getUTCFullYear(), d0.getUTCMonth(), 1)); d <= d1; d.setUTCMonth(d.getUTCMonth() + 1)) ticks.push([d.getTime() / 86400000, d.toISOString().slice(0, 7)]);
+  } else {
+    const step = Math.max(1, Math.ceil(span / 10));
+    for (let n = Math.floor(x0); n <= x1; n += step) ticks.push([n, isoOf(n)]);
+  }
+  const every = Math.max(1, Math.ceil(ticks.length / 14));
+  const xs = (n) => left + ((n - x0) / (span || 1)) * width;
+  ticks.filter(([n], i) => n >= x0 && n <= x1 && i % every === 0).forEach(([n, label]) => {
+    svg.appendChild(s("line", { class: "grid", x1: xs(n), x2: xs(n), y1: 10, y2: y }));
+    svg.appendChild(s("text", { x: xs(n), y: y + 16, "text-anchor": "middle" }, label));
+  });
+}
+
+function mentionsChart(rows) {
+  const data = rows.filter((r) => r.day);
+  if (!data.length) return h("p", { class: "muted" }, "No dated mention.");
+  const W = 900, H = 160, L = 40, R = 20, T = 10, B = 30;
+  const x0 = dayNum(data[0].day) - 1, x1 = dayNum(data[data.length - 1].day) + 1;
+  const max = Math.max(...data.map((r) => r.mentions));
+  const svg = s("svg", { class: "chart", id: "mentions-chart", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "mentions per day" });
+  timeAxis(svg, x0, x1, L, W - L - R, H - B);
+  const bw = Math.max(3, Math.min(24, (W - L - R) / Math.max(data.length * 2, (x1 - x0))));
+  for (const r of data) {
+    const x = L + ((dayNum(r.day) - x0) / (x1 - x0)) * (W - L - R);
+    const hgt = (r.mentions / max) * (H - T - B);
+    svg.appendChild(s("rect", { x: x - bw / 2, y: H - B - hgt, width: bw, height: hgt, fill: "#1f3a5f" },
+      s("title", {}, `${r.day}: ${r.mentions} mentions in ${r.articles} articles`)));
+  }
+  svg.appendChild(s("line", { class: "axis", x1: L, x2: W - R, y1: H - B, y2: H - B }));
+  svg.appendChild(s("text", { x: L - 6, y: T + 8, "text-anchor": "end" }, String(max)));
+  return svg;
+}
+
+async function viewTimeline(_arg, params) {
+  const rows = await api("/timeline?" + apiParams(params, FILTER_KEYS));
+  const nodes = [h("h1", {}, "Timeline: conflict and cooperation"),
+    h("p", { class: "muted small" }, "Each bar is a day (the event's date, else the article's). Above the line: the summed PLOVER score of cooperative events; below: of conflictual ones. Click a day for its events."),
+    filterForm("timeline", params)];
+  if (!rows.length) { show(...nodes, h("p", { class: "muted" }, "No dated event matches.")); return; }
+  const W = 1100, H = 420, L = 50, R = 20, T = 20, B = 40;
+  const x0 = dayNum(rows[0].day) - 2, x1 = dayNum(rows[rows.length - 1].day) + 2;
+  const maxUp = Math.max(1, ...rows.map((r) => r.cooperation_score));
+  const maxDown = Math.max(1, ...rows.map((r) => -r.conflict_score));
+  const mid = T + (H - T - B) * (maxUp / (maxUp + maxDown));
+  const scale = (H - T - B) / (maxUp + maxDown);
+  const xs = (iso) => L + ((dayNum(iso) - x0) / (x1 - x0)) * (W - L - R);
+  const bw = Math.max(3, Math.min(16, (W - L - R) / Math.max(rows.length * 2, (x1 - x0))));
+  const svg = s("svg", { class: "chart", id: "timeline-chart", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "timeline of events" });
+  timeAxis(svg, x0, x1, L, W - L - R, H - B);
+  for (const r of rows) {
+    const open = () => go("events", "", new URLSearchParams({ ...Object.fromEntries(apiParams(params, FILTER_KEYS)), since: r.day, until: r.day }));
+    const tip = `${r.day}: ${r.cooperation} cooperative (score ${fmtNum(r.cooperation_score, 1)}), ${r.conflict} conflictual (score ${fmtNum(r.conflict_score, 1)}), ${r.neutral} unscored`;
+    if (r.cooperation_score > 0) svg.appendChild(s("rect", { class: "bar-coop", x: xs(r.day) - bw / 2, y: mid - r.cooperation_score * scale, width: bw, height: r.cooperation_score * scale, onclick: open }, s("title", {}, tip)));
+    if (r.conflict_score < 0) svg.appendChild(s("rect", { class: "bar-conflict", x: xs(r.day) - bw / 2, y: mid, width: bw, height: -r.conflict_score * scale, onclick: open }, s("title", {}, tip)));
+    if (r.cooperation_score <= 0 && r.conflict_score >= 0) svg.appendChild(s("circle", { cx: xs(r.day), cy: mid, r: 3, fill: "#8a93a2", onclick: open }, s("title", {}, tip)));
+  }
+  svg.appendChild(s("line", { class: "axis", x1: L, x2: W - R, y1: mid, y2: mid }));
+  svg.appendChild(s("line", { class: "axis", x1: L, x2: L, y1: T, y2: H - B }));
+  svg.appendChild(s("text", { x: L - 6, y: T + 8, "text-anchor": "end" }, "+" + fmtNum(maxUp, 0)));
+  svg.appendChild(s("text", { x: L - 6, y: H - B, "text-anchor": "end" }, "−" + fmtNum(maxDown, 0)));
+  svg.appendChild(s("text", { x: L + 6, y: T + 8, fill: "#2e7d32" }, "cooperation"));
+  svg.appendChild(s("text", { x: L + 6, y: H - B - 6, fill: "#c62828" }, "conflict"));
+  const totals = rows.reduce((a, r) => [a[0] + r.cooperation, a[1] + r.conflict, a[2] + r.neutral], [0, 0, 0]);
+  show(...nodes, svg, h("p", { class: "small muted" }, `${rows.length} days · ${totals[0]} cooperative, ${totals[1]} conflictual, ${totals[2]} unscored events`));
+}
+
+async function viewNetwork(_arg, params) {
+  const p = apiParams(params, FILTER_KEYS);
+  p.set("limit", "150");
+  const dyads = await api("/network?" + p);
+  const nodes0 = [h("h1", {}, "Actor network"),
+    h("p", { class: "muted small" }, "Arrows go from actor to recipient; their width grows with the number of events, their colour is the mean PLOVER score (red conflict, green cooperation). Click an actor for its page."),
+    filterForm("network", params)];
+  if (!dyads.length) { show(...nodes0, h("p", { class: "muted" }, "No dyad matches.")); return; }
+  const byName = new Map();
+  const node = (name, country, key) => {
+    if (!byName.has(name)) byName.set(name, { name, country, key, degree: 0 });
+    const n = byName.get(name);
+    n.key = n.key || key;
+    return n;
+  };
+  const edges = dyads.map((d) => {
+    const a = node(d.actor, d.actor_country, d.actor_key), b = node(d.recipient, d.recipient_country, d.recipient_key);
+    a.degree += d.events; b.degree += d.events;
+    return { a, b, d };
+  });
+  const nodes = [...byName.values()];
+  const W = 1100, H = 680;
+  layout(nodes, edges, W, H);
+  const svg = s("svg", { class: "chart", id: "network-chart", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "actor network" });
+  const defs = s("defs", {});
+  for (const [id, color] of [["arrow-neg", "#c62828"], ["arrow-pos", "#2e7d32"], ["arrow-0", "#8a93a2"]]) {
+    defs.appendChild(s("marker", { id, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" },
+      s("path", { d: "M0,0 L10,5 L0,10 z", fill: color })));
+  }
+  svg.appendChild(defs);
+  const radius = (n) => 5 + 3 * Math.sqrt(n.degree);
+  const maxW = Math.max(...dyads.map((d) => d.events));
+  for (const { a, b, d } of edges) {
+    const score = d.mean_score;
+    const color = score === null ? "#8a93a2" : score < 0 ? "#c62828" : score > 0 ? "#2e7d32" : "#8a93a2";
+    const marker = score === null || score === 0 ? "arrow-0" : score < 0 ? "arrow-neg" : "arrow-pos";
+    const dx = b.x - a.x, dy = b.y - a.y, len = Math.hypot(dx, dy) || 1;
+    const ex = b.x - (dx / len) * (radius(b) + 2), ey = b.y - (dy / len) * (radius(b) + 2);
+    // a slight curve, so that A→B and B→A do not overlap
+    const cx = (a.x + ex) / 2 - (dy / len) * 18, cy = (a.y + ey) / 2 + (dx / len) * 18;
+    svg.appendChild(s("path", { class: "edge", d: `M${a.x},${a.y} Q${cx},${cy} ${ex},${ey}`, stroke: color,
+      "stroke-width": 1 + 5 * (d.events / maxW), "marker-end": `url(#${marker})` },
+      s("title", {}, `${d.actor} → ${d.recipient}: ${d.events} events (${d.conflict} conflictual, ${d.cooperation} cooperative), mean score ${fmtNum(score, 1)}`)));
+  }
+  for (const n of nodes) {
+    const g = s("g", { class: "node", transform: `translate(${n.x},${n.y})` },
+      s("circle", { r: radius(n) }), s("text", { x: radius(n) + 3, y: 4 }, n.name + (n.country ? ` (${n.country})` : "")),
+      s("title", {}, `${n.name}: ${n.degree} events`));
+    if (n.key) g.addEventListener("click", () => go("entity", n.key));
+    svg.appendChild(g);
+  }
+  show(...nodes0, svg, h("p", { class: "small muted" }, `${nodes.length} actors, ${dyads.length} dyads`));
+}
+
+/* A small force layout (repulsion, springs, gravity), deterministic: same data, same picture. */
+function layout(nodes, edges, W, H) {
+  const n = nodes.length;
+  nodes.forEach((v, i) => {
+    const a = (2 * Math.PI * i) / n;
+    v.x = W / 2 + (W / 3) * Math.cos(a);
+    v.y = H / 2 + (H / 3) * Math.sin(a);
+  });
+  const k = Math.sqrt((W * H) / Math.max(1, n)) * 0.6;
+  let temp = W / 8;
+  for (let it = 0; it < 300; it++) {
+    for (const v of nodes) { v.dx = 0; v.dy = 0; }
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const a = nodes[i], b = nodes[j];
+        let dx = a.x - b.x, dy = a.y - b.y;
+        const d = Math.max(0.01, Math.hypot(dx, dy));
+        const f = (k * k) / d;
+        dx /= d; dy /= d;
+        a.dx += dx * f; a.dy += dy * f; b.dx -= dx * f; b.dy -= dy * f;
+      }
+    }
+    for (const { a, b } of edges) {
+      if (a === b) continue;
+      let dx = a.x - b.x, dy = a.y - b.y;
+      const d = Math.max(0.01, Math.hypot(dx, dy));
+      const f = (d * d) / k;
+      dx /= d; dy /= d;
+      a.dx -= dx * f; a.dy -= dy * f; b.dx += dx * f; b.dy += dy * f;
+    }
+    for (const v of nodes) {
+      v.dx += (W / 2 - v.x) * 0.08; v.dy += (H / 2 - v.y) * 0.08;  // gravity keeps separate groups near
+      const d = Math.max(0.01, Math.hypot(v.dx, v.dy));
+      v.x += (v.dx / d) * Math.min(d, temp);
+      v.y += (v.dy / d) * Math.min(d, temp);
+    }
+    temp *= 0.985;
+  }
+  // fit the drawing to the box, leaving room for labels on the right
+  const xs = nodes.map((v) => v.x), ys = nodes.map((v) => v.y);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  for (const v of nodes) {
+    v.x = 40 + (maxX > minX ? (v.x - minX) / (maxX - minX) : 0.5) * (W - 280);
+    v.y = 30 + (maxY > minY ? (v.y - minY) / (maxY - minY) : 0.5) * (H - 60);
+  }
+}
+
+/* ---------- analyse pasted text ---------- */
+
+function viewAnalyze() {
+  const textarea = h("textarea", { id: "analyze-text", name: "text", placeholder: "Paste an article (French or English); the first line is its headline." });
+  const lang = h("select", { name: "lang", id: "analyze-lang" }, h("option", { value: "" }, "detect"), h("option", { value: "fr" }, "French"), h("option", { value: "en" }, "English"));
+  const published = h("input", { type: "date", name: "published", id: "analyze-published" });
+  const button = h("button", { type: "submit", id: "analyze-button" }, "Analyse");
+  const out = h("div", { id: "analysis-result" });
+  const form = h("form", { class: "analyze-form card" }, textarea,
+    h("div", { class: "row" }, h("label", {}, "Language ", lang), h("label", {}, "Published ", published), button,
+      h("span", { class: "muted small" }, "Nothing is stored.")));
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const text = textarea.value;
+    if (!text.trim()) { clear(out); out.appendChild(errorBox("Paste some text first.")); return; }
+    const title = (text.split("\n").find((l) => l.trim()) || "").trim();
+    const body = { text, title };
+    if (lang.value) body.lang = lang.value;
+    if (published.value) body.published = published.value;
+    button.disabled = true;
+    clear(out);
+    out.appendChild(h("p", { class: "muted" }, "Analysing…"));
+    try {
+      const an = await api("/analyze", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      clear(out);
+      out.appendChild(renderAnalysis(an, { stored: false }));
+    } catch (err) {
+      clear(out);
+      out.appendChild(errorBox(err));
+    } finally {
+      button.disabled = false;
+      document.body.dataset.ready = String(Date.now());
+    }
+  });
+  show(h("h1", {}, "Analyse text"), form, out);
+}
