@@ -116,3 +116,23 @@ def test_capital_as_actor_stands_for_its_state_and_posted_place_is_not_the_recip
     # en-wikinews:2020:006
     v = _one(_events("Athens expelled the Libyan ambassador to Greece over the agreement.", "en"), "SANCTION")
     assert _code(v) == ("SANCTION", "GRC", "LBY", "asserted")
+
+
+def test_spokesperson_acts_for_the_organisation_named_with_its_acronym():
+    # en-wikinews:2020:001 (two sentences of one paragraph, the second a little further on)
+    text = ("al-Muhandis was the deputy commander of the Popular Mobilization Forces (PMF), an Iranian-backed militia. "
+            "In a statement following the attack, Ahmed al-Assadi, a spokesman for the PMF, blamed both Israel and the "
+            "United States for the attack.")
+    codes = {(v["type"], v["actor"]["canonical"], v["recipient"]["country"]) for v in _events(text, "en")}
+    assert {("ACCUSE", "Popular Mobilization Forces", "ISR"), ("ACCUSE", "Popular Mobilization Forces", "USA")} <= codes
+
+
+def test_state_in_brackets_after_a_name():
+    # winer-fr (docs/events.md, MOBILIZE)
+    import json
+    from pathlib import Path
+
+    ex = next(e for e in json.loads((Path(__file__).parent / "events_examples.json").read_text(encoding="utf-8"))
+              if e["lang"] == "fr" and e["type"] == "MOBILIZE")
+    v = _one(_events(ex["sentence"], "fr"), "MOBILIZE")
+    assert v["actor"]["country"] == "DZA"  # "L' Armée nationale populaire (Algérie)"

@@ -193,6 +193,7 @@ def _gather(doc: Doc, chosen: list[Candidate], kb: KB, geo: dict[int, Record]) -
                 continue
         add(f"name:{key}", c, lambda: Entity("", "", None, None, []))
 
+    _merge_acronyms(doc, chosen, spans, groups)
     for key, e in groups.items():
         if not key.startswith("name:"):
             continue
@@ -210,6 +211,27 @@ def _gather(doc: Doc, chosen: list[Candidate], kb: KB, geo: dict[int, Record]) -
     for i, e in enumerate(entities, 1):
         e.id = f"e{i}"
     return entities
+
+
+def _merge_acronyms(doc: Doc, chosen: list[Candidate], spans: dict[int, Span], groups: dict[str, Entity]) -> None:
+    """"Popular Mobilization Forces (PMF)", "Parti socialiste (PASOK)": the acronym in brackets after a name is
+    that name; its bare mentions elsewhere join the same entity."""
+    by_end = {c.end: c for c in chosen}
+    for c in chosen:
+        text = spans[id(c)].text
+        if not (text.isupper() and 2 <= len(text) <= 8 and c.start >= 2 and c.end < len(doc)):
+            continue
+        if doc[c.start - 1].text != "(" or doc[c.end].text != ")" or (long := by_end.get(c.start - 1)) is None:
+            continue
+        initials = [w[0] for w in name_key(spans[id(long)].text).split()]
+        if text[0].lower() not in initials or sum(ch.lower() in initials for ch in text) * 2 < len(text):
+            continue  # "Damas (SANA)" is a source, not a name: the letters must be the name's initials
+        acronym = groups.get(f"name:{name_key(text)}")
+        owner = next((e for e in groups.values() if spans[id(long)] in e.mentions), None)
+        if acronym is None or owner is None or acronym is owner:
+            continue
+        owner.mentions.extend(acronym.mentions)
+        del groups[f"name:{name_key(text)}"]
 
 
 def _char_span(doc: Doc, c: Candidate) -> Span:

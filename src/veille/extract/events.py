@@ -101,7 +101,7 @@ def find_events(doc: Doc, refs: Referents, lang: str, *, reporting: frozenset[in
         mutual = len(actor_heads) > 1 and ("conj-nsubj" in rule.slots or (
             recipients == [None] and rule.type in ("CONSULT", "COOPERATE", "AGREE")))
         for head in actor_heads:
-            actor = refs.party(head)
+            actor = _acting_for(refs.party(head), head, refs)
             if actor.entity is None:
                 continue
             if mutual:  # "Turkey and Libya agreed": each member acts towards the others
@@ -111,6 +111,21 @@ def find_events(doc: Doc, refs: Referents, lang: str, *, reporting: frozenset[in
                     rec = None
                 _keep(found, t, rule, head, actor, rec, refs, lang, reporting)
     return _dedupe(found)
+
+
+def _acting_for(actor: Party, head: Token, refs: Referents) -> Party:
+    """A spokesperson acts for what they speak for: "Ahmed al-Assadi, a spokesman for the PMF, blamed …" is the
+    PMF's act (PLOVER codes the organisation). The party keeps its words; its entity becomes the organisation."""
+    if actor.entity is None or actor.entity.type != "PERSON":
+        return actor
+    for appos in (c for c in head.children if c.dep_ == "appos"):
+        role = refs.role_of(appos)
+        if role is not None and role.get("kind") == "spokesperson":
+            org = next((refs.by_token[t.i] for t in refs.phrase(appos) if t.i in refs.by_token
+                        and refs.by_token[t.i].type in ("ORG", "GPE") and t.i != appos.i), None)
+            if org is not None:
+                return Party(actor.text, actor.start, actor.end, org, actor.agent or org.agent)
+    return actor
 
 
 def _keep(found: list[Found], t: Token, rule: Trigger, head: Token, actor: Party, rec: Party | None,

@@ -31,6 +31,13 @@ def country_from_context(doc: Doc, entity: Entity, geo: dict[int, Record]) -> tu
             # a state or its demonym inside the name: "Federal Aviation Office of Germany", "Tunisian League"
             states = {i: r for i, r in geo.items() if r.kind in ("country", "territory")}
             country = country or _first_country(doc, range(span.start, span.end), states)
+            after = span.end
+            if country is None and after + 2 < len(doc) and doc[after].text == "(":
+                # "L'Armée nationale populaire (Algérie)": the state written after the name
+                inner = [i for i in range(after + 1, min(after + 6, len(doc))) if doc[i].text != ")"]
+                closing = next((i for i in range(after + 1, min(after + 7, len(doc))) if doc[i].text == ")"), None)
+                if closing is not None:
+                    country = _first_country(doc, [i for i in inner if i < closing], states)
             group = _listed_under(span)
             if country is None and group is not None:  # "German firms including Deutsche Telekom"
                 country = _first_country(doc, [c.i for c in group.children if c.dep_ in ("amod", "compound", "nmod")], geo)

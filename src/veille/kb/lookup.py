@@ -129,7 +129,9 @@ def _cities() -> dict[str, list[City]]:
         city = City(name, country, gid, int(population))
         primary = name_key(name)
         for key in {name_key(n) for n in names.split("|")} - {""}:
-            ranked[key].append((key != primary, -city.population, city))
+            # GeoNames' alternate names hold junk ("May" for Lemay): only large cities are found by them
+            if key == primary or city.population >= 100_000:
+                ranked[key].append((key != primary, -city.population, city))
     return {k: [c for *_, c in sorted(v, key=lambda t: (t[0], t[1], t[2].geonameid))] for k, v in ranked.items()}
 
 
