@@ -1,0 +1,36 @@
+"""The factuality reader on real hedged, reported and negated clauses (the specimen and ../shared/corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.extract.factuality import factuality
+from veille.nlp.pipeline import parse
+
+
+@pytest.mark.parametrize("text, lang, predicate, expected", [
+    # the specimen: a hedge before the clause
+    ("Depuis lors, certains signes montrent que Pyongyang aide Moscou à préparer sa guerre contre l’Ukraine.",
+     "fr", "aide", "uncertain"),
+    # winer-fr:2018_12_18-001: the press's reporting conditional
+    ("À Puyricard (Bouches-du-Rhône), pendant la réunion entre le député Mohamed Laqhila (MoDem-LaREM) et trois "
+     "Gilets jaunes du péage de la Barque (A7), un des Gilet jaune aurait affirmé que les députés étaient tous des "
+     "guignols.", "fr", "affirmé", "uncertain"),
+    # en-wikinews:2020:079: "allegedly" on the clause
+    ("Belarusian KGB arrested 33 Russian individuals, claiming them to be mercenaries, who allegedly were preparing "
+     "to organize \"terrorism\" in association with the election.", "en", "preparing", "uncertain"),
+    # ... but not on the arrest itself
+    ("Belarusian KGB arrested 33 Russian individuals, claiming them to be mercenaries, who allegedly were preparing "
+     "to organize \"terrorism\" in association with the election.", "en", "arrested", "asserted"),
+    # the specimen: a modal under a conditional
+    ("Les missiles renforceraient la capacité du Kremlin à cibler les infrastructures critiques de l’Ukraine et "
+     "pourraient être livrés à la Russie dès le printemps.", "fr", "livrés", "hypothetical"),
+    # the specimen: a belief negated over its complement
+    ("Les missiles renforceraient la capacité du Kremlin à cibler les infrastructures critiques de l’Ukraine et "
+     "pourraient être livrés à la Russie dès le printemps, mais les responsables américains ne croient pas que "
+     "l’accord soit finalisé.", "fr", "croient", "negated"),
+])
+def test_factuality_of_a_predicate(text, lang, predicate, expected):
+    doc = parse(text, lang)
+    token = next(t for t in doc if t.text == predicate)
+    assert factuality(token, lang) == expected
