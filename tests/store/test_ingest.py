@@ -168,3 +168,17 @@ def _wait_for_progress(proc: subprocess.Popen, *, at_least: int) -> int:
         else:
             time.sleep(0.05)
     raise AssertionError(f"no progress before the ingest ended: {buf[-500:]!r}")
+
+
+def test_signatures_from_the_cached_permutations_equal_datasketch_own():
+    """dedup draws the MinHash permutations once: signatures must stay those already in existing stores."""
+    from datasketch import LeanMinHash, MinHash
+
+    from veille.ingest.dedup import NUM_PERM, SEED, SHINGLE, normalise, signature, signature_bytes
+
+    for row in corpus_rows("wikinews-fr.jsonl", 5):
+        words = normalise(row["text"]).split()
+        shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+        fresh = MinHash(num_perm=NUM_PERM, seed=SEED)
+        fresh.update_batch([s.encode("utf-8") for s in shingles])
+        assert signature_bytes(signature(row["text"])) == signature_bytes(LeanMinHash(fresh))

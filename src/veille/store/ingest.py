@@ -199,7 +199,7 @@ def _worker_context(langs: list[str]) -> multiprocessing.context.BaseContext:
 
     Workers never fork this process, which holds a DuckDB connection: the fork server is a fresh interpreter
     (started like a ``spawn`` child) that imports this module with ``VEILLE_PRELOAD`` set, loads the
-    knowledge base and the pipelines, warms them up, and then forks each worker with all that in memory
+    knowledge base, its city table and the pipelines, and then forks each worker with all that in memory
     (shared copy-on-write). It lives as long as this process, so a later ingest starts its workers at once;
     a language it did not preload is loaded by a worker on first use.
     """
@@ -237,21 +237,18 @@ def _merge(c: _Chunk, results: list[Any]) -> _Chunk:
 
 
 def _init_worker(langs: Iterable[str] = ()) -> None:
-    """Load the knowledge base (and the pipelines of ``langs``) once per process, and warm them up.
+    """Load the knowledge base, its city table and the pipelines of ``langs`` once per process.
 
-    Other languages are loaded on first use (``veille.nlp.pipeline.load`` caches them per process). The
-    warm-up analyses one short article per language so that what the analyser builds on first use
-    (city table, gazetteers, matchers) is built here, before a fork, and not once per worker. The analysis
-    does not depend on what a process analysed before, so the warm-up changes no result.
+    Other languages are loaded on first use (``veille.nlp.pipeline.load`` caches them per process). No
+    article is analysed here to warm the analyser up: only pure caches are built before the fork, so a
+    worker's results cannot depend on what its fork server did.
     """
     from veille.kb import knowledge_base
     from veille.nlp.pipeline import load
 
-    knowledge_base().city("Paris")
+    knowledge_base().city("Paris")  # builds the city table, a pure cache
     for lang in langs:
         load(lang)
-        if lang in _WARM_UP:
-            _analyse_chunk([Article(id=f"warm-up-{lang}", text=_WARM_UP[lang], lang=lang)])
 
 
 def _init_pool_worker() -> None:
@@ -266,14 +263,6 @@ def _init_pool_worker() -> None:
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=lambda: (parent.join(), os._exit(1)), daemon=True, name="veille-parent-watch").start()
-
-
-_WARM_UP = {
-    "fr": "Le ministre Jean Dupont a déclaré lundi 5 janvier 2024 à Montluçon que la Russie avait attaqué "
-          "l'Ukraine.\n\nSelon l'AFP, Paris a condamné ces frappes.\n",
-    "en": "Minister John Smith said on Monday 5 January 2024 in Leeds that Russia had attacked Ukraine.\n\n"
-          "According to Reuters, Washington condemned the strikes.\n",
-}
 
 
 def _analyse_chunk(articles: list[Article]) -> list[Any]:
@@ -323,7 +312,7 @@ def _tsv(value: str) -> str:
 
 
 def _preload_fork_server() -> None:
-    """In the fork server only (``VEILLE_PRELOAD`` set): load and warm up what every worker will need.
+    """In the fork server only (``VEILLE_PRELOAD`` set): load what every worker will need.
 
     A failure here must not kill the server (the workers would then load on demand), so it is swallowed.
     """
