@@ -7,15 +7,14 @@ datasette every page has a JSON twin). Writes need the bearer token and go throu
 
 
 import datetime as dt
-import json
-import logging
 import os
 import secrets
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, HTTPException, Path as PathParam, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -26,13 +25,18 @@ from pydantic import TypeAdapter, ValidationError
 from veille import __version__
 from veille.api.db import Database, analyse, warm_up
 from veille.api.limits import MAX_BODY, BodyLimit
-from veille.api.models import MAX_BATCH, AnalyzeIn, ArticleIn, IngestReport, Page, jsonable
+from veille.api.models import (
+    MAX_BATCH,
+    AnalyzeIn,
+    ArticleIn,
+    IngestReport,
+    Page,
+    jsonable,
+)
 from veille.errors import InputError
 from veille.store import queries
 from veille.store.duckdb import StoreError
 from veille.web import STATIC_DIR, SWAGGER_CSS, SWAGGER_JS, index_html
-
-log = logging.getLogger("veille.api")
 
 TOKEN_ENV = "VEILLE_TOKEN"
 FACTUALITY = Literal["asserted", "negated", "hypothetical", "uncertain"]

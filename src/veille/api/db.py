@@ -68,7 +68,10 @@ class Database:
             else:
                 if not self.path.exists():
                     connect(self.path).close()  # an empty store, so the page opens on a fresh install
-                self._root = open_readonly(self.path)
+                try:
+                    self._root = open_readonly(self.path)
+                except duckdb.InvalidInputException:  # this process has the file open read-only already,
+                    self._root = connect(self.path, read_only=True)  # its settings locked as open_readonly left them
             return self._root
 
     @contextmanager

@@ -464,7 +464,7 @@ async function viewNetwork(_arg, params) {
   const svg = s("svg", { class: "chart", id: "network-chart", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "actor network" });
   const defs = s("defs", {});
   for (const [id, color] of [["arrow-neg", "#c62828"], ["arrow-pos", "#2e7d32"], ["arrow-0", "#8a93a2"]]) {
-    defs.appendChild(s("marker", { id, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" },
+    defs.appendChild(s("marker", { id, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 10, markerHeight: 10, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" },
       s("path", { d: "M0,0 L10,5 L0,10 z", fill: color })));
   }
   svg.appendChild(defs);
@@ -500,7 +500,7 @@ function layout(nodes, edges, W, H) {
     v.x = W / 2 + (W / 3) * Math.cos(a);
     v.y = H / 2 + (H / 3) * Math.sin(a);
   });
-  const k = Math.sqrt((W * H) / Math.max(1, n)) * 0.6;
+  const k = Math.sqrt((W * H) / Math.max(1, n));
   let temp = W / 8;
   for (let it = 0; it < 300; it++) {
     for (const v of nodes) { v.dx = 0; v.dy = 0; }
@@ -523,7 +523,7 @@ function layout(nodes, edges, W, H) {
       a.dx -= dx * f; a.dy -= dy * f; b.dx += dx * f; b.dy += dy * f;
     }
     for (const v of nodes) {
-      v.dx += (W / 2 - v.x) * 0.08; v.dy += (H / 2 - v.y) * 0.08;  // gravity keeps separate groups near
+      v.dx += (W / 2 - v.x) * 6; v.dy += (H / 2 - v.y) * 6;  // gravity keeps separate groups near
       const d = Math.max(0.01, Math.hypot(v.dx, v.dy));
       v.x += (v.dx / d) * Math.min(d, temp);
       v.y += (v.dy / d) * Math.min(d, temp);
