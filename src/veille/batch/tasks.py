@@ -11,6 +11,7 @@ reads only the files that manifests list.
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import gc
 import hashlib
 import json
@@ -45,12 +46,24 @@ _CHILD = ("SELECT t.*, coalesce(CAST(a.published AS VARCHAR), 'unknown') AS pub_
           "coalesce(a.lang, 'und') AS lang FROM {table} t JOIN articles a ON a.id = t.article_id")
 
 
+LANGS = ("fr", "en")
+
+_WARM_UP = {
+    "fr": "Le ministre Jean Dupont a déclaré lundi 5 janvier 2024 à Montluçon que la Russie avait attaqué "
+          "l'Ukraine.\n\nSelon l'AFP, Paris a condamné ces frappes.\n",
+    "en": "Minister John Smith said on Monday 5 January 2024 in Leeds that Russia had attacked Ukraine.\n\n"
+          "According to Reuters, Washington condemned the strikes.\n",
+}
+"""One short article per language, analysed once at start-up, so that what the analyser builds on first
+use (gazetteers, matchers) is built by the plugin, not by the first partition (whose time it would skew)."""
+
+
 class PipelinesPlugin(WorkerPlugin):
     """Loads the knowledge base and the spaCy pipelines once per worker process, before any task runs."""
 
     name = "veille-pipelines"
 
-    def __init__(self, langs: tuple[str, ...] = ("fr", "en")) -> None:
+    def __init__(self, langs: tuple[str, ...] = LANGS) -> None:
         self.langs = tuple(langs)
 
     async def setup(self, worker: Any) -> None:
@@ -59,12 +72,29 @@ class PipelinesPlugin(WorkerPlugin):
 
 
 def load_pipelines(langs: tuple[str, ...]) -> None:
+    from veille.analyze import analyze_many
     from veille.kb import knowledge_base
+    from veille.model import Article
     from veille.nlp.pipeline import load
 
     knowledge_base().city("Paris")  # builds the city table too
     for lang in langs:
         load(lang)
+        list(analyze_many([Article(id=f"warm-up-{lang}", text=_WARM_UP[lang], lang=lang)]))
+
+
+def release_memory() -> None:
+    """Give freed memory back to the system after a partition.
+
+    Tasks run in a worker thread, whose glibc malloc arena keeps pages a partition's parse freed;
+    ``malloc_trim`` returns them, as Dask's documentation advises for "unmanaged memory" (measured: a
+    worker grew 1.7 MB per 32-article partition without it, 1.0–1.2 MB with it; see docs/scale.md).
+    """
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to trim
+        pass
 
 
 def sign_partition(part: Partition, options: ReadOptions, dedup: bool) -> list[tuple[Any, ...]]:
@@ -101,13 +131,16 @@ def analyse_partition(part: Partition, decisions: dict[int, Decision], out: str,
     old = read_manifest(fs, root, pid)
     if old is not None and old["digest"] == want:
         return {**old, "skipped": True}
-    if old is not None:  # written from other inputs: its files go before the new ones come
+    if old is not None:  # written from other decisions: uncommitted first, then its files go
+        fs.rm_file(f"{root}/{MANIFESTS}/{pid}.json")
         for rel in (f for files in old["files"].values() for f in files):
-            fs.rm_file(f"{root}/{rel}")
+            if fs.exists(f"{root}/{rel}"):
+                fs.rm_file(f"{root}/{rel}")
     began = time.perf_counter()
     rows, failures, counts = _analyse(part, decisions, options, dedup)
     files, per_table = _write(rows, failures, fs, root, pid)
-    gc.collect()
+    del rows, failures
+    release_memory()
     manifest = {
         "id": pid, "seq": part.seq, "form": part.form, "items": list(part.items), "start": part.start,
         "end": part.end, "first_line": part.first_line, "digest": want, "counts": counts, "rows": per_table,

@@ -1,0 +1,166 @@
+"""``veille batch`` on a real two-process Dask cluster: equal to ``veille ingest``, resumable, and whole
+after a worker is killed mid-job.
+
+One cluster serves the module (workers load the pipelines once, through the plugin); the reference is a
+single-process ``veille ingest --workers 1`` of the same corpus (real Wikinews articles, French and
+English, plus a broken line and an exact copy under another id).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import threading
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from veille.batch import load, run_batch
+from veille.batch.load import manifests
+from veille.batch.tasks import PipelinesPlugin
+from veille.store.duckdb import TABLES
+
+from ..conftest import SHARED, run_cli
+
+pytestmark = pytest.mark.slow
+SIZE = 6
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    def lines(name: str, n: int) -> list[str]:
+        with (SHARED / "corpus" / name).open(encoding="utf-8") as fh:
+            return [line.rstrip("\n") for line in fh if line.strip()][:n]
+
+    fr, en = lines("wikinews-fr.jsonl", 28), lines("wikinews-en.jsonl", 18)
+    copy = json.loads(fr[2])
+    copy["id"] = "copy-of-" + copy["id"]
+    rows = fr[:20] + ["{broken"] + en + [json.dumps(copy, ensure_ascii=False)] + fr[20:]
+    path = tmp_path_factory.mktemp("corpus") / "mixed.jsonl"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def reference(corpus, tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("ref") / "ingest.duckdb"
+    result = run_cli("ingest", str(corpus), "--db", str(db), "--workers", "1", "--no-progress")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() == "read 48, analysed 46, duplicates 1, failed 1, already stored 0"
+    return db
+
+
+@pytest.fixture(scope="module")
+def client():
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as c:
+        c.register_plugin(PipelinesPlugin())
+        yield c
+
+
+@pytest.fixture(scope="module")
+def first_run(corpus, client, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("batch") / "out"
+    result = run_cli("batch", str(corpus), "--out", str(out), "--scheduler", client.scheduler.address,
+                     "--partition-size", str(SIZE))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("partitions 8 (written 8, already done 0); read 48, analysed 46, duplicates 1, "
+                                    "failed 1, repeated ids 0")
+    return out
+
+
+def assert_same_store(reference: Path, db: Path) -> None:
+    """Every table equal row for row (timestamps aside), and every article's analysis JSON equal."""
+    a, b = duckdb.connect(str(reference), read_only=True), duckdb.connect(str(db), read_only=True)
+    try:
+        for table in TABLES:
+            cols = [c[0] for c in a.execute(f"DESCRIBE {table}").fetchall() if c[0] not in ("ingested_at", "failed_at")]
+            q = f"SELECT {', '.join(cols)} FROM {table} ORDER BY ALL"
+            assert b.execute(q).fetchall() == a.execute(q).fetchall(), table
+        want = dict(a.execute("SELECT id, analysis FROM articles").fetchall())
+        got = dict(b.execute("SELECT id, analysis FROM articles").fetchall())
+        assert got.keys() == want.keys()
+        for aid, analysis in want.items():
+            assert (json.loads(got[aid]) if got[aid] else None) == (json.loads(analysis) if analysis else None), aid
+    finally:
+        a.close()
+        b.close()
+
+
+def _ids_in_parquet(out: Path) -> list[str]:
+    con = duckdb.connect()
+    rows = con.execute(f"SELECT id FROM read_parquet('{out}/parquet/articles/**/*.parquet', hive_partitioning = true)")
+    return [r[0] for r in rows.fetchall()]
+
+
+def test_batch_equals_a_single_process_ingest_article_for_article(first_run, reference, tmp_path):
+    db = tmp_path / "loaded.duckdb"
+    result = run_cli("load", str(first_run), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert "articles\t47" in result.stdout
+    assert_same_store(reference, db)
+    ids = _ids_in_parquet(first_run)  # any SQL engine reads the output in place
+    assert len(ids) == len(set(ids)) == 47
+    assert not list(first_run.rglob("*.tmp-*"))
+    again = load(str(first_run), db=db)  # loading twice adds nothing
+    assert again["articles"] == 0 and again["articles_already_stored"] == 47
+
+
+def test_a_rerun_recomputes_only_the_partition_whose_output_is_gone(first_run, corpus, client, reference, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(first_run, out)
+    before = {m["id"]: m for m in manifests(str(out))}
+    lost = sorted(before.values(), key=lambda m: m["seq"])[3]
+    for rel in (f for files in lost["files"].values() for f in files):
+        (out / rel).unlink()
+    (out / "_partitions" / f"{lost['id']}.json").unlink()
+    written: list[str] = []
+    summary = run_batch([str(corpus)], out=str(out), client=client, size=SIZE,
+                        on_partition=lambda m: written.append(m["id"]))
+    assert written == [lost["id"]]
+    assert (summary.written, summary.already_done) == (1, 7)
+    after = {m["id"]: m for m in manifests(str(out))}
+    assert after.keys() == before.keys()
+    assert all(after[k] == before[k] for k in before if k != lost["id"])
+    assert after[lost["id"]]["files"] == lost["files"] and after[lost["id"]]["rows"] == lost["rows"]
+    load(str(out), db=tmp_path / "resumed.duckdb")
+    assert_same_store(reference, tmp_path / "resumed.duckdb")
+
+
+def test_a_worker_killed_mid_job_loses_nothing_and_writes_nothing_twice(corpus, client, reference, tmp_path):
+    out = tmp_path / "out"
+    pids = client.run(os.getpid)  # worker address → process id
+    killed: list[int] = []
+
+    def kill_one_once_a_partition_is_written() -> None:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            done = list((out / "_partitions").glob("*.json")) if out.exists() else []
+            if done:
+                writer = json.loads(done[0].read_text())["pid"]
+                victim = next((p for p in pids.values() if p != writer), writer)  # the one still at work
+                os.kill(victim, signal.SIGKILL)
+                killed.append(victim)
+                return
+            time.sleep(0.02)
+
+    killer = threading.Thread(target=kill_one_once_a_partition_is_written, daemon=True)
+    killer.start()
+    summary = run_batch([str(corpus)], out=str(out), client=client, size=SIZE)
+    killer.join()
+    assert killed, "no partition was written, so no worker was killed"
+    assert summary.written + summary.already_done == summary.partitions == 8
+    assert (summary.read, summary.analysed, summary.failed) == (48, 46, 1)
+    ids = _ids_in_parquet(out)
+    assert len(ids) == len(set(ids)) == 47  # every article exactly once
+    assert not list(out.rglob("*.tmp-*"))
+    load(str(out), db=tmp_path / "after-kill.duckdb")
+    assert_same_store(reference, tmp_path / "after-kill.duckdb")
+    client.wait_for_workers(2, timeout=60)  # the nanny restarted the killed worker
+    assert killed[0] not in client.run(os.getpid).values()
