@@ -11,10 +11,12 @@ import pytest
 from veille import contract
 from veille.ingest.dedup import norm_hash
 from veille.model import parse_date
+from veille.store import queries
 from veille.store.duckdb import TABLES, ArticleRow, Store, connect, migrations
+from veille.store.queries import open_readonly
 
 from ..conftest import run_cli
-from .helpers import with_events_and_claims
+from .helpers import corpus_rows, with_events_and_claims, write_jsonl
 
 
 def _row(analysis: dict, **extra) -> ArticleRow:
@@ -128,5 +130,23 @@ def _counts(db) -> dict[str, int]:
     con = duckdb.connect(str(db), read_only=True)
     try:
         return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+    finally:
+        con.close()
+
+
+def test_a_country_code_matches_that_country_only(tmp_path):
+    # en-wikinews:2020:079 holds "Belarusian KGB arrested 33 Russian individuals" (BLR → RUS): asking for the
+    # actor RUS must not bring Belarus back because "rus" stands inside its name
+    rows = [r for r in corpus_rows("wikinews-en.jsonl") if r["id"] == "en-wikinews:2020:079"]
+    db = tmp_path / "v.duckdb"
+    r = run_cli("ingest", str(write_jsonl(tmp_path / "blr.jsonl", rows)), "--db", str(db), "--workers", "1")
+    assert r.exit_code == 0, r.stderr
+    con = open_readonly(db)
+    try:
+        as_recipient = queries.events(con, recipient="RUS")
+        assert any(row[as_recipient.columns.index("actor_country")] == "BLR" for row in as_recipient.rows)
+        as_actor = queries.events(con, actor="RUS")
+        assert all(row[as_actor.columns.index("actor_country")] == "RUS" for row in as_actor.rows)
+        assert queries.events(con, actor="Belarus").rows  # a name is matched inside the canonical name
     finally:
         con.close()

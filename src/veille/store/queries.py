@@ -47,23 +47,8 @@ def events(con: duckdb.DuckDBPyConnection, *, actor: str | None = None, recipien
            type: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
            factuality: str | None = None, limit: int | None = None) -> Table:
     """Events; ``actor``/``recipient`` match an ISO3 country or a canonical name; dates fall back on publication."""
-    where, params = ["TRUE"], []
-    for side, value in (("actor", actor), ("recipient", recipient)):
-        if value:
-            where.append(f"(e.{side}_country = upper(?) OR lower(e.{side}_canonical) = lower(?))")
-            params += [value, value]
-    if type:
-        where.append("e.type = upper(?)")
-        params.append(type)
-    if factuality:
-        where.append("e.factuality = lower(?)")
-        params.append(factuality)
-    if since:
-        where.append("coalesce(e.day, a.published) >= ?")
-        params.append(since)
-    if until:
-        where.append("coalesce(e.day, a.published) <= ?")
-        params.append(until)
+    where, params = _event_filters(actor=actor, recipient=recipient, type=type, factuality=factuality,
+                                   since=since, until=until)
     sql = f"""
         SELECT e.article_id, e.event_id, coalesce(e.date, CAST(a.published AS VARCHAR)) AS date, e.type, e.mode,
                e.actor_canonical AS actor, e.actor_country, e.recipient_canonical AS recipient, e.recipient_country,
@@ -245,9 +230,13 @@ def _event_filters(*, actor: str | None = None, recipient: str | None = None, co
     """WHERE terms over ``events e JOIN articles a``: the events table, the timeline and the network share them."""
     where, params = ["TRUE"], []
     for side, value in (("actor", actor), ("recipient", recipient)):
-        if value:
-            where.append(f"(e.{side}_country = upper(?) OR e.{side}_canonical ILIKE ? ESCAPE '\\')")
-            params += [value, _like(value)]
+        if value and len(value) == 3 and value.isalpha():
+            # an ISO3 code ("RUS"), or a three-letter name taken whole: never "rus" inside "Belarus"
+            where.append(f"(e.{side}_country = upper(?) OR lower(e.{side}_canonical) = lower(?))")
+            params += [value, value]
+        elif value:
+            where.append(f"e.{side}_canonical ILIKE ? ESCAPE '\\'")
+            params.append(_like(value))
     if country:
         where.append("(e.actor_country = upper(?) OR e.recipient_country = upper(?))")
         params += [country, country]
