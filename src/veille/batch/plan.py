@@ -23,8 +23,7 @@ from fsspec.implementations.local import LocalFileSystem
 
 from veille.errors import InputError
 from veille.ingest.decode import MAX_BYTES
-from veille.ingest.feeds import looks_like_feed, read_feed
-from veille.ingest.reader import ReadOptions, _jsonl_line, _read_item, form_of  # the ingest's own item makers
+from veille.ingest.reader import ReadOptions, form_of, jsonl_line, read_bytes  # the ingest's own item makers
 from veille.ingest.warc import read_warc
 from veille.model import Article
 
@@ -188,7 +187,7 @@ def _read_lines(part: Partition, options: ReadOptions) -> Iterator[Article | Inp
                 yield InputError(f"{name}:{n}", f"line larger than {MAX_BYTES:,} bytes")
             elif raw.strip():
                 seen += 1
-                yield _jsonl_line(f"{name}:{n}", raw, options, f"{stem}:{n}")
+                yield jsonl_line(f"{name}:{n}", raw, options, f"{stem}:{n}")
     if not seen and part.start == 0:
         yield InputError(name, "empty input")
 
@@ -206,9 +205,4 @@ def _read_file(name: str, options: ReadOptions) -> Iterator[Article | InputError
     except OSError as exc:
         yield InputError(name, exc.strerror or str(exc))
         return
-    if form == "xml":
-        form = "feed" if looks_like_feed(data) else "html"
-    if form == "feed" and len(data) <= MAX_BYTES:
-        yield from read_feed(data, item=name, stem=path.stem)
-        return
-    yield from _read_item(name, data, lambda _text: form, options, stem=path.stem)
+    yield from read_bytes(name, data, form, options, stem=path.stem)

@@ -86,12 +86,18 @@ def _read_file(path: Path, options: ReadOptions) -> Iterator[Article | InputErro
     except OSError as exc:
         yield InputError(item, exc.strerror or str(exc))
         return
+    yield from read_bytes(item, data, form, options, stem=path.stem)
+
+
+def read_bytes(item: str, data: bytes, form: str, options: ReadOptions, *, stem: str) -> Iterator[Article | InputError]:
+    """The articles of one item whose bytes are read: an ``.xml`` told apart as a feed or a page, then the
+    reader of its form. Shared by ``veille ingest`` and the Dask partitions, so both read an item alike."""
     if form == "xml":
         form = "feed" if looks_like_feed(data) else "html"
     if form == "feed" and len(data) <= MAX_BYTES:
-        yield from read_feed(data, item=item, stem=path.stem)
+        yield from read_feed(data, item=item, stem=stem)
         return
-    yield from _read_item(item, data, lambda _text: form, options, stem=path.stem)
+    yield from _read_item(item, data, lambda _text: form, options, stem=stem)
 
 
 def _stream_jsonl(item: str, fh, options: ReadOptions, stem: str) -> Iterator[Article | InputError]:
@@ -111,7 +117,7 @@ def _stream_jsonl(item: str, fh, options: ReadOptions, stem: str) -> Iterator[Ar
         elif not raw.strip():
             continue
         else:
-            result = _jsonl_line(f"{item}:{n}", raw, options, f"{stem}:{n}")
+            result = jsonl_line(f"{item}:{n}", raw, options, f"{stem}:{n}")
         count += 1
         if pending is not None:
             yield pending[1]
@@ -125,7 +131,7 @@ def _stream_jsonl(item: str, fh, options: ReadOptions, stem: str) -> Iterator[Ar
     yield last
 
 
-def _jsonl_line(where: str, raw: bytes, options: ReadOptions, default_id: str) -> Article | InputError:
+def jsonl_line(where: str, raw: bytes, options: ReadOptions, default_id: str) -> Article | InputError:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
