@@ -77,7 +77,7 @@ def _run(batch: list[Article | InputError]) -> Iterator[Result]:
 def build(article: Article, doc: Doc) -> dict[str, Any]:
     lang = article.lang or "fr"
     times = find_times(article.text, lang, article.published)
-    entities, agents = find_entities(doc, knowledge_base(), lang=lang, exclude=[(t.start, t.end) for t in times])
+    entities, agents = find_entities(doc, knowledge_base(), exclude=[(t.start, t.end) for t in times])
     refs = Referents(doc, entities, lang, agents=agents)
     claims = claims_mod.find_claims(doc, refs, lang, times)
     reporting = frozenset(c.cue_token for c in claims if c.cue_token is not None)
@@ -88,10 +88,16 @@ def build(article: Article, doc: Doc) -> dict[str, Any]:
         return min(holding, key=lambda c: c.end - c.start).id if holding else None
 
     dates = {c.id: c.date for c in claims}
-    def locate(token) -> str | None:  # an entity that is a place: a city or a region, not a state
+
+    def locate(token) -> str | None:
+        """The entity of a place named at ``token``: a region, or a city that stands for no state."""
         e = refs.by_token.get(token.i)
-        return e.id if e is not None and e.type in ("GPE", "LOC") and e.stands_for is None and not (
-            e.kb_id or "").startswith("wikidata:") or (e is not None and e.type == "LOC") else None
+        if e is None or e.type not in ("GPE", "LOC"):
+            return None
+        if e.type == "LOC":
+            return e.id
+        state = e.stands_for is not None or (e.kb_id or "").startswith("wikidata:")  # a state or its capital
+        return None if state else e.id
 
     events = events_mod.as_dicts(found, times=times, claim_of=claim_of, date_of_claim=dates.get, locate=locate)
     for v in events:

@@ -44,7 +44,7 @@ class Candidate:
     from_kb: bool = False
 
 
-def find_entities(doc: Doc, kb: KB, *, lang: str, exclude: list[tuple[int, int]] = ()) -> tuple[list[Entity], dict[int, str]]:
+def find_entities(doc: Doc, kb: KB, *, exclude: list[tuple[int, int]] = ()) -> tuple[list[Entity], dict[int, str]]:
     """All entities of ``doc``, and the agent (MIL, GOV…) of the institutional descriptions by token
     ("les forces russes" → MIL). ``exclude`` holds character spans (dates) no entity may overlap."""
     hits = gazetteer_for(load(doc.lang_), kb)(doc)

@@ -190,8 +190,7 @@ def _actor_head(t: Token, named: frozenset[int]) -> Token | None:
         if t.dep_ in ("obj", "dobj", "obl", "obl:mod", "obl:arg", "pobj") and t.head.pos_ in ("VERB", "AUX", "ADP"):
             verb = t.head if t.head.pos_ != "ADP" else t.head.head
             return _actor_head(verb, named) if verb.i != t.i else None
-        owner = next((c for c in t.children if c.dep_ in ("poss", "nmod:poss")), None)
-        return owner
+        return next((c for c in t.children if c.dep_ in ("poss", "nmod:poss")), None)
     if (t.dep_ in ("conj", "xcomp") or (t.dep_ == "advcl" and t.morph.get("VerbForm") in (["Part"], ["Ger"]))) \
             and t.head.i != t.i:
         return _actor_head(t.head, named)  # "a réagi en dénonçant …": the participle's subject is the main verb's

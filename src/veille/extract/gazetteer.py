@@ -49,14 +49,15 @@ class Gazetteer:
         for key, variants in forms.items():
             ordered = sorted(variants)
             docs = list(nlp.tokenizer.pipe(ordered))
+            record = kb.records[self._what[key][0]]
             for variant, doc in zip(ordered, docs):
                 lower = " ".join(t.lower_ for t in doc)
                 rule = _case_rule(variant)
-                if (record_type(kb, key) == "ORG" and len(variant.split()) > 1 and not variant.isupper()
+                if (record.type == "ORG" and len(variant.split()) > 1 and not variant.isupper()
                         and variant.split()[0].lower() not in ("le", "la", "les", "the", "l'", "un", "une", "a")):
                     rule = _ANY  # French writes "parlement européen" as often as "Parlement européen"
                 self._rule[(key, lower)] = min(rule, self._rule.get((key, lower), _EXACT))
-                if record_kind(kb, key) in DESCRIBED_KINDS and _is_description(doc, geo_words):
+                if record.kind in DESCRIBED_KINDS and _is_description(doc, geo_words):
                     self._descriptive.add((key, lower))
             self.matcher.add(key, docs)
 
@@ -81,14 +82,6 @@ DESCRIBED_KINDS = frozenset({"government", "military", "intelligence", "ministry
 def _is_description(doc: Doc, geo_words: set[str]) -> bool:
     """Common nouns around a state's name or demonym: "German government", "forces russes", "US military"."""
     return all(t.text == t.lower_ or t.lower_ in geo_words for t in doc if t.is_alpha)
-
-
-def record_type(kb: KB, key: str) -> str:
-    return kb.records[key.rsplit("|", 1)[0]].type
-
-
-def record_kind(kb: KB, key: str) -> str:
-    return kb.records[key.rsplit("|", 1)[0]].kind
 
 
 def _case_rule(surface: str) -> int:

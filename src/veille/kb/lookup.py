@@ -62,14 +62,10 @@ class KB:
     def __init__(self, records: list[Record]) -> None:
         self.records = {r.id: r for r in records}
         by_name: dict[str, list[Record]] = defaultdict(list)
-        by_demonym: dict[str, list[Record]] = defaultdict(list)
         for r in records:
             for n in {name_key(n) for n in r.all_names()} - {""}:
                 by_name[n].append(r)
-            for n in {name_key(n) for n in r.all_demonyms()} - {""}:
-                by_demonym[n].append(r)
         self._by_name = {k: sorted(v, key=_rank) for k, v in by_name.items()}
-        self._by_demonym = {k: sorted(v, key=_rank) for k, v in by_demonym.items()}
         self.surnames = _unique_surnames(records)
 
     def lookup(self, text: str) -> Record | None:
@@ -77,17 +73,10 @@ class KB:
         found = self._by_name.get(name_key(text))
         return found[0] if found else None
 
-    def lookup_demonym(self, text: str) -> Record | None:
-        found = self._by_demonym.get(name_key(text))
-        return found[0] if found else None
-
     def city(self, text: str) -> City | None:
         """A GeoNames city named ``text``: one whose own name it is first, then the most populous."""
         found = _cities().get(name_key(text))
         return found[0] if found else None
-
-    def country(self, iso3: str) -> Record | None:
-        return next((r for r in self.records.values() if r.kind == "country" and r.country == iso3), None)
 
     def surface_forms(self) -> list[tuple[str, Record, bool]]:
         """Every (surface form, record, is_demonym) the text matcher should look for."""

@@ -20,12 +20,6 @@ def table(lang: str, name: str) -> tuple[dict[str, str], ...]:
     return tuple({k: (v or "").strip() for k, v in row.items() if k} for row in reader)
 
 
-@cache
-def column(lang: str, name: str, key: str) -> frozenset[str]:
-    """The set of values of one column (lowercased): e.g. every role noun."""
-    return frozenset(row[key].lower() for row in table(lang, name) if row.get(key))
-
-
 PERSON_KINDS = frozenset({"spokesperson", "official", "minister", "head", "diplomat", "expert", "military"})
 
 
