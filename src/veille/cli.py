@@ -115,7 +115,8 @@ _FMT = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"
 @click.option("--lang", help="Language for inputs that do not give one (default: detected).")
 @click.option("--no-dedup", is_flag=True, help="Analyse copies too (no exact or near-duplicate detection).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
-def ingest(inputs, db, workers, failures, published, lang, no_dedup, progress) -> None:
+@click.option("--no-stories", is_flag=True, help="Do not cluster stories nor merge events and claims now (`veille stories update` does it later).")
+def ingest(inputs, db, workers, failures, published, lang, no_dedup, progress, no_stories) -> None:
     """Read, deduplicate, analyse and store articles: files, directories, globs, - for stdin; feeds and WARC too."""
     from veille.store.duckdb import StoreError
     from veille.store.ingest import ingest as run_ingest
@@ -123,10 +124,12 @@ def ingest(inputs, db, workers, failures, published, lang, no_dedup, progress) -
     try:
         summary = run_ingest(list(inputs), db=db, workers=workers, failures=failures, dedup=not no_dedup,
                              options=ReadOptions(published=published, lang=lang),
-                             progress=sys.stderr.isatty() if progress is None else progress)
+                             progress=sys.stderr.isatty() if progress is None else progress, stories=not no_stories)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(summary.line())
+    if summary.stories:
+        click.echo(summary.stories.line())
     if summary.failed:
         click.echo(f"failures listed in {summary.failures_file}", err=True)
 
@@ -194,6 +197,121 @@ def query_entities(db, fmt, country, etype, name, limit) -> None:
     from veille.store import queries
 
     _show(db, fmt, lambda con: queries.entities(con, country=country, type=etype, name=name, limit=limit))
+
+
+@query.command("merged-events")
+@_DB
+@_FMT
+@click.option("--actor", help="ISO3 country or canonical name of the actor.")
+@click.option("--recipient", help="ISO3 country or canonical name of the recipient.")
+@click.option("--type", "etype", help="PLOVER event type.")
+@click.option("--min-sources", type=click.IntRange(min=1), help="At least this many independent sources.")
+@click.option("--since", callback=_date, help="Merged events reported on or after this date.")
+@click.option("--until", callback=_date, help="Merged events reported on or before this date.")
+@click.option("--sort", type=click.Choice(["date", "sources"]), default="date", show_default=True)
+@click.option("--limit", type=int, default=100, show_default=True)
+def query_merged(db, fmt, actor, recipient, etype, min_sources, since, until, sort, limit) -> None:
+    """Events merged across articles, with their independent sources and the factuality they agree on."""
+    from veille.store import story_queries
+
+    _show(db, fmt, lambda con: story_queries.merged_events(
+        con, actor=actor, recipient=recipient, type=etype, min_sources=min_sources, since=since, until=until,
+        sort=sort, limit=limit)[0])
+
+
+@query.command("repeated-claims")
+@_DB
+@_FMT
+@click.option("--speaker", help="Part of the speaker's name.")
+@click.option("--all", "everything", is_flag=True, help="Every statement, not only those repeated across articles.")
+@click.option("--limit", type=int, default=100, show_default=True)
+def query_repeated(db, fmt, speaker, everything, limit) -> None:
+    """Statements across articles: earliest report, how many articles repeated it, whether wording changed."""
+    from veille.store import story_queries
+
+    _show(db, fmt, lambda con: story_queries.merged_claims(con, speaker=speaker, repeated=not everything,
+                                                           limit=limit)[0])
+
+
+@main.command("timeline")
+@click.argument("first")
+@click.argument("second", required=False)
+@_DB
+@_FMT
+@click.option("--since", callback=_date, help="From this date.")
+@click.option("--until", callback=_date, help="Up to this date.")
+@click.option("--directed", is_flag=True, help="Only FIRST acting on SECOND (default: both ways).")
+@click.option("--min-sources", type=click.IntRange(min=1), help="Only events with at least this many independent sources.")
+def timeline_cmd(first, second, db, fmt, since, until, directed, min_sources) -> None:
+    """Merged events of one actor, or between two (ISO3 code or name), in date order: `veille timeline RUS UKR`."""
+    from veille.store import story_queries
+
+    def ask(con):
+        table = story_queries.timeline(con, first, second, directed=directed, since=since, until=until)
+        if min_sources:
+            i = table.columns.index("sources")
+            table = type(table)(table.columns, [r for r in table.rows if r[i] >= min_sources])
+        return table
+
+    _show(db, fmt, ask)
+
+
+@main.group()
+def stories() -> None:
+    """Stories: articles that report one happening, across outlets and languages."""
+
+
+@stories.command("update")
+@_DB
+@click.option("--rebuild", is_flag=True, help="Forget every story and cluster the whole store again.")
+def stories_update(db, rebuild) -> None:
+    """Put the articles not yet in a story into one, then recompute merged events and claims."""
+    from veille.store.duckdb import Store, StoreError
+    from veille.store.stories import update
+
+    try:
+        with Store(db) as store:
+            click.echo(update(store.con, rebuild=rebuild).line())
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@stories.command("list")
+@_DB
+@_FMT
+@click.option("--min-articles", type=click.IntRange(min=1), default=2, show_default=True)
+@click.option("--actor", help="A main actor's canonical name.")
+@click.option("--since", callback=_date)
+@click.option("--until", callback=_date)
+@click.option("--limit", type=int, default=50, show_default=True)
+def stories_list(db, fmt, min_articles, actor, since, until, limit) -> None:
+    """Stories, largest first."""
+    from veille.store import story_queries
+
+    _show(db, fmt, lambda con: story_queries.stories(con, min_articles=min_articles, actor=actor, since=since,
+                                                     until=until, limit=limit)[0])
+
+
+@stories.command("show")
+@click.argument("story_id")
+@_DB
+def stories_show(story_id, db) -> None:
+    """One story as JSON: its articles, merged events and statements."""
+    from veille.store import story_queries
+    from veille.store.output import as_json
+    from veille.store.queries import StoreError, open_readonly
+
+    try:
+        con = open_readonly(db)
+        try:
+            found = story_queries.story(con, story_id)
+        finally:
+            con.close()
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    if found is None:
+        raise click.ClickException(f"no story {story_id} in {db}")
+    click.echo(as_json(found))
 
 
 @main.command("sql")

@@ -27,6 +27,7 @@ DEFAULT_DB = "veille.duckdb"
 TABLES = ("articles", "entities", "mentions", "times", "events", "claims", "claim_sources", "failures")
 """Every data table, in the order an export lists them."""
 _CHILD_TABLES = ("entities", "mentions", "times", "events", "claims", "claim_sources")
+_CLUSTER_TABLES = ("story_articles", "article_vectors")
 _MIGRATION = re.compile(r"^(\d{3})_(\w+)\.sql$")
 
 
@@ -159,7 +160,7 @@ class Store:
         try:
             gone = [a.id for a in articles if a.replace]
             if gone:
-                for table in _CHILD_TABLES:
+                for table in (*_CHILD_TABLES, *_CLUSTER_TABLES):  # a replaced article is clustered again
                     con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [gone])
                 con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [gone])
             for table, rows in rows_by_table(articles).items():

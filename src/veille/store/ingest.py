@@ -32,6 +32,8 @@ from veille.ingest.dedup import Deduper, norm_hash, signature, signature_bytes
 from veille.ingest.reader import form_of
 from veille.model import Article
 from veille.store.duckdb import ArticleRow, Store
+from veille.store.stories import StoriesSummary
+from veille.store.stories import update as update_stories
 
 CHUNK = 16
 """Articles analysed per task: small enough for a fine progress bar and little lost work on a kill."""
@@ -49,9 +51,10 @@ class Summary:
     replaced: int = 0
     failures_file: str | None = None
     db: str = ""
+    stories: StoriesSummary | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in self.__slots__}
+        return {k: getattr(self, k) for k in self.__slots__ if k != "stories"}
 
     def line(self) -> str:
         return (f"read {self.read}, analysed {self.analysed}, duplicates {self.duplicates}, failed {self.failed}, "
@@ -72,8 +75,12 @@ def default_workers() -> int:
 
 def ingest(paths: list[str], *, db: str | Path, workers: int | None = None, options: ReadOptions = ReadOptions(),
            failures: str | Path | None = None, progress: bool = True, dedup: bool = True, chunk: int = CHUNK,
-           on_chunk: Callable[[Summary], None] | None = None, err: TextIO | None = None) -> Summary:
-    """Ingest ``paths`` into the store at ``db``; returns the counts. Bad items are reported, never fatal."""
+           on_chunk: Callable[[Summary], None] | None = None, err: TextIO | None = None,
+           stories: bool = True) -> Summary:
+    """Ingest ``paths`` into the store at ``db``; returns the counts. Bad items are reported, never fatal.
+
+    With ``stories``, the new articles then join their stories and the merged events and claims are
+    recomputed (``veille.store.stories.update``)."""
     err = err or sys.stderr
     workers = default_workers() if workers is None else max(1, workers)
     failures_path = Path(failures) if failures else Path(db).resolve().parent / "veille-failures.tsv"
@@ -100,6 +107,10 @@ def ingest(paths: list[str], *, db: str | Path, workers: int | None = None, opti
                 on_chunk(summary)
         bar.update(summary.unchanged)  # skipped items, counted at the end so the rate is that of real work
         bar.close()
+        if stories:
+            if progress:
+                print("veille: clustering stories, merging events and claims…", file=err, flush=True)
+            summary.stories = update_stories(store.con)
     return summary
 
 

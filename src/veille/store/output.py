@@ -31,6 +31,11 @@ def render(table: Table, fmt: str = "table") -> str:
     return "\n".join(lines)
 
 
+def as_json(value: Any) -> str:
+    """Any query result (dicts, lists, dates) as indented JSON."""
+    return json.dumps(value, ensure_ascii=False, indent=1, default=_plain)
+
+
 def _cell(value: Any, width: int | None = _WIDTH) -> str:
     if value is None:
         return ""

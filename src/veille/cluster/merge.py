@@ -1,0 +1,119 @@
+"""Merged events: one happening reported by several articles becomes one event that lists every report.
+
+Reports merge when they have the same PLOVER type, actor and recipient (entities compared by their
+cross-article key), fall within ``WINDOW_DAYS`` of the merged event's first report, and name no
+different places. A report that lacks its actor or its recipient merges only inside its own story:
+"an attack" alone says too little to join reports across stories.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from veille.cluster.origin import independent
+
+WINDOW_DAYS = 3
+"""A merged event spans at most this many days after its first report (events are dated to the day
+by the analysis when the text says so, else by the article's publication date)."""
+
+
+@dataclass(slots=True)
+class Report:
+    """One article's report of an event (or a copy's, which repeats its original's)."""
+
+    article_id: str
+    event_id: str
+    type: str
+    actor_key: str | None
+    recipient_key: str | None
+    day: dt.date | None
+    factuality: str
+    sentence: str
+    origins: tuple[str, ...]
+    """Keys a dependent report shares (``copy:``, ``wire:``, ``said:``, ``outlet:``)."""
+    story_id: str | None = None
+    location: str | None = None
+    actor: str | None = None
+    actor_country: str | None = None
+    recipient: str | None = None
+    recipient_country: str | None = None
+    score: float | None = None
+    copy_of: str | None = None
+
+
+@dataclass(slots=True)
+class MergedEvent:
+    id: str
+    type: str
+    actor_key: str | None
+    recipient_key: str | None
+    reports: list[Report] = field(default_factory=list)
+    independent_sources: int = 0
+    classes: list[int] = field(default_factory=list)
+    factuality: str = "asserted"
+
+    @property
+    def first_day(self) -> dt.date | None:
+        return min((r.day for r in self.reports if r.day), default=None)
+
+    @property
+    def last_day(self) -> dt.date | None:
+        return max((r.day for r in self.reports if r.day), default=None)
+
+    def representative(self) -> Report:
+        """The earliest report (names and score come from it)."""
+        return self.reports[0]
+
+
+def agreed_factuality(values: list[str]) -> str:
+    """What the reports agree on: their common value; ``disputed`` when one asserts and another denies;
+    ``mixed`` for any other disagreement (say, asserted by one, hypothetical in another)."""
+    kinds = set(values)
+    if len(kinds) == 1:
+        return values[0]
+    if {"asserted", "negated"} <= kinds:
+        return "disputed"
+    return "mixed"
+
+
+def merged_id(first: Report) -> str:
+    """Named by its first report, so an id does not change as later reports join."""
+    raw = f"{first.article_id}|{first.event_id}"
+    return "m" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:11]
+
+
+def merge(reports: list[Report]) -> list[MergedEvent]:
+    """Merge reports into events; every report lands in exactly one merged event (alone if need be)."""
+    order = sorted(reports, key=lambda r: (r.day or dt.date.max, r.article_id, r.event_id))
+    open_: dict[tuple, list[MergedEvent]] = {}
+    out: list[MergedEvent] = []
+    for r in order:
+        partial = r.actor_key is None or r.recipient_key is None
+        key = (r.type, r.actor_key, r.recipient_key, r.story_id if partial else None)
+        target = None
+        if not (r.actor_key is None and r.recipient_key is None):
+            for m in open_.get(key, []):
+                first = m.first_day
+                if r.day and first and (r.day - first).days > WINDOW_DAYS:
+                    continue
+                if r.location and any(x.location and x.location != r.location for x in m.reports):
+                    continue
+                target = m
+                break
+        if target is None:
+            target = MergedEvent(id=merged_id(r), type=r.type, actor_key=r.actor_key, recipient_key=r.recipient_key)
+            open_.setdefault(key, []).append(target)
+            out.append(target)
+        target.reports.append(r)
+    for m in out:
+        m.independent_sources, m.classes = independent([r.origins for r in m.reports], [r.sentence for r in m.reports])
+        m.factuality = agreed_factuality([r.factuality for r in m.reports])
+    return out
+
+
+def distribution(merged: list[MergedEvent], *, min_reports: int = 1) -> Counter[int]:
+    """How many merged events have 1, 2, 3… independent sources."""
+    return Counter(m.independent_sources for m in merged if len(m.reports) >= min_reports)

@@ -1,0 +1,85 @@
+"""What story clustering and merging read from one article: its date, outlet, lead, entities and events.
+
+A profile is built from the analysis JSON alone (plus the outlet and copy link the store knows), so
+the same code serves the store, files of analyses and tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+LEAD_CHARS = 300
+"""Characters of body text after the title that stand for the article in its embedding: the lead
+carries the who/what/where of a news story; the rest adds background that blurs stories together."""
+
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class ArticleProfile:
+    id: str
+    published: dt.date | None
+    lang: str | None
+    title: str
+    lead: str
+    outlet: str
+    entities: dict[str, float] = field(default_factory=dict)
+    """Entity key → number of mentions (named entities only; see ``party_key`` for the key)."""
+    names: dict[str, str] = field(default_factory=dict)
+    """Entity key → canonical name, to title stories and name their actors."""
+
+    def text_for_embedding(self) -> str:
+        return f"{self.title}. {self.lead}" if self.title else self.lead
+
+
+def entity_key(entity: dict[str, Any]) -> str:
+    """One thing across articles and languages: its knowledge-base id, else its type and lower-cased name
+    (the store computes the same key in SQL: ``PARTY_KEY_SQL`` in ``veille.store.stories``)."""
+    if entity.get("kb_id"):
+        return str(entity["kb_id"])
+    return f"{entity['type']}:{entity['canonical'].lower()}"
+
+
+def outlet_of(source: str | None, url: str | None) -> str:
+    """The outlet that published an article: its ``source`` field, else its URL's host, else unknown."""
+    if source and source.strip():
+        return _SPACES.sub(" ", source.strip())
+    if url:
+        host = urlsplit(url).hostname or ""
+        return host.removeprefix("www.") or "unknown"
+    return "unknown"
+
+
+def lead_of(text: str, title: str | None) -> str:
+    """The first ``LEAD_CHARS`` of the body: the text without a first line that repeats the title."""
+    body = text
+    if title and body.lstrip().startswith(title.strip()):
+        body = body.lstrip()[len(title.strip()):]
+    body = _SPACES.sub(" ", body).strip()
+    if len(body) <= LEAD_CHARS:
+        return body
+    cut = body.rfind(" ", 0, LEAD_CHARS)
+    return body[: cut if cut > 0 else LEAD_CHARS]
+
+
+def profile(analysis: dict[str, Any], *, text: str | None = None) -> ArticleProfile:
+    """The profile of one analysed article (``text`` when the analysis was stored without it)."""
+    art = analysis["article"]
+    body = text if text is not None else art.get("text", "")
+    title = (art.get("title") or "").strip()
+    published = art.get("published")
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published[:10])
+    entities: dict[str, float] = {}
+    names: dict[str, str] = {}
+    for e in analysis.get("entities", []):
+        key = entity_key(e)
+        entities[key] = entities.get(key, 0.0) + max(1, len(e.get("mentions") or ()))
+        names.setdefault(key, e["canonical"])
+    return ArticleProfile(id=art["id"], published=published, lang=art.get("lang"), title=title,
+                          lead=lead_of(body, title), outlet=outlet_of(art.get("source"), art.get("url")),
+                          entities=entities, names=names)
