@@ -368,17 +368,22 @@ def batch(inputs, out, scheduler, local, partition_size, published, lang, no_ded
 @main.command("load")
 @click.argument("directory")
 @_DB
-def load_cmd(directory, db) -> None:
-    """Bring a batch's Parquet output (DIRECTORY or URL) into the store."""
+@click.option("--no-stories", is_flag=True, help="Do not cluster stories nor merge events and claims now.")
+def load_cmd(directory, db, no_stories) -> None:
+    """Bring a batch's Parquet output (DIRECTORY or URL) into the store, then update its stories."""
     from veille.batch import load
-    from veille.store.duckdb import StoreError
+    from veille.store.duckdb import Store, StoreError
+    from veille.store.stories import update
 
     try:
         counts = load(directory, db=db)
+        for name, rows in counts.items():
+            click.echo(f"{name}\t{rows}")
+        if not no_stories:
+            with Store(db) as store:
+                click.echo(update(store.con).line())
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
-    for name, rows in counts.items():
-        click.echo(f"{name}\t{rows}")
 
 
 @main.command("serve")

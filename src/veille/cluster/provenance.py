@@ -24,6 +24,10 @@ SAME_CLAIM = 0.6
 """The same for indirect claims by one speaker, whose wording varies more between outlets."""
 MIN_WORDS = 4
 """A quote of fewer words ("« terroriste »") is too common to prove one statement."""
+CLAIM_WINDOW_DAYS = 14
+"""An indirect claim repeats an earlier one only within this many days: the same words from the same
+speaker months apart ("unemployment rose in the third quarter") are a new statement. A quotation has
+no such limit: quoting someone's words years later is exactly the provenance a reader wants."""
 
 _WORD = re.compile(r"\w+")
 
@@ -88,6 +92,9 @@ def merge_claims(reports: list[ClaimReport]) -> list[MergedClaim]:
                 need = SAME_CLAIM
             for i in cands:
                 m = merged[i]
+                if r.kind != "direct" and r.published and m.first.published \
+                        and (r.published - m.first.published).days > CLAIM_WINDOW_DAYS:
+                    continue
                 if any(x.article_id == r.article_id for x in m.reports):
                     continue  # one article repeating itself is not a repetition
                 if _overlap(ws, words[i]) >= need:
@@ -105,5 +112,6 @@ def merge_claims(reports: list[ClaimReport]) -> list[MergedClaim]:
                 by_speaker.setdefault(r.speaker_key, []).append(target)
         merged[target].reports.append(r)
     for m in merged:
-        m.independent_sources, _ = independent([r.origins for r in m.reports], [r.content for r in m.reports])
+        # a repeated quotation is the same words by definition: only copies, wires and outlets join reports
+        m.independent_sources, _ = independent([r.origins for r in m.reports], [""] * len(m.reports))
     return merged

@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 
 from veille.store.duckdb import TABLES, connect
+from veille.store.stories import STORY_TABLES
 
 FORMATS = ("jsonl", "csv", "parquet", "plover")
 
@@ -60,9 +61,10 @@ def export_jsonl(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, int]:
 
 
 def export_csv(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, int]:
-    """``TABLE.csv`` for every table (articles without their analysis JSON and MinHash: see the JSONL)."""
+    """``TABLE.csv`` for every table (articles without their analysis JSON and MinHash: see the JSONL; story
+    tables without the embeddings, which only the Parquet export carries)."""
     done = {}
-    for table in TABLES:
+    for table in (*TABLES, *(t for t in STORY_TABLES if t != "article_vectors")):
         target = out / f"{table}.csv"
         con.execute(f"COPY ({_select(table)}) TO {_literal(target)} (FORMAT csv, HEADER)")
         done[target.name] = _count(con, table)
@@ -86,6 +88,10 @@ def export_parquet(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, int]:
         con.execute(f"COPY ({query}) TO {_literal(target)} "
                     "(FORMAT parquet, PARTITION_BY (pub_date, lang), OVERWRITE_OR_IGNORE true)")
         done[f"parquet/{table}"] = _count(con, table)
+    for table in STORY_TABLES:  # across articles: one file each, no date or language of their own
+        target = out / "parquet" / f"{table}.parquet"
+        con.execute(f"COPY (SELECT * FROM {table}) TO {_literal(target)} (FORMAT parquet)")
+        done[f"parquet/{table}.parquet"] = _count(con, table)
     return done
 
 
