@@ -1,4 +1,5 @@
-"""The HTTP API in-process (FastAPI's TestClient) over a store holding the specimen and six Wikinews articles."""
+"""The HTTP API in-process (FastAPI's TestClient) over the test store: the specimen, six Wikinews articles and
+three articles of one story (``fixture_store``)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from fastapi.testclient import TestClient
 from veille.api import create_app
 
 from ..conftest import SPECIMEN, run_cli
-from .fixture_store import TOKEN, XSS_TEXT
+from .fixture_store import ARTICLES, TOKEN, XSS_TEXT
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
@@ -31,7 +32,7 @@ def writer(web_store, tmp_path):
 
 def test_articles_list_and_one_article_in_the_contract_form(client):
     page = client.get("/articles", params={"limit": 3}).json()
-    assert page["total"] == 7 and len(page["items"]) == 3 and page["offset"] == 0
+    assert page["total"] == ARTICLES and len(page["items"]) == 3 and page["offset"] == 0
     assert client.get("/articles", params={"q": "Kirby"}).json()["items"][0]["id"] == "seed-fr-001"
     an = client.get("/articles/seed-fr-001").json()
     assert an["schema"] == "veille.analysis/1"
@@ -79,13 +80,15 @@ def test_claims_entities_entity_page_timeline_network_stats(client):
     dyads = client.get("/network").json()
     assert any(d["actor"] == "Russia" and d["recipient"] == "Ukraine" and d["events"] >= 1 for d in dyads)
     stats = client.get("/stats").json()
-    assert stats["counts"]["articles"] == 7 and stats["languages"] == {"fr": 4, "en": 3}
+    assert stats["counts"]["articles"] == ARTICLES and stats["languages"] == {"fr": 7, "en": 3}
 
 
 def test_openapi_description_and_offline_docs(client):
     spec = client.get("/openapi.json").json()
     assert {"/analyze", "/articles", "/articles/{article_id}", "/events", "/claims", "/entities",
-            "/entities/{key}", "/stats"} <= set(spec["paths"])
+            "/entities/{key}", "/stats", "/stories", "/stories/{story_id}", "/merged-events",
+            "/merged-events/{merged_id}", "/claims/repeated", "/claims/repeated/{merged_id}",
+            "/timeline/actors"} <= set(spec["paths"])
     docs = client.get("/docs").text
     assert "/static/vendor/swagger-ui-bundle-5.35.0.js" in docs and "cdn" not in docs.lower()
     assert client.get("/static/vendor/swagger-ui-bundle-5.35.0.js").status_code == 200
@@ -103,7 +106,7 @@ def test_analyze_json_and_plain_text(client):
                         headers={"Content-Type": "text/plain; charset=utf-8"}).json()
     assert plain["article"]["title"].startswith("Le Royaume-Uni critique Poutine")
     assert len(plain["events"]) == len(an["events"])
-    assert client.get("/articles").json()["total"] == 7  # stateless
+    assert client.get("/articles").json()["total"] == ARTICLES  # stateless
 
 
 @pytest.mark.parametrize(("body", "ctype", "status"), [
@@ -142,7 +145,7 @@ def test_post_articles_ingests_dedups_and_is_idempotent(writer):
     assert writer.post("/articles", json=article, headers=AUTH).json()["unchanged"] == ["t1"]
     copy = writer.post("/articles", json=[{**article, "id": "t1-copy"}], headers=AUTH).json()
     assert copy["duplicates"] == [{"id": "t1-copy", "of": "t1", "kind": "exact"}]
-    assert writer.get("/articles").json()["total"] == 9
+    assert writer.get("/articles").json()["total"] == ARTICLES + 2
     assert writer.get("/events", params={"since": "2024-02-05"}).json()["total"] >= 1
     bad = writer.post("/articles", json={"id": "zh", "text": "这是一篇中文文章，讲的是天气。今天天气很好。"}, headers=AUTH)
     assert bad.status_code == 422 and "unsupported language" in bad.json()["detail"]
@@ -174,6 +177,10 @@ def test_article_text_is_returned_as_data_never_as_markup(writer):
     "/events?limit=0", "/events?limit=100000", "/events?offset=-1", "/events?since=2024-13-45",
     "/events?sort=drop", "/events?factuality=maybe", "/events?country=RUSSIA", "/events?type=ASSAULT;DROP",
     "/claims?since=notadate", "/entities?limit=abc", "/network?limit=0", "/articles?lang=french",
+    "/stories?min_articles=0", "/stories?limit=501", "/stories?until=2017-02-30", "/merged-events?sort=newest",
+    "/merged-events?min_sources=0", "/merged-events?type=ASSAULT;DROP", "/claims/repeated?all=maybe",
+    "/timeline/actors", "/timeline/actors?first=", "/timeline/actors?first=RUS&limit=0",
+    "/timeline/actors?first=RUS&directed=sideways", "/stories/" + "x" * 65,
 ])
 def test_malformed_queries_get_422_with_a_message(client, url):
     r = client.get(url)

@@ -20,7 +20,10 @@ from .fixture_store import TOKEN
 
 OPERATIONS = [("POST", "/analyze"), ("POST", "/articles"), ("GET", "/articles"), ("GET", "/articles/{article_id}"),
               ("GET", "/events"), ("GET", "/claims"), ("GET", "/entities"), ("GET", "/entities/{key}"),
-              ("GET", "/timeline"), ("GET", "/network"), ("GET", "/stats")]
+              ("GET", "/timeline"), ("GET", "/network"), ("GET", "/stats"),
+              ("GET", "/stories"), ("GET", "/stories/{story_id}"), ("GET", "/merged-events"),
+              ("GET", "/merged-events/{merged_id}"), ("GET", "/claims/repeated"), ("GET", "/claims/repeated/{merged_id}"),
+              ("GET", "/timeline/actors")]
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ from playwright.sync_api import expect, sync_playwright
 
 from veille.api import create_app
 
-from ..api.fixture_store import TOKEN, XSS_TEXT
+from ..api.fixture_store import FOLLOW_UP, STORY_IDS, TOKEN, XSS_TEXT
 from ..conftest import SPECIMEN
 
 pytestmark = pytest.mark.slow
@@ -118,6 +118,7 @@ def test_events_table_filter_to_assault_and_open_an_entity(page):
     page.click("#event-filters button[type=submit]")
     expect(page).to_have_url(re.compile(r"type=ASSAULT"))
     rows = page.locator("#events-table tbody tr")
+    expect(page.locator("#events-table tbody tr:not([data-type=ASSAULT])")).to_have_count(0)  # the new page is in
     expect(rows.first).to_be_visible()
     types = rows.evaluate_all("rows => rows.map(r => r.dataset.type)")
     assert types and set(types) == {"ASSAULT"}
@@ -143,6 +144,82 @@ def test_timeline_and_actor_network(page):
     expect(page.locator("#entity-name")).to_have_text("Ukraine")
 
 
+def _post_follow_up(server: str) -> None:
+    """A second outlet's report of the specimen's news: the specimen's story then holds two articles, its ASSAULT
+    two reports, and two statements are repeated (stored once for the module; later posts are unchanged)."""
+    r = httpx.post(f"{server}/articles", json=FOLLOW_UP, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=120)
+    assert r.status_code == 200 and FOLLOW_UP["id"] in r.json()["stored"] + r.json()["unchanged"], r.text
+
+
+def test_stories_view_lists_stories_and_opens_one(page, server):
+    _post_follow_up(server)
+    page.goto("/#/stories")
+    rows = page.locator("#stories-table tbody tr")
+    expect(rows.first).to_be_visible()
+    counts = rows.evaluate_all("rows => rows.map(r => Number(r.cells[2].textContent))")
+    assert counts and all(n >= 2 for n in counts)  # stories told more than once, by default
+    expect(page.locator("#stories-table tbody tr", has_text="Fillon")).to_contain_text("2017-01-26 → 2017-02-01")
+    page.locator("#stories-table a", has_text="Fillon").click()
+    expect(page.locator("#story-title")).to_contain_text("François Fillon")
+    order = page.locator("#story-articles tbody tr").evaluate_all("rows => rows.map(r => r.dataset.article)")
+    assert order == list(STORY_IDS)
+    page.go_back()
+    page.locator("#stories-table a", has_text="missiles nord-coréens").click()
+    expect(page.locator("#story-articles tbody tr")).to_have_count(2)
+    expect(page.locator("#story-articles tbody tr").nth(1)).to_contain_text(FOLLOW_UP["title"])
+    assault = page.locator("#story-events tr.merged[data-type=ASSAULT]")
+    expect(assault).to_contain_text("Russia")
+    expect(assault.locator("td").nth(4)).to_have_text(re.compile(r"^[2-9]$"))  # reports (the XSS test's adds one)
+    expect(assault).to_contain_text("asserted")
+    assault.locator("button.toggle").click()
+    reports = page.locator("#story-events tr.reports-row tr.report")
+    expect(reports.nth(1)).to_be_visible()
+    told = reports.evaluate_all("rows => rows.map(r => r.dataset.article)")
+    assert [a for a in told if a in ("seed-fr-001", FOLLOW_UP["id"])] == ["seed-fr-001", FOLLOW_UP["id"]]
+    expect(reports.first.locator("b.trig-word")).to_have_text("lancé")
+    expect(reports.nth(1)).to_contain_text("Exemple Presse")
+    kirby = page.locator("#story-claims tr.merged-claim", has_text="John Kirby")
+    expect(kirby).to_contain_text("Pyongyang")
+    kirby.locator("button.toggle").click()
+    expect(page.locator("#story-claims tr.reports-row tr.report")).to_have_count(2)
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(DOCS / "stories-view.png"), full_page=True)
+    reports.first.locator("a").click()
+    expect(page.locator("#article-text .ev-key", has_text="lancé")).to_be_visible()
+
+
+def test_pair_timeline_shows_merged_events_between_two_actors(page, server):
+    _post_follow_up(server)
+    page.goto("/#/pair")
+    page.fill("#pair-first", "RUS")
+    page.fill("#pair-second", "UKR")
+    page.click("#pair-button")
+    expect(page).to_have_url(re.compile(r"first=RUS&second=UKR"))
+    rows = page.locator("#pair-events tr.merged")
+    expect(rows.first).to_be_visible()
+    dyads = rows.evaluate_all("rows => rows.map(r => r.querySelector('.dyad').textContent)")
+    assert dyads and all("RUS" in d and "UKR" in d for d in dyads)
+    expect(page.locator("#pair-chart circle.dot")).to_have_count(rows.count())
+    # North Korea and Russia, both ways: three events, the aid told by two outlets
+    page.fill("#pair-first", "PRK")
+    page.fill("#pair-second", "RUS")
+    page.click("#pair-button")
+    expect(page.locator("#pair-title")).to_have_text("PRK ↔ RUS")
+    days = page.locator("#pair-events tr.merged").evaluate_all("rows => rows.map(r => r.cells[0].textContent)")
+    assert len(days) >= 3 and days == sorted(days)
+    aid = page.locator("#pair-events tr.merged[data-type=AID]").first
+    expect(aid.locator("td").nth(3)).to_have_text("2")  # independent sources
+    page.locator("#pair-chart circle.dot").filter(has_text="AID").first.click()  # a dot opens its row
+    expect(aid.locator("button.toggle")).to_have_attribute("aria-expanded", "true")
+    reports = page.locator("#pair-events tr.reports-row tr.report")
+    expect(reports.first).to_be_visible()
+    outlets = reports.evaluate_all("rows => rows.map(r => r.cells[2].textContent)")
+    origins = reports.evaluate_all("rows => rows.map(r => r.cells[3].textContent)")
+    assert "Exemple Presse" in outlets and set(origins) >= {"#1", "#2"}
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(DOCS / "pair-timeline.png"), full_page=True)
+
+
 def test_article_text_is_shown_as_text_never_run(page, server):
     r = httpx.post(f"{server}/articles", json={"id": "xss", "text": XSS_TEXT, "lang": "fr", "title": "<b>bold?</b>"},
                    headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60)
@@ -159,3 +236,4 @@ def test_article_text_is_shown_as_text_never_run(page, server):
 def test_api_explorer_works_offline(page):
     page.goto("/docs")
     expect(page.locator(".swagger-ui .opblock", has_text="/events").first).to_be_visible()
+

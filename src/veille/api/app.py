@@ -1,7 +1,8 @@
 """``create_app(db_path, token=None)``: the HTTP API and the web page over one store.
 
-Every route reads through ``veille.store.queries`` (the page is a client of the same JSON routes, as in
-datasette every page has a JSON twin). Writes need the bearer token and go through the single writer
+Every route reads through ``veille.store.queries`` or, for what spans articles (stories, merged events,
+repeated claims, actor timelines), ``veille.store.story_queries`` (the page is a client of the same JSON
+routes, as in datasette every page has a JSON twin). Writes need the bearer token and go through the single writer
 (``veille.api.db``). Bodies are bounded (``limits.BodyLimit``); malformed input gets a 4xx with a message.
 """
 
@@ -34,7 +35,7 @@ from veille.api.models import (
     jsonable,
 )
 from veille.errors import InputError
-from veille.store import queries
+from veille.store import queries, story_queries
 from veille.store.duckdb import StoreError
 from veille.web import STATIC_DIR, SWAGGER_CSS, SWAGGER_JS, index_html
 
@@ -48,6 +49,11 @@ _CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'
 Limit = Annotated[int, Query(ge=1, le=500, description="Rows per page.")]
 Offset = Annotated[int, Query(ge=0, le=10**9, description="Rows to skip.")]
 Text = Annotated[str | None, Query(max_length=200)]
+Party = Annotated[str | None, Query(max_length=200, description="ISO3 country (its country or a name of three "
+                                                                "letters, whole) or part of the canonical name.")]
+Since = Annotated[dt.date | None, Query(description="Merged events or stories that end on or after this day.")]
+Until = Annotated[dt.date | None, Query(description="Merged events or stories that start on or before this day.")]
+StoredId = Annotated[str, PathParam(min_length=1, max_length=64)]
 
 
 def event_filters(
@@ -274,6 +280,105 @@ def create_app(db_path: str | Path, token: str | None = None, *, max_body: int =
         """Actor → recipient dyads weighted by their event count (with mean PLOVER score)."""
         with db.read() as con:
             return jsonable(queries.network(con, limit=limit, **filters).records())
+
+    # --- across articles: stories, merged events, repeated claims, actor timelines ---
+
+    @app.get("/stories", tags=["stories"], response_model=Page)
+    def list_stories(q: Annotated[str | None, Query(max_length=200, description="Text in the story's title.")] = None,
+                     actor: Annotated[str | None, Query(max_length=200, description=(
+                         "One of the story's main actors, its whole name in any case (`François Fillon`)."))] = None,
+                     since: Since = None, until: Until = None,
+                     min_articles: Annotated[int | None, Query(ge=1, le=10**6, description=(
+                         "At least this many articles (2: stories told more than once)."))] = None,
+                     limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        """Stories (articles on one happening), largest first: title, span, articles, outlets, languages, main
+        actors and merged events."""
+        with db.read() as con:
+            table, total = story_queries.stories(con, q=q, actor=actor, since=since, until=until,
+                                                 min_articles=min_articles, limit=limit, offset=offset)
+        return _page(table, total, limit, offset)
+
+    @app.get("/stories/{story_id}", tags=["stories"], responses={404: {"description": "No such story"}})
+    def get_story(story_id: StoredId) -> dict[str, Any]:
+        """One story: its articles in order of arrival (with their similarity to the story when they joined),
+        its merged events and the statements its articles report (`n_articles` > 1: repeated)."""
+        with db.read() as con:
+            found = story_queries.story(con, story_id)
+        if found is None:
+            raise HTTPException(404, f"no story {story_id!r}")
+        return jsonable(found)
+
+    @app.get("/merged-events", tags=["stories"], response_model=Page)
+    def list_merged_events(
+        actor: Party = None, recipient: Party = None,
+        type: Annotated[str | None, Query(pattern=r"^[A-Za-z_]{1,20}$", description="PLOVER event type.")] = None,
+        min_sources: Annotated[int | None, Query(ge=1, le=10**6, description="At least this many independent "
+                                                                            "sources.")] = None,
+        story: Annotated[str | None, Query(max_length=64, description="Only the events of this story.")] = None,
+        since: Since = None, until: Until = None,
+        sort: Annotated[Literal["date", "sources"], Query(description="`date`, or `sources`: the most "
+                                                                      "independently reported first.")] = "date",
+        limit: Limit = 50, offset: Offset = 0,
+    ) -> dict[str, Any]:
+        """Merged events: the reports of one happening (same type, actor, recipient and day) across articles, with
+        how many independent sources tell it and the factuality they agree on (else `disputed` or `mixed`)."""
+        with db.read() as con:
+            table, total = story_queries.merged_events(con, actor=actor, recipient=recipient, type=type,
+                                                       min_sources=min_sources, story=story, since=since,
+                                                       until=until, sort=sort, limit=limit, offset=offset)
+        return _page(table, total, limit, offset)
+
+    @app.get("/merged-events/{merged_id}", tags=["stories"], responses={404: {"description": "No such merged event"}})
+    def get_merged_event(merged_id: StoredId) -> dict[str, Any]:
+        """One merged event with every report: article, outlet, origin (reports with the same number count as
+        one source), factuality, who the article says said it, trigger and sentence."""
+        with db.read() as con:
+            found = story_queries.merged_event(con, merged_id)
+        if found is None:
+            raise HTTPException(404, f"no merged event {merged_id!r}")
+        return jsonable(found)
+
+    @app.get("/claims/repeated", tags=["stories"], response_model=Page)
+    def list_merged_claims(speaker: Annotated[str | None, Query(max_length=200, description="Part of the "
+                                                                "speaker's name.")] = None,
+                           q: Annotated[str | None, Query(max_length=200, description="Text in what was "
+                                                          "said.")] = None,
+                           every: Annotated[bool, Query(alias="all", description="Also the statements only one article "
+                                                      "reports.")] = False,
+                           limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        """Statements across articles (claim provenance), most repeated first: the earliest report, how many
+        articles repeat it, from how many independent sources, and whether the wording changed."""
+        with db.read() as con:
+            table, total = story_queries.merged_claims(con, speaker=speaker, q=q, repeated=not every, limit=limit,
+                                                       offset=offset)
+        return _page(table, total, limit, offset)
+
+    @app.get("/claims/repeated/{merged_id}", tags=["stories"],
+             responses={404: {"description": "No such statement"}})
+    def get_merged_claim(merged_id: StoredId) -> dict[str, Any]:
+        """One statement with every article that reports it, earliest first, and whether each kept the first
+        wording."""
+        with db.read() as con:
+            found = story_queries.merged_claim(con, merged_id)
+        if found is None:
+            raise HTTPException(404, f"no statement {merged_id!r}")
+        return jsonable(found)
+
+    @app.get("/timeline/actors", tags=["stories"])
+    def get_actor_timeline(
+        first: Annotated[str, Query(min_length=1, max_length=200, description=(
+            "An actor: ISO3 country (`RUS`) or part of the canonical name."))],
+        second: Annotated[str | None, Query(min_length=1, max_length=200, description=(
+            "A second actor: only what passed between the two."))] = None,
+        directed: Annotated[bool, Query(description="With `second`: only `first` → `second`.")] = False,
+        since: Since = None, until: Until = None,
+        limit: Annotated[int, Query(ge=1, le=500, description="Events at most.")] = 500,
+    ) -> list[dict[str, Any]]:
+        """What one actor did and had done to it, or what passed between two (both ways unless `directed`):
+        merged events in date order, each once, with its independent sources, reports and factuality."""
+        with db.read() as con:
+            return jsonable(story_queries.timeline(con, first, second, directed=directed, since=since, until=until,
+                                                   limit=limit).records())
 
     @app.get("/stats", tags=["store"])
     def get_stats() -> dict[str, Any]:

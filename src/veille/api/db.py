@@ -4,11 +4,14 @@ Without a token the store is opened read-only (``queries.open_readonly``); nothi
 token the server owns the store's write lock: reads go through cursors of one connection, and every
 write (``POST /articles``) is queued to a single thread that judges, analyses and writes whole articles
 in one transaction, as ``veille ingest`` does (same id and text: unchanged; copy of an original: stored
-as a copy; else analysed). spaCy is not used from two threads at once (``ANALYSIS_LOCK``).
+as a copy; else analysed), then lets the new articles join their stories and recomputes the merged
+events and claims (``veille.store.stories.update``), as ``veille ingest`` does at its end. spaCy is not
+used from two threads at once (``ANALYSIS_LOCK``).
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -23,6 +26,9 @@ from veille.ingest.dedup import Deduper, norm_hash, signature, signature_bytes
 from veille.model import Article
 from veille.store.duckdb import ArticleRow, Store, connect
 from veille.store.queries import open_readonly
+from veille.store.stories import update as update_stories
+
+log = logging.getLogger(__name__)
 
 ANALYSIS_LOCK = threading.Lock()
 """One analysis at a time in this process: the spaCy pipelines are shared."""
@@ -141,6 +147,11 @@ class Database:
             for row, _ in new:
                 deduper.remove(row.id)
             raise
+        if rows:
+            try:
+                update_stories(store.con)
+            except Exception:  # the articles are stored; the next write (or `veille stories`) clusters them
+                log.exception("veille: stories were not updated after this write")
         return report
 
     def close(self) -> None:

@@ -121,7 +121,8 @@ def stories(con: duckdb.DuckDBPyConnection, *, q: str | None = None, actor: str 
         where.append("s.title ILIKE ? ESCAPE '\\'")
         params.append(_like(q))
     if actor:
-        where.append("list_contains(list_transform(s.actors, x -> lower(x)), lower(?))")
+        # no lambda: DuckDB 2 refuses the arrow form, DuckDB 1.2 (the floor) lacks the keyword one
+        where.append("EXISTS (SELECT 1 FROM unnest(s.actors) AS t(name) WHERE lower(t.name) = lower(?))")
         params.append(actor)
     if since:
         where.append("s.last_day >= ?")

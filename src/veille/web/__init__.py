@@ -1,7 +1,8 @@
 """The web page: one HTML shell, vanilla JS and CSS, all shipped in the package (no CDN, no build step).
 
-File names carry a version (``app-1.js``), as datasette's vendored assets do, so a browser never mixes
-an old script with a new page. The page reads only the JSON routes of ``veille.api``.
+File names carry a version (``app-2.js``), as datasette's vendored assets do, so a browser never mixes
+an old script with a new page: the number goes up when the page and its script change together. The page
+reads only the JSON routes of ``veille.api``.
 """
 
 from __future__ import annotations

@@ -82,12 +82,14 @@ function link(text, view, arg, params) {
 }
 
 const VIEWS = { articles: viewArticles, article: viewArticle, events: viewEvents, entity: viewEntity,
-  timeline: viewTimeline, network: viewNetwork, analyze: viewAnalyze };
+  timeline: viewTimeline, network: viewNetwork, analyze: viewAnalyze, stories: viewStories, story: viewStory,
+  pair: viewPair };
+const NAV_OF = { article: "articles", story: "stories" };  // a one-item view lights its list's tab
 
 async function route() {
   const { view, arg, params } = parseHash();
   for (const a of document.querySelectorAll("nav a[data-nav]")) {
-    a.classList.toggle("active", a.dataset.nav === view || (view === "article" && a.dataset.nav === "articles"));
+    a.classList.toggle("active", a.dataset.nav === (NAV_OF[view] || view));
   }
   const fn = VIEWS[view] || viewArticles;
   try {
@@ -329,6 +331,256 @@ async function viewEvents(_arg, params) {
   show(h("h1", {}, "Events"), filterForm("events", params),
     h("table", { class: "data", id: "events-table" }, h("thead", {}, h("tr", {}, head)), h("tbody", {}, rows)),
     pager(page, (off) => { const q = new URLSearchParams(params); q.set("offset", off); go("events", "", q); }));
+}
+
+/* ---------- across articles: stories, merged events and their reports, repeated statements ---------- */
+
+function span(first, last) { return !first ? "" : (!last || last === first ? first : `${first} → ${last}`); }
+function countryOf(c) { return c ? h("span", { class: "muted small" }, " " + c) : null; }
+function dyad(v) {
+  return h("span", { class: "dyad" }, v.actor || "—", countryOf(v.actor_country), " → ", v.recipient || "—", countryOf(v.recipient_country));
+}
+
+async function viewStories(_arg, params) {
+  const minArticles = params.has("min_articles") ? params.get("min_articles") : "2";
+  const p = apiParams(params, ["q", "actor", "since", "until", "offset"]);
+  if (minArticles) p.set("min_articles", minArticles);
+  p.set("limit", "50");
+  const page = await api("/stories?" + p);
+  const field = (name, label, attrs) => h("label", {}, label, h("input", { name, value: params.get(name) || "", ...attrs }));
+  const form = h("form", { class: "filters", id: "story-filters" },
+    field("q", "Title", { type: "search", placeholder: "words", size: 14 }),
+    field("actor", "Main actor", { placeholder: "whole name", size: 14 }),
+    field("since", "From", { type: "date" }), field("until", "To", { type: "date" }),
+    h("label", {}, "Articles at least", h("input", { name: "min_articles", type: "number", min: 1, value: minArticles, size: 4 })),
+    h("button", { type: "submit" }, "Apply"),
+    h("button", { type: "button", class: "secondary", onclick: () => go("stories", "", new URLSearchParams()) }, "Reset"));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const q = new URLSearchParams();
+    for (const [k, v] of new FormData(form).entries()) q.set(k, String(v).trim());  // an empty min_articles: every story
+    for (const k of ["q", "actor", "since", "until"]) if (!q.get(k)) q.delete(k);
+    go("stories", "", q);
+  });
+  const rows = page.items.map((st) => h("tr", { "data-story": st.story_id },
+    h("td", {}, link(st.title, "story", st.story_id)), h("td", { class: "nowrap" }, span(st.first_day, st.last_day)),
+    h("td", { class: "num" }, st.n_articles), h("td", { class: "num" }, st.n_outlets), h("td", {}, (st.languages || []).join(", ")),
+    h("td", { class: "small" }, (st.actors || []).join(" · ")), h("td", { class: "num" }, st.events)));
+  show(h("h1", {}, "Stories"),
+    h("p", { class: "muted small" }, "A story gathers the articles on one happening, in any language, as they arrive. Open one for its articles, the events they report merged across articles (with how many independent sources tell each), and the statements they repeat."),
+    form,
+    h("table", { class: "data", id: "stories-table" },
+      h("thead", {}, h("tr", {}, ["story", "span", "articles", "outlets", "languages", "main actors", "merged events"].map((t) => h("th", {}, t)))),
+      h("tbody", {}, rows)),
+    pager(page, (off) => { const q = new URLSearchParams(params); q.set("offset", off); go("stories", "", q); }));
+}
+
+async function viewStory(id) {
+  const st = await api("/stories/" + encodeURIComponent(id));
+  const articles = h("table", { class: "data", id: "story-articles" },
+    h("thead", {}, h("tr", {}, ["#", "published", "article", "outlet", "lang", "similarity"].map((t) => h("th", {}, t)))),
+    h("tbody", {}, st.articles.map((a) => h("tr", { "data-article": a.article_id },
+      h("td", { class: "num" }, a.n), h("td", { class: "nowrap" }, a.published || ""),
+      h("td", {}, link(a.title || a.article_id, "article", a.article_id), a.copy_of ? h("span", { class: "muted small" }, ` (copy of ${a.copy_of})`) : null),
+      h("td", {}, a.source || ""), h("td", {}, a.lang || ""),
+      h("td", { class: "num", title: a.n === 1 ? "founded the story" : "similarity to the story when it joined" }, a.n === 1 ? "founder" : fmtNum(a.similarity))))));
+  const repeated = st.claims.filter((c) => c.n_articles > 1);
+  const once = st.claims.filter((c) => c.n_articles <= 1);
+  show(h("div", { class: "story-view" },
+    h("p", { class: "small" }, link("‹ stories", "stories")),
+    h("h1", { id: "story-title" }, st.title),
+    h("div", { class: "meta" }, h("span", {}, span(st.first_day, st.last_day)), h("span", {}, `${st.n_articles} articles`),
+      h("span", {}, `${st.n_outlets} outlets`), h("span", {}, (st.languages || []).join(", "))),
+    (st.actors || []).length ? h("p", { class: "small" }, h("b", {}, "Main actors: "),
+      st.actors.map((name, i) => [i ? " · " : "", link(name, "pair", "", new URLSearchParams({ first: name }))])) : null,
+    h("h2", {}, `Articles in order of arrival (${st.articles.length})`), articles,
+    h("h2", {}, `Merged events (${st.events.length})`),
+    h("p", { class: "muted small" }, "One row per happening its articles report; sources counts the independent ones (copies and a shared wire story count once). Open a row for its reports."),
+    mergedEventsTable(st.events.map((v) => ({ ...v, day: v.first_day, sources: v.independent_sources, reports: v.n_reports })), "story-events"),
+    h("h2", {}, `Repeated statements (${repeated.length})`),
+    repeated.length ? claimsTable(repeated, "story-claims") : h("p", { class: "muted", id: "story-claims" }, "No statement is reported by more than one of its articles."),
+    once.length ? h("details", { class: "once" }, h("summary", {}, `Statements reported once (${once.length})`), claimsTable(once, "story-claims-once")) : null));
+}
+
+/* Merged events, one row each; a row opens onto its reports (fetched when first opened). */
+function mergedEventsTable(items, id) {
+  if (!items.length) return h("p", { class: "muted", id }, "None.");
+  const firstReport = items.some((v) => v.first_report);  // the timeline names it, a story's own list need not
+  const cols = ["day", "type", "actor → recipient", "sources", "reports", "factuality", firstReport ? "first report" : null, ""]
+    .filter((c) => c !== null);
+  const body = h("tbody", {});
+  for (const v of items) {
+    const toggle = h("button", { type: "button", class: "secondary small toggle", "aria-expanded": "false" }, "reports ▸");
+    const row = h("tr", { class: "merged", "data-merged": v.merged_id, "data-type": v.type },
+      h("td", { class: "nowrap" }, span(v.day || v.first_day, v.last_day && v.last_day !== (v.day || v.first_day) ? v.last_day : null)),
+      h("td", {}, tag(v.type, "type")), h("td", {}, dyad(v)),
+      h("td", { class: "num", title: "independent sources" }, h("b", {}, v.sources)), h("td", { class: "num" }, v.reports),
+      h("td", {}, tag(v.factuality, v.factuality)), firstReport ? h("td", { class: "small" }, truncate(v.first_report || "", 70)) : null,
+      h("td", {}, toggle));
+    let detail = null;
+    toggle.addEventListener("click", async () => {
+      if (detail) {
+        detail.hidden = !detail.hidden;
+        toggle.setAttribute("aria-expanded", String(!detail.hidden));
+        toggle.textContent = detail.hidden ? "reports ▸" : "reports ▾";
+        return;
+      }
+      const cell = h("td", { colspan: cols.length }, h("p", { class: "muted small" }, "Loading…"));
+      detail = h("tr", { class: "reports-row", "data-reports-of": v.merged_id }, cell);
+      row.after(detail);
+      toggle.setAttribute("aria-expanded", "true");
+      toggle.textContent = "reports ▾";
+      try {
+        const m = await api("/merged-events/" + encodeURIComponent(v.merged_id));
+        clear(cell);
+        cell.appendChild(reportsTable(m.reports));
+      } catch (err) {
+        clear(cell);
+        cell.appendChild(errorBox(err));
+      }
+      document.body.dataset.ready = String(Date.now());
+    });
+    body.appendChild(row);
+  }
+  return h("table", { class: "data merged-events", id }, h("thead", {}, h("tr", {}, cols.map((t) => h("th", {}, t)))), body);
+}
+
+function reportsTable(reports) {
+  return h("table", { class: "data reports" },
+    h("thead", {}, h("tr", {}, ["published", "article", "outlet", "source", "factuality", "said by", "sentence"].map((t) => h("th", {}, t)))),
+    h("tbody", {}, reports.map((r) => h("tr", { class: "report", "data-article": r.article_id },
+      h("td", { class: "nowrap" }, r.published || r.day || ""),
+      h("td", {}, link(truncate(r.title || r.article_id, 70), "article", r.copy_of || r.article_id, new URLSearchParams({ ev: r.event_id })),
+        r.copy_of ? h("span", { class: "muted small" }, ` (copy of ${r.copy_of})`) : null),
+      h("td", {}, r.outlet || ""),
+      h("td", { class: "num origin", title: "reports with the same number count as one source" }, "#" + r.origin),
+      h("td", {}, tag(r.factuality, r.factuality)), h("td", {}, r.said_by || ""),
+      h("td", { class: "sentence" }, withTrigger((r.sentence || "").trim(), r.trigger))))));
+}
+
+/* The sentence as text, its trigger (the first time it occurs) in bold. */
+function withTrigger(sentence, trigger) {
+  const at = trigger ? sentence.indexOf(trigger) : -1;
+  if (at < 0) return [trigger ? h("b", {}, trigger + " — ") : null, sentence];
+  return [sentence.slice(0, at), h("b", { class: "trig-word" }, trigger), sentence.slice(at + trigger.length)];
+}
+
+function claimsTable(claims, id) {
+  const cols = ["first said", "speaker", "kind", "what was said", "articles", "sources", "wording", ""];
+  const body = h("tbody", {});
+  for (const c of claims) {
+    const toggle = h("button", { type: "button", class: "secondary small toggle", "aria-expanded": "false" }, "reports ▸");
+    const row = h("tr", { class: "merged-claim", "data-claim": c.merged_id },
+      h("td", { class: "nowrap" }, c.first_day || ""), h("td", {}, c.speaker || "unknown speaker"), h("td", {}, c.kind),
+      h("td", { class: "small" }, "« " + truncate(c.content || "", 260) + " »"),
+      h("td", { class: "num" }, c.n_articles), h("td", { class: "num" }, c.independent_sources),
+      h("td", {}, c.wording_changed ? tag("changed", "uncertain") : tag("same", "asserted")), h("td", {}, toggle));
+    let detail = null;
+    toggle.addEventListener("click", async () => {
+      if (detail) {
+        detail.hidden = !detail.hidden;
+        toggle.setAttribute("aria-expanded", String(!detail.hidden));
+        toggle.textContent = detail.hidden ? "reports ▸" : "reports ▾";
+        return;
+      }
+      const cell = h("td", { colspan: cols.length }, h("p", { class: "muted small" }, "Loading…"));
+      detail = h("tr", { class: "reports-row", "data-reports-of": c.merged_id }, cell);
+      row.after(detail);
+      toggle.setAttribute("aria-expanded", "true");
+      toggle.textContent = "reports ▾";
+      try {
+        const m = await api("/claims/repeated/" + encodeURIComponent(c.merged_id));
+        clear(cell);
+        cell.appendChild(h("table", { class: "data reports" },
+          h("thead", {}, h("tr", {}, ["published", "article", "outlet", "speaker", "wording", "as reported"].map((t) => h("th", {}, t)))),
+          h("tbody", {}, m.reports.map((r) => h("tr", { class: "report", "data-article": r.article_id },
+            h("td", { class: "nowrap" }, r.published || ""),
+            h("td", {}, link(truncate(r.title || r.article_id, 70), "article", r.copy_of || r.article_id, new URLSearchParams({ claim: r.claim_id }))),
+            h("td", {}, r.outlet || ""), h("td", {}, r.speaker || ""),
+            h("td", {}, r.same_wording ? tag("first wording", "asserted") : tag("reworded", "uncertain")),
+            h("td", { class: "sentence" }, "« " + truncate(r.content || "", 300) + " »"))))));
+      } catch (err) {
+        clear(cell);
+        cell.appendChild(errorBox(err));
+      }
+      document.body.dataset.ready = String(Date.now());
+    });
+    body.appendChild(row);
+  }
+  return h("table", { class: "data merged-claims", id }, h("thead", {}, h("tr", {}, cols.map((t) => h("th", {}, t)))), body);
+}
+
+/* ---------- pair timeline: what passed between two actors (or what one did and underwent) ---------- */
+
+async function viewPair(_arg, params) {
+  const first = (params.get("first") || "").trim(), second = (params.get("second") || "").trim();
+  const input = (name, label, attrs) => h("label", {}, label, h("input", { name, value: params.get(name) || "", ...attrs }));
+  const directed = h("input", { type: "checkbox", name: "directed", value: "true", checked: params.get("directed") === "true" });
+  const form = h("form", { class: "filters", id: "pair-form" },
+    input("first", "First actor", { placeholder: "RUS or a name", size: 14, required: true, id: "pair-first" }),
+    input("second", "Second actor", { placeholder: "UKR or a name (optional)", size: 18, id: "pair-second" }),
+    h("label", { class: "inline" }, directed, "only first → second"),
+    input("since", "From", { type: "date" }), input("until", "To", { type: "date" }),
+    h("button", { type: "submit", id: "pair-button" }, "Show"));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const q = new URLSearchParams();
+    for (const [k, v] of new FormData(form).entries()) if (String(v).trim()) q.set(k, String(v).trim());
+    go("pair", "", q);
+  });
+  const head = [h("h1", {}, "Pair timeline"),
+    h("p", { class: "muted small" }, "The events between two actors (an ISO3 code such as RUS, or part of a name), both ways unless you tick the box; with one actor, what it did and what was done to it. Each event is merged across the articles that report it and shown once, in date order, with its independent sources. Open one for its reports."),
+    form];
+  if (!first) { show(...head, h("p", { class: "muted" }, "Name one or two actors, e.g. RUS and UKR.")); return; }
+  const p = new URLSearchParams({ first });
+  if (second) p.set("second", second);
+  if (second && params.get("directed") === "true") p.set("directed", "true");
+  for (const k of ["since", "until"]) if (params.get(k)) p.set(k, params.get(k));
+  const rows = await api("/timeline/actors?" + p);
+  const title = second ? `${first} ${params.get("directed") === "true" ? "→" : "↔"} ${second}` : first;
+  if (!rows.length) { show(...head, h("h2", {}, title), h("p", { class: "muted", id: "pair-empty" }, "No merged event matches.")); return; }
+  const sources = rows.reduce((a, r) => a + r.sources, 0);
+  show(...head, h("h2", { id: "pair-title" }, title), pairChart(rows),
+    h("p", { class: "small muted" }, `${rows.length} events · ${sources} independent sources in all${rows.length >= 500 ? " · the first 500 only" : ""}`),
+    mergedEventsTable(rows, "pair-events"));
+}
+
+/* Events on a time axis: one dot each, red for conflict, green for cooperation, its size the number of independent
+   sources; dots that would overlap go up a row. Clicking one opens its row in the table. */
+function pairChart(rows) {
+  const dated = rows.filter((r) => r.day);
+  if (!dated.length) return null;
+  const W = 1100, L = 40, R = 20, T = 12, B = 30;
+  const radius = (r) => 5 + 2 * Math.min(Math.max(r.sources, 1) - 1, 4);
+  const step = 2 * Math.max(...dated.map(radius)) + 4;
+  const x0 = dayNum(dated[0].day) - 2, x1 = dayNum(dated[dated.length - 1].day) + 2;
+  const xs = (iso) => L + ((dayNum(iso) - x0) / (x1 - x0)) * (W - L - R);
+  const ends = [];  // per row, where its last dot ends
+  const placed = dated.map((r) => {
+    const x = xs(r.day), rad = radius(r);
+    let level = ends.findIndex((end) => x - rad >= end + 2);
+    if (level < 0) { level = ends.length; ends.push(0); }
+    ends[level] = x + rad;
+    return { r, x, rad, level };
+  });
+  const H = T + B + step * ends.length;
+  const svg = s("svg", { class: "chart", id: "pair-chart", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "events between the actors over time" });
+  timeAxis(svg, x0, x1, L, W - L - R, H - B);
+  svg.appendChild(s("line", { class: "axis", x1: L, x2: W - R, y1: H - B, y2: H - B }));
+  for (const { r, x, rad, level } of placed) {
+    const cls = r.score === null ? "dot-0" : r.score < 0 ? "dot-conflict" : r.score > 0 ? "dot-coop" : "dot-0";
+    const dot = s("circle", { class: "dot " + cls, "data-merged": r.merged_id, cx: x, cy: H - B - step / 2 - level * step, r: rad },
+      s("title", {}, `${r.day}: ${r.type} ${r.actor || "—"} → ${r.recipient || "—"} (${r.factuality}), ${r.sources} independent sources, ${r.reports} reports`));
+    dot.addEventListener("click", () => {
+      const row = main.querySelector(`#pair-events tr[data-merged="${CSS.escape(r.merged_id)}"]`);
+      if (!row) return;
+      row.scrollIntoView({ block: "center" });
+      const toggle = row.querySelector(".toggle");
+      if (toggle.getAttribute("aria-expanded") !== "true") toggle.click();
+    });
+    svg.appendChild(dot);
+  }
+  return svg;
 }
 
 /* ---------- entity page ---------- */
