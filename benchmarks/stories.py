@@ -67,6 +67,7 @@ VARIANTS: list[Variant] = [
     ("embedding of title + lead", ArticleProfile.text_for_embedding, (1.0,)),
     ("embedding of the whole text", lambda p: p.title + ". " + TEXTS[p.id], (1.0,)),
     ("title + lead, mixed with entities", ArticleProfile.text_for_embedding, WEIGHTS),
+    ("the same, gated on a shared named actor", ArticleProfile.text_for_embedding, WEIGHTS),
 ]
 
 
@@ -93,18 +94,21 @@ def main() -> None:
             vecs[name] = dict(zip([p.id for p in profs], embed([text_of(p) for p in profs]), strict=True))
         gold, profs, _ = data[TUNE]
         scored = []
+        gate = "gated" in label
         for w in weights:
             for t in THRESHOLDS:
-                scored.append((round(bcubed(cluster(profs, vecs[TUNE], Method(label, w, t)), gold)[2], 4), w, t))
+                method = Method(label, w, t, anchor_gate=gate)
+                scored.append((round(bcubed(cluster(profs, vecs[TUNE], method), gold)[2], 4), w, t))
         best = max(s[0] for s in scored)
         tied = [s for s in scored if s[0] == best]
         _, w, t = tied[len(tied) // 2]
-        method = Method(label, w, t)
+        method = Method(label, w, t, anchor_gate=gate)
         hg, hp, _ = data[HELDOUT]
         pred = cluster(hp, vecs[HELDOUT], method)
         p, r, f = bcubed(pred, hg)
         pp, pr = pairwise(pred, hg)
-        mark = "  <- default" if (w, t) == (DEFAULT.embedding_weight, DEFAULT.threshold) and "mixed" in label else ""
+        mark = "  <- default" if (w, t, gate) == (DEFAULT.embedding_weight, DEFAULT.threshold, DEFAULT.anchor_gate) \
+            and ("mixed" in label or gate) else ""
         print(f"{label:36s} weight {w:.1f} threshold {t:.2f} F1 {best:.3f}   "
               f"P {p:.3f} R {r:.3f} F1 {f:.3f}   pairs P {pp:.3f} R {pr:.3f}{mark}")
 

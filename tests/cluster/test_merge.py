@@ -88,3 +88,11 @@ def test_bcubed_on_a_worked_example():
     p, r, f = bcubed({"a": "x", "b": "x", "c": "y", "d": "y"}, {"a": "1", "b": "1", "c": "1", "d": "2"})
     assert (round(p, 4), round(r, 4)) == (0.75, 0.6667)
     assert round(f, 4) == round(2 * 0.75 * (2 / 3) / (0.75 + 2 / 3), 4)
+
+
+def test_an_undated_report_joins_only_a_merged_event_of_its_own_story():
+    dated = _report("a", story="s1")
+    undated_elsewhere = _report("b", day=None, story="s2", outlet="B")
+    undated_same = _report("c", day=None, story="s1", outlet="C")
+    merged = merge([dated, undated_elsewhere, undated_same])
+    assert sorted(sorted(r.article_id for r in m.reports) for m in merged) == [["a", "c"], ["b"]]

@@ -2,15 +2,14 @@
 
 Reports merge when they have the same PLOVER type, actor and recipient (entities compared by their
 cross-article key), fall within ``WINDOW_DAYS`` of the merged event's first report, and name no
-different places. A report that lacks its actor or its recipient merges only inside its own story:
-"an attack" alone says too little to join reports across stories.
+different places. A report that lacks its actor, its recipient or a date merges only inside its own
+story: "an attack" alone says too little to join reports across stories.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import Counter
 from dataclasses import dataclass, field
 
 from veille.cluster.origin import independent
@@ -79,6 +78,11 @@ def agreed_factuality(values: list[str]) -> str:
     return "mixed"
 
 
+def _partial(r: Report) -> bool:
+    """A report without an actor, a recipient or a date: too little to join reports of other stories."""
+    return r.actor_key is None or r.recipient_key is None or r.day is None
+
+
 def merged_id(first: Report) -> str:
     """Named by its first report, so an id does not change as later reports join."""
     raw = f"{first.article_id}|{first.event_id}"
@@ -91,14 +95,17 @@ def merge(reports: list[Report]) -> list[MergedEvent]:
     open_: dict[tuple, list[MergedEvent]] = {}
     out: list[MergedEvent] = []
     for r in order:
-        partial = r.actor_key is None or r.recipient_key is None
-        key = (r.type, r.actor_key, r.recipient_key, r.story_id if partial else None)
+        partial = _partial(r)
+        key = (r.type, r.actor_key, r.recipient_key)
         target = None
         if not (r.actor_key is None and r.recipient_key is None):
             for m in open_.get(key, []):
                 first = m.first_day
                 if r.day and first and (r.day - first).days > WINDOW_DAYS:
                     continue
+                if (partial or any(_partial(x) for x in m.reports)) and \
+                        (r.story_id is None or all(x.story_id != r.story_id for x in m.reports)):
+                    continue  # a report missing a party or a date joins only reports of its own story
                 if r.location and any(x.location and x.location != r.location for x in m.reports):
                     continue
                 target = m
@@ -113,7 +120,3 @@ def merge(reports: list[Report]) -> list[MergedEvent]:
         m.factuality = agreed_factuality([r.factuality for r in m.reports])
     return out
 
-
-def distribution(merged: list[MergedEvent], *, min_reports: int = 1) -> Counter[int]:
-    """How many merged events have 1, 2, 3… independent sources."""
-    return Counter(m.independent_sources for m in merged if len(m.reports) >= min_reports)

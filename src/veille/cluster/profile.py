@@ -16,6 +16,7 @@ LEAD_CHARS = 300
 """Characters of body text after the title that stand for the article in its embedding: the lead
 carries the who/what/where of a news story; the rest adds background that blurs stories together."""
 
+ANCHOR_TYPES = frozenset({"PERSON", "ORG", "EVENT"})
 _SPACES = re.compile(r"\s+")
 
 
@@ -31,6 +32,9 @@ class ArticleProfile:
     """Entity key → number of mentions (named entities only; see ``party_key`` for the key)."""
     names: dict[str, str] = field(default_factory=dict)
     """Entity key → canonical name, to title stories and name their actors."""
+    anchors: frozenset[str] = frozenset()
+    """Keys of the named actors and happenings (people, organisations, named events): what a story is
+    about, as opposed to where it happens (countries and places are shared by unrelated stories)."""
 
     def text_for_embedding(self) -> str:
         return f"{self.title}. {self.lead}" if self.title else self.lead
@@ -76,10 +80,13 @@ def profile(analysis: dict[str, Any], *, text: str | None = None) -> ArticleProf
         published = dt.date.fromisoformat(published[:10])
     entities: dict[str, float] = {}
     names: dict[str, str] = {}
+    anchors: set[str] = set()
     for e in analysis.get("entities", []):
         key = entity_key(e)
+        if e["type"] in ANCHOR_TYPES:
+            anchors.add(key)
         entities[key] = entities.get(key, 0.0) + max(1, len(e.get("mentions") or ()))
         names.setdefault(key, e["canonical"])
     return ArticleProfile(id=art["id"], published=published, lang=art.get("lang"), title=title,
                           lead=lead_of(body, title), outlet=outlet_of(art.get("source"), art.get("url")),
-                          entities=entities, names=names)
+                          entities=entities, names=names, anchors=frozenset(anchors))

@@ -31,6 +31,9 @@ class Method:
     threshold: float = 0.6
     window_days: int = 14
     """A story is live while its newest article is at most this many days older than the new one."""
+    anchor_gate: bool = True
+    """Join a story only when sharing one of its named actors (``ArticleProfile.anchors``): two storms or
+    two bus crashes read alike, but a story's follow-ups name the same people and organisations."""
 
 
 DEFAULT = Method()
@@ -47,6 +50,7 @@ class Story:
     vector_sum: np.ndarray | None = None
     entities: dict[str, float] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    anchors: set[str] = field(default_factory=set)
     title: str = ""
     similarities: dict[str, float] = field(default_factory=dict)
     """Article id → its similarity to the story when it joined (1.0 for the founder)."""
@@ -92,6 +96,8 @@ class StoryIndex:
         return dot / (na * ns)
 
     def similarity(self, prof: ArticleProfile, vector: np.ndarray, story: Story) -> float:
+        if self.method.anchor_gate and not (prof.anchors & story.anchors):
+            return 0.0
         w = self.method.embedding_weight
         emb = float(vector @ story.centroid()) if w else 0.0
         ent = self.entity_similarity(prof.entities, story.entities) if w < 1 else 0.0
@@ -141,6 +147,7 @@ class StoryIndex:
         if prof.published:
             story.first = min(story.first or prof.published, prof.published)
             story.last = max(story.last or prof.published, prof.published)
+        story.anchors |= prof.anchors
         for key, n in prof.entities.items():
             story.entities[key] = story.entities.get(key, 0.0) + n
             story.names.setdefault(key, prof.names.get(key, key))

@@ -198,7 +198,7 @@ def _merge_events(con: duckdb.DuckDBPyConnection, summary: StoriesSummary) -> No
          speaker, speaker_key, story, outlet, credit) in rows:
         speaker_key = speaker_key or (f"name:{speaker.lower()}" if speaker else None)
         for rid, copy_of, r_outlet, r_credit in [(aid, None, outlet, credit), *copies.get(aid, [])]:
-            origins = [f"copy:{aid}", f"outlet:{r_outlet}"]
+            origins = [f"copy:{aid}", _outlet_key(r_outlet, rid)]
             if r_credit:
                 origins.append(f"wire:{r_credit}")
             if speaker_key:
@@ -222,12 +222,22 @@ def _merge_events(con: duckdb.DuckDBPyConnection, summary: StoriesSummary) -> No
         })
         for r, c in zip(m.reports, m.classes, strict=True):
             rep_rows.append({"merged_id": m.id, "article_id": r.article_id, "event_id": r.event_id, "day": r.day,
-                             "outlet": r.origins[1].removeprefix("outlet:"), "origin": c + 1, "copy_of": r.copy_of,
+                             "outlet": _outlet_name(r.origins[1]), "origin": c + 1, "copy_of": r.copy_of,
                              "factuality": r.factuality, "said_by": said[(r.article_id, r.event_id)]})
     insert(con, "merged_events", ev_rows)
     insert(con, "merged_event_reports", rep_rows)
     summary.merged_events = len(merged)
     summary.corroborated = sum(1 for m in merged if m.independent_sources > 1)
+
+
+def _outlet_key(outlet: str, article_id: str) -> str:
+    """The origin key of an outlet; articles whose outlet is unknown are not assumed to share one."""
+    return f"outlet:{outlet}" if outlet != "unknown" else f"outlet:unknown:{article_id}"
+
+
+def _outlet_name(key: str) -> str:
+    name = key.removeprefix("outlet:")
+    return "unknown" if name.startswith("unknown:") else name
 
 
 def _copies(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, str, str, str | None]]]:
@@ -256,7 +266,7 @@ def _merge_claims(con: duckdb.DuckDBPyConnection, summary: StoriesSummary) -> No
     reports = []
     for aid, cid, pub, skey, speaker, kind, content, fact, outlet, credit in rows:
         for rid, copy_of, r_outlet, r_credit in [(aid, None, outlet, credit), *copies.get(aid, [])]:
-            origins = [f"copy:{aid}", f"outlet:{r_outlet}"] + ([f"wire:{r_credit}"] if r_credit else [])
+            origins = [f"copy:{aid}", _outlet_key(r_outlet, rid)] + ([f"wire:{r_credit}"] if r_credit else [])
             reports.append(ClaimReport(article_id=rid, claim_id=cid, published=published.get(rid, pub) if copy_of else pub,
                                        speaker_key=skey, speaker=speaker, kind=kind, content=content, factuality=fact,
                                        origins=tuple(origins), copy_of=copy_of))
@@ -274,7 +284,7 @@ def _merge_claims(con: duckdb.DuckDBPyConnection, summary: StoriesSummary) -> No
         })
         for r in m.reports:
             rep_rows.append({"merged_id": m.id, "article_id": r.article_id, "claim_id": r.claim_id,
-                             "published": r.published, "outlet": r.origins[1].removeprefix("outlet:"),
+                             "published": r.published, "outlet": _outlet_name(r.origins[1]),
                              "copy_of": r.copy_of, "same_wording": r.words() == base})
     insert(con, "merged_claims", claim_rows)
     insert(con, "merged_claim_reports", rep_rows)
