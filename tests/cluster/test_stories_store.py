@@ -148,3 +148,23 @@ def test_story_clustering_on_the_held_out_labels_beats_chance_pairs(tmp_path):
     right = {(a, b) for a, b in pairs if gold[a] == gold[b]}
     assert len(right) >= 4 and len(right) / len(pairs) >= 0.3
     assert f >= 0.92
+
+
+def test_two_outlets_crediting_the_same_agency_in_their_dateline_are_one_source(tmp_path):
+    """Two different texts on the Fos-sur-Mer blockade, both datelined "(AFP)", from two outlets: one
+    wire, one source. Without the credit the same two reports count as two."""
+    def credited(rows, credit):
+        out = []
+        for r, outlet in zip(rows, ("Outlet A", "Outlet C"), strict=True):
+            head, body = r["text"].split("\n\n", 1)
+            text = f"{head}\n\nMarseille {credit} – {body}" if credit else r["text"]
+            out.append(dict(r, id=f"{outlet[-1].lower()}:1", source=outlet, text=text))
+        return out
+
+    rows = _rows(["winer-fr:2018_12_18-001", "winer-fr:2018_12_19-001"])
+    for credit, expected in (("(AFP)", 1), ("", 2)):
+        db = tmp_path / f"credit{expected}.duckdb"
+        _ingest(tmp_path, f"c{expected}.jsonl", credited(rows, credit), db)
+        found = _query(db, "SELECT independent_sources, n_articles FROM merged_events "
+                           "WHERE type = 'PROTEST' AND actor = 'Fos-sur-Mer'")
+        assert found == [(expected, 2)], (credit, found)

@@ -10,27 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
-CREDIT_CHARS = 300
-"""A wire credit ("(AFP) —", "(Reuters)") sits in the dateline, at the top of the article."""
 SAME_TEXT = 0.6
 """Jaccard similarity of word trigrams above which two sentences are one text passed along."""
 
 _WORD = re.compile(r"\w+")
-
-
-def wire_credit(text: str, entities: Iterable[dict[str, Any]]) -> str | None:
-    """The news agency an article credits at its top: a media entity named in brackets in the dateline."""
-    for e in entities:
-        if e.get("agent") != "MED":
-            continue
-        for m in e.get("mentions") or ():
-            if m["start"] < CREDIT_CHARS and text[max(0, m["start"] - 1):m["start"]] == "(" \
-                    and text[m["end"]:m["end"] + 1] == ")":
-                return str(e.get("kb_id") or e["canonical"])
-    return None
 
 
 def trigrams(text: str) -> frozenset[str]:

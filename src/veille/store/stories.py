@@ -37,7 +37,8 @@ CREDIT_SQL = """SELECT m.article_id, min(coalesce(en.kb_id, en.canonical)) AS cr
     WHERE en.agent = 'MED' AND m.start_char < 300 AND m.start_char > 0
       AND substr(a.text, m.start_char, 1) = '(' AND substr(a.text, m.end_char + 1, 1) = ')'
     GROUP BY m.article_id"""
-"""The wire agency an article credits in its dateline, as ``veille.cluster.origin.wire_credit`` finds it."""
+"""The wire agency an article credits in its dateline ("Paris (AFP) –", "(Reuters)"): a media entity named in
+brackets in its first 300 characters. In SQL over the mentions, because merging reads every article."""
 
 
 @dataclass(slots=True)
