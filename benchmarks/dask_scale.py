@@ -6,7 +6,10 @@ For each worker count: a fresh ``LocalCluster`` (processes, one thread each), th
 loaded (timed apart: ``setup``), then ``run_batch`` over the input into a fresh folder (``job``: sign,
 judge, analyse, write). Throughput is articles analysed per second of ``job``; the ratio is that of the
 largest worker count to one worker. Each partition's manifest records the RSS of the worker that
-wrote it, right after writing; the series per worker shows whether memory stays flat.
+wrote it, right after writing; the series per worker shows whether memory stays flat, and is summed up
+as: RSS after the worker's 1st partition, after its 4th (the warm-up: the lemmatizer cache and the
+allocator's pools filled), after its last, the growth over its last 15 partitions (``last - the one
+15 before``), and the range after the warm-up.
 
 ``--identity`` also runs ``veille ingest --workers 1`` (one process) over the same input into a fresh
 store, loads the 2-worker batch output into another store with ``veille load``, and compares every
@@ -56,6 +59,11 @@ def main() -> None:
         print(f"{n} worker(s): setup {r['setup_s']:.1f} s, job {r['job_s']:.1f} s, {r['analysed']} analysed, "
               f"{r['articles_per_s']:.2f} articles/s (load average {r['loadavg_1min']}); RSS per worker after each partition (MB): {r['rss_mb']}",
               flush=True)
+        for m in r["memory"]:
+            tail = "n/a" if m["growth_last_15_mb"] is None else f"{m['growth_last_15_mb']:+.1f} MB"
+            print(f"  worker RSS after partition 1: {m['first_mb']}, {m['warm_up_at']}: {m['warm_mb']}, "
+                  f"{m['partitions']} (last): {m['last_mb']} MB; over the last 15 partitions {tail}; "
+                  f"range after the warm-up {m['range_after_warm_up_mb']} MB", flush=True)
     counts = sorted(report["runs"])
     if len(counts) > 1:
         ratio = report["runs"][counts[-1]]["articles_per_s"] / report["runs"][counts[0]]["articles_per_s"]
@@ -85,7 +93,21 @@ def one_run(source: Path, out: Path, workers: int, size: int) -> dict:
     return {"setup_s": round(setup, 2), "job_s": round(summary.seconds, 2), "analysed": summary.analysed,
             "read": summary.read, "partitions": summary.partitions,
             "articles_per_s": summary.analysed / summary.seconds, "rss_mb": list(rss.values()),
-            "loadavg_1min": [load_before, load_after]}
+            "memory": [memory(series) for series in rss.values()], "loadavg_1min": [load_before, load_after]}
+
+
+WARM_UP = 4
+"""Partitions a worker analyses before its memory should stop growing."""
+
+
+def memory(series: list[float]) -> dict:
+    """One worker's RSS after each of its partitions, summed up: first, after the warm-up, last, tail growth."""
+    warm = min(WARM_UP, len(series)) - 1
+    after = series[warm:]
+    return {"partitions": len(series), "first_mb": series[0], "warm_up_at": warm + 1, "warm_mb": series[warm],
+            "last_mb": series[-1],
+            "growth_last_15_mb": round(series[-1] - series[-16], 1) if len(series) >= 16 else None,
+            "range_after_warm_up_mb": [min(after), max(after)]}
 
 
 def identity(source: Path, out: Path, work: Path) -> dict:
