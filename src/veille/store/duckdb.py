@@ -53,6 +53,8 @@ class ArticleRow:
     duplicate_of: str | None = None
     duplicate_kind: str | None = None
     replace: bool = False
+    vector: Any = None
+    """The story embedding (``veille.cluster.embed``) when the analysing worker computed it."""
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -165,6 +167,8 @@ class Store:
                 con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [gone])
             for table, rows in rows_by_table(articles).items():
                 insert(con, table, rows)
+            insert(con, "article_vectors", [{"article_id": a.id, "vector": [float(x) for x in a.vector]}
+                                            for a in articles if a.vector is not None])
             if failures:
                 items = [f[0] for f in failures]
                 con.execute("DELETE FROM failures WHERE item IN (SELECT unnest(?))", [items])

@@ -27,6 +27,8 @@ from typing import Any, TextIO
 from tqdm import tqdm
 
 from veille.errors import InputError
+from veille.cluster.embed import embed
+from veille.cluster.profile import profile
 from veille.ingest import ReadOptions, read_inputs
 from veille.ingest.dedup import Deduper, norm_hash, signature, signature_bytes
 from veille.ingest.reader import form_of
@@ -91,7 +93,7 @@ def ingest(paths: list[str], *, db: str | Path, workers: int | None = None, opti
         bar = tqdm(total=estimate_count(paths), unit="art", file=err, disable=not progress, dynamic_ncols=True,
                    smoothing=0.1)
         chunks = _plan(read_inputs(paths, options), store, deduper, summary, chunk)
-        for done in _analysed(chunks, workers):
+        for done in _analysed(chunks, workers, vectors=stories):
             articles = [r for r in done.rows if isinstance(r, ArticleRow)]
             errors = [r for r in done.rows if isinstance(r, InputError)]
             store.write(articles, [(e.item, e.reason) for e in errors])
@@ -170,12 +172,12 @@ def _plan(items: Iterable[Article | InputError], store: Store, deduper: Deduper 
         yield current
 
 
-def _analysed(chunks: Iterable[_Chunk], workers: int) -> Iterator[_Chunk]:
+def _analysed(chunks: Iterable[_Chunk], workers: int, *, vectors: bool = False) -> Iterator[_Chunk]:
     """Chunks with their analyses filled in, in input order; at most 2 × workers chunks in flight."""
     if workers <= 1:
         _init_worker()
         for c in chunks:
-            yield _merge(c, _analyse_chunk(c.new))
+            yield _merge(c, _analyse_chunk(c.new, vectors))
         return
     chunks = iter(chunks)
     for first in chunks:  # no pool until a chunk with new articles says which pipelines to preload
@@ -188,7 +190,7 @@ def _analysed(chunks: Iterable[_Chunk], workers: int) -> Iterator[_Chunk]:
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_pool_worker) as pool:
         inflight: deque[tuple[_Chunk, Future[list[Any]]]] = deque()
         for c in itertools.chain([first], chunks):
-            inflight.append((c, pool.submit(_analyse_chunk, c.new)))
+            inflight.append((c, pool.submit(_analyse_chunk, c.new, vectors)))
             if len(inflight) >= 2 * workers:
                 done, fut = inflight.popleft()
                 yield _merge(done, fut.result())
@@ -240,6 +242,7 @@ def _merge(c: _Chunk, results: list[Any]) -> _Chunk:
             if answer[0] == "ok":
                 row.analysis = answer[1]
                 row.lang = answer[1]["article"]["lang"]
+                row.vector = answer[2]
             else:
                 rows.append(InputError(answer[1], answer[2]))
                 continue
@@ -276,17 +279,25 @@ def _init_pool_worker() -> None:
         threading.Thread(target=lambda: (parent.join(), os._exit(1)), daemon=True, name="veille-parent-watch").start()
 
 
-def _analyse_chunk(articles: list[Article]) -> list[Any]:
-    """``("ok", analysis without text)`` or ``("error", item, reason)`` per article (exceptions do not pickle)."""
+def _analyse_chunk(articles: list[Article], vectors: bool = False) -> list[Any]:
+    """``("ok", analysis without text, embedding or None)`` or ``("error", item, reason)`` per article
+    (exceptions do not pickle). With ``vectors``, the story embedding is computed here too, in the worker,
+    so that it runs on every core alongside the analyses instead of after them in the writer."""
     from veille.analyze import analyze_many
 
     out: list[Any] = []
-    for result in analyze_many(articles):
+    texts: list[str] = []
+    for article, result in zip(articles, analyze_many(articles), strict=True):
         if isinstance(result, InputError):
             out.append(("error", result.item, result.reason))
         else:
+            if vectors:
+                texts.append(profile(result, text=article.text).text_for_embedding())
             result["article"].pop("text", None)  # the parent holds the text; no need to ship it back
-            out.append(("ok", result))
+            out.append(("ok", result, None))
+    if vectors and texts:
+        done = iter(embed(texts))
+        out = [("ok", a[1], next(done)) if a[0] == "ok" else a for a in out]
     return out
 
 

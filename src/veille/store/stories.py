@@ -111,19 +111,22 @@ def _assign(con: duckdb.DuckDBPyConnection, method: Method) -> StoriesSummary:
                          "similarity": sim, "copy_of": None})
         insert(con, "story_articles", rows)
         summary.clustered = len(new)
-    # copies join their original's story
+    # copies join their original's story, after its articles, in id order
     copies = con.execute("""
-        SELECT a.id, s.story_id FROM articles a JOIN story_articles s ON s.article_id = a.duplicate_of
-        WHERE a.id NOT IN (SELECT article_id FROM story_articles) ORDER BY a.id""").fetchall()
-    for cid, sid in copies:
-        n = con.execute("SELECT count(*) + 1 FROM story_articles WHERE story_id = ?", [sid]).fetchone()[0]  # type: ignore[index]
-        insert(con, "story_articles", [{"article_id": cid, "story_id": sid, "n": n, "similarity": 1.0,
-                                        "copy_of": con.execute("SELECT duplicate_of FROM articles WHERE id = ?",
-                                                               [cid]).fetchone()[0]}])  # type: ignore[index]
-        touched.add(sid)
+        SELECT a.id, s.story_id, a.duplicate_of FROM articles a JOIN story_articles s ON s.article_id = a.duplicate_of
+        WHERE a.id NOT IN (SELECT article_id FROM story_articles) ORDER BY s.story_id, a.id""").fetchall()
+    if copies:
+        sizes = dict(con.execute("""SELECT story_id, count(*) FROM story_articles
+                                    WHERE story_id IN (SELECT unnest(?)) GROUP BY story_id""",
+                                 [sorted({sid for _, sid, _ in copies})]).fetchall())
+        rows = []
+        for cid, sid, original in copies:
+            sizes[sid] += 1
+            rows.append({"article_id": cid, "story_id": sid, "n": sizes[sid], "similarity": 1.0, "copy_of": original})
+            touched.add(sid)
+        insert(con, "story_articles", rows)
     summary.clustered += len(copies)
-    for sid in sorted(touched):
-        _write_story(con, sid, index.stories.get(sid))
+    _write_stories(con, sorted(touched), index)
     return summary
 
 
@@ -153,20 +156,28 @@ def _restore(con: duckdb.DuckDBPyConnection, index: StoryIndex, new: list[Articl
         index.restore(sid, profs[aid], vectors[aid], sim, title=title)
 
 
-def _write_story(con: duckdb.DuckDBPyConnection, sid: str, story: Any) -> None:
-    head = con.execute(f"""
-        SELECT min(a.published), max(a.published), count(*), count(DISTINCT {OUTLET_SQL.format(a='a.')}),
+def _write_stories(con: duckdb.DuckDBPyConnection, ids: list[str], index: StoryIndex) -> None:
+    """(Re)write the rows of these stories from their articles; main actors from the index when it holds
+    the story (it re-loaded or made it), else as stored."""
+    if not ids:
+        return
+    heads = con.execute(f"""
+        SELECT sa.story_id, min(a.published), max(a.published), count(*), count(DISTINCT {OUTLET_SQL.format(a='a.')}),
                list(DISTINCT a.lang ORDER BY a.lang) FILTER (WHERE a.lang IS NOT NULL),
                arg_min(a.id, sa.n), arg_min(a.title, sa.n)
-        FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ?""", [sid]).fetchone()
-    assert head is not None
-    first, last, n, outlets, langs, founder, title = head
-    actors = story.main_actors() if story is not None else (con.execute(
-        "SELECT actors FROM stories WHERE story_id = ?", [sid]).fetchone() or [[]])[0]
-    con.execute("DELETE FROM stories WHERE story_id = ?", [sid])
-    insert(con, "stories", [{"story_id": sid, "title": title or founder, "first_day": first, "last_day": last,
-                             "n_articles": n, "n_outlets": outlets, "languages": langs or [],
-                             "actors": list(actors or []), "founder": founder}])
+        FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+        WHERE sa.story_id IN (SELECT unnest(?)) GROUP BY sa.story_id ORDER BY sa.story_id""", [ids]).fetchall()
+    stored = dict(con.execute("SELECT story_id, actors FROM stories WHERE story_id IN (SELECT unnest(?))",
+                              [ids]).fetchall())
+    rows = []
+    for sid, first, last, n, outlets, langs, founder, title in heads:
+        story = index.stories.get(sid)
+        actors = story.main_actors() if story is not None else stored.get(sid) or []
+        rows.append({"story_id": sid, "title": title or founder, "first_day": first, "last_day": last,
+                     "n_articles": n, "n_outlets": outlets, "languages": langs or [], "actors": list(actors),
+                     "founder": founder})
+    con.execute("DELETE FROM stories WHERE story_id IN (SELECT unnest(?))", [ids])
+    insert(con, "stories", rows)
 
 
 def _party(prefix: str) -> str:
