@@ -417,32 +417,39 @@ function mergedEventsTable(items, id) {
       h("td", { class: "num", title: "independent sources" }, h("b", {}, v.sources)), h("td", { class: "num" }, v.reports),
       h("td", {}, tag(v.factuality, v.factuality)), firstReport ? h("td", { class: "small" }, truncate(v.first_report || "", 70)) : null,
       h("td", {}, toggle));
-    let detail = null;
-    toggle.addEventListener("click", async () => {
-      if (detail) {
-        detail.hidden = !detail.hidden;
-        toggle.setAttribute("aria-expanded", String(!detail.hidden));
-        toggle.textContent = detail.hidden ? "reports ▸" : "reports ▾";
-        return;
-      }
-      const cell = h("td", { colspan: cols.length }, h("p", { class: "muted small" }, "Loading…"));
-      detail = h("tr", { class: "reports-row", "data-reports-of": v.merged_id }, cell);
-      row.after(detail);
-      toggle.setAttribute("aria-expanded", "true");
-      toggle.textContent = "reports ▾";
-      try {
-        const m = await api("/merged-events/" + encodeURIComponent(v.merged_id));
-        clear(cell);
-        cell.appendChild(reportsTable(m.reports));
-      } catch (err) {
-        clear(cell);
-        cell.appendChild(errorBox(err));
-      }
-      document.body.dataset.ready = String(Date.now());
-    });
+    expandable(row, toggle, cols.length, v.merged_id,
+      async () => reportsTable((await api("/merged-events/" + encodeURIComponent(v.merged_id))).reports));
     body.appendChild(row);
   }
   return h("table", { class: "data merged-events", id }, h("thead", {}, h("tr", {}, cols.map((t) => h("th", {}, t)))), body);
+}
+
+/* A row's "reports" button: the first click loads the detail row (``load`` returns its content), later
+   clicks fold and unfold it. */
+function expandable(row, toggle, colspan, key, load) {
+  let detail = null;
+  toggle.addEventListener("click", async () => {
+    if (detail) {
+      detail.hidden = !detail.hidden;
+      toggle.setAttribute("aria-expanded", String(!detail.hidden));
+      toggle.textContent = detail.hidden ? "reports ▸" : "reports ▾";
+      return;
+    }
+    const cell = h("td", { colspan }, h("p", { class: "muted small" }, "Loading…"));
+    detail = h("tr", { class: "reports-row", "data-reports-of": key }, cell);
+    row.after(detail);
+    toggle.setAttribute("aria-expanded", "true");
+    toggle.textContent = "reports ▾";
+    try {
+      const content = await load();
+      clear(cell);
+      cell.appendChild(content);
+    } catch (err) {
+      clear(cell);
+      cell.appendChild(errorBox(err));
+    }
+    document.body.dataset.ready = String(Date.now());
+  });
 }
 
 function reportsTable(reports) {
@@ -475,35 +482,16 @@ function claimsTable(claims, id) {
       h("td", { class: "small" }, "« " + truncate(c.content || "", 260) + " »"),
       h("td", { class: "num" }, c.n_articles), h("td", { class: "num" }, c.independent_sources),
       h("td", {}, c.wording_changed ? tag("changed", "uncertain") : tag("same", "asserted")), h("td", {}, toggle));
-    let detail = null;
-    toggle.addEventListener("click", async () => {
-      if (detail) {
-        detail.hidden = !detail.hidden;
-        toggle.setAttribute("aria-expanded", String(!detail.hidden));
-        toggle.textContent = detail.hidden ? "reports ▸" : "reports ▾";
-        return;
-      }
-      const cell = h("td", { colspan: cols.length }, h("p", { class: "muted small" }, "Loading…"));
-      detail = h("tr", { class: "reports-row", "data-reports-of": c.merged_id }, cell);
-      row.after(detail);
-      toggle.setAttribute("aria-expanded", "true");
-      toggle.textContent = "reports ▾";
-      try {
-        const m = await api("/claims/repeated/" + encodeURIComponent(c.merged_id));
-        clear(cell);
-        cell.appendChild(h("table", { class: "data reports" },
-          h("thead", {}, h("tr", {}, ["published", "article", "outlet", "speaker", "wording", "as reported"].map((t) => h("th", {}, t)))),
-          h("tbody", {}, m.reports.map((r) => h("tr", { class: "report", "data-article": r.article_id },
-            h("td", { class: "nowrap" }, r.published || ""),
-            h("td", {}, link(truncate(r.title || r.article_id, 70), "article", r.copy_of || r.article_id, new URLSearchParams({ claim: r.claim_id }))),
-            h("td", {}, r.outlet || ""), h("td", {}, r.speaker || ""),
-            h("td", {}, r.same_wording ? tag("first wording", "asserted") : tag("reworded", "uncertain")),
-            h("td", { class: "sentence" }, "« " + truncate(r.content || "", 300) + " »"))))));
-      } catch (err) {
-        clear(cell);
-        cell.appendChild(errorBox(err));
-      }
-      document.body.dataset.ready = String(Date.now());
+    expandable(row, toggle, cols.length, c.merged_id, async () => {
+      const m = await api("/claims/repeated/" + encodeURIComponent(c.merged_id));
+      return h("table", { class: "data reports" },
+        h("thead", {}, h("tr", {}, ["published", "article", "outlet", "speaker", "wording", "as reported"].map((t) => h("th", {}, t)))),
+        h("tbody", {}, m.reports.map((r) => h("tr", { class: "report", "data-article": r.article_id },
+          h("td", { class: "nowrap" }, r.published || ""),
+          h("td", {}, link(truncate(r.title || r.article_id, 70), "article", r.copy_of || r.article_id, new URLSearchParams({ claim: r.claim_id }))),
+          h("td", {}, r.outlet || ""), h("td", {}, r.speaker || ""),
+          h("td", {}, r.same_wording ? tag("first wording", "asserted") : tag("reworded", "uncertain")),
+          h("td", { class: "sentence" }, "« " + truncate(r.content || "", 300) + " »")))));
     });
     body.appendChild(row);
   }
