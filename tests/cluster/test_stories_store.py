@@ -168,3 +168,14 @@ def test_two_outlets_crediting_the_same_agency_in_their_dateline_are_one_source(
         found = _query(db, "SELECT independent_sources, n_articles FROM merged_events "
                            "WHERE type = 'PROTEST' AND actor = 'Fos-sur-Mer'")
         assert found == [(expected, 2)], (credit, found)
+
+
+def test_an_article_arriving_after_a_copy_takes_the_next_place_in_its_story(tmp_path):
+    """Order of arrival is a story's numbering: a copy takes a place, and the next report comes after it."""
+    first, later = _rows([FILLON[0], FILLON[1]])
+    db = tmp_path / "n.duckdb"
+    _ingest(tmp_path, "a.jsonl", [first, dict(first, id="copy:1", source="Outlet B")], db)
+    _ingest(tmp_path, "b.jsonl", [later], db)
+    places = _query(db, "SELECT article_id, n FROM story_articles WHERE story_id = "
+                        "(SELECT story_id FROM story_articles WHERE article_id = ?) ORDER BY n", [FILLON[0]])
+    assert places == [(FILLON[0], 1), ("copy:1", 2), (FILLON[1], 3)]

@@ -107,27 +107,30 @@ def _assign(con: duckdb.DuckDBPyConnection, method: Method) -> StoriesSummary:
             sid, sim = index.add(p, vectors[p.id])
             summary.new_stories += len(index.stories) - before
             touched.add(sid)
-            rows.append({"article_id": p.id, "story_id": sid, "n": len(index.stories[sid].articles),
-                         "similarity": sim, "copy_of": None})
-        insert(con, "story_articles", rows)
+            rows.append({"article_id": p.id, "story_id": sid, "similarity": sim, "copy_of": None})
+        _append(con, rows)
         summary.clustered = len(new)
     # copies join their original's story, after its articles, in id order
     copies = con.execute("""
         SELECT a.id, s.story_id, a.duplicate_of FROM articles a JOIN story_articles s ON s.article_id = a.duplicate_of
         WHERE a.id NOT IN (SELECT article_id FROM story_articles) ORDER BY s.story_id, a.id""").fetchall()
-    if copies:
-        sizes = dict(con.execute("""SELECT story_id, count(*) FROM story_articles
-                                    WHERE story_id IN (SELECT unnest(?)) GROUP BY story_id""",
-                                 [sorted({sid for _, sid, _ in copies})]).fetchall())
-        rows = []
-        for cid, sid, original in copies:
-            sizes[sid] += 1
-            rows.append({"article_id": cid, "story_id": sid, "n": sizes[sid], "similarity": 1.0, "copy_of": original})
-            touched.add(sid)
-        insert(con, "story_articles", rows)
+    _append(con, [{"article_id": cid, "story_id": sid, "similarity": 1.0, "copy_of": original}
+                  for cid, sid, original in copies])
+    touched.update(sid for _, sid, _ in copies)
     summary.clustered += len(copies)
     _write_stories(con, sorted(touched), index)
     return summary
+
+
+def _append(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
+    """Insert story members, each numbered after what its story already holds (copies included), in order."""
+    if not rows:
+        return
+    sizes = dict(con.execute("SELECT story_id, count(*) FROM story_articles WHERE story_id IN (SELECT unnest(?)) "
+                             "GROUP BY story_id", [sorted({r["story_id"] for r in rows})]).fetchall())
+    for row in rows:
+        sizes[row["story_id"]] = row["n"] = sizes.get(row["story_id"], 0) + 1
+    insert(con, "story_articles", rows)
 
 
 def _vectors(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, np.ndarray]:
