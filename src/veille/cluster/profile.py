@@ -1,7 +1,7 @@
-"""What story clustering and merging read from one article: its date, outlet, lead, entities and events.
+"""What story clustering reads from one article: its date, title, lead and entities.
 
-A profile is built from the analysis JSON alone (plus the outlet and copy link the store knows), so
-the same code serves the store, files of analyses and tests.
+A profile is built from the analysis JSON alone, so the same code serves the store, files of analyses
+and tests.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 LEAD_CHARS = 300
 """Characters of body text after the title that stand for the article in its embedding: the lead
@@ -27,7 +26,6 @@ class ArticleProfile:
     lang: str | None
     title: str
     lead: str
-    outlet: str
     entities: dict[str, float] = field(default_factory=dict)
     """Entity key → number of mentions (named entities only; see ``party_key`` for the key)."""
     names: dict[str, str] = field(default_factory=dict)
@@ -46,16 +44,6 @@ def entity_key(entity: dict[str, Any]) -> str:
     if entity.get("kb_id"):
         return str(entity["kb_id"])
     return f"{entity['type']}:{entity['canonical'].lower()}"
-
-
-def outlet_of(source: str | None, url: str | None) -> str:
-    """The outlet that published an article: its ``source`` field, else its URL's host, else unknown."""
-    if source and source.strip():
-        return _SPACES.sub(" ", source.strip())
-    if url:
-        host = urlsplit(url).hostname or ""
-        return host.removeprefix("www.") or "unknown"
-    return "unknown"
 
 
 def lead_of(text: str, title: str | None) -> str:
@@ -88,5 +76,5 @@ def profile(analysis: dict[str, Any], *, text: str | None = None) -> ArticleProf
         entities[key] = entities.get(key, 0.0) + max(1, len(e.get("mentions") or ()))
         names.setdefault(key, e["canonical"])
     return ArticleProfile(id=art["id"], published=published, lang=art.get("lang"), title=title,
-                          lead=lead_of(body, title), outlet=outlet_of(art.get("source"), art.get("url")),
+                          lead=lead_of(body, title),
                           entities=entities, names=names, anchors=frozenset(anchors))

@@ -44,16 +44,12 @@ the thresholds that tie; see ``benchmarks/stories.py`` for every method tried an
 @dataclass(slots=True)
 class Story:
     id: str
-    articles: list[str] = field(default_factory=list)
     first: dt.date | None = None
     last: dt.date | None = None
     vector_sum: np.ndarray | None = None
     entities: dict[str, float] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
     anchors: set[str] = field(default_factory=set)
-    title: str = ""
-    similarities: dict[str, float] = field(default_factory=dict)
-    """Article id → its similarity to the story when it joined (1.0 for the founder)."""
 
     def centroid(self) -> np.ndarray:
         assert self.vector_sum is not None
@@ -120,28 +116,24 @@ class StoryIndex:
         for key in prof.entities:
             self.df[key] = self.df.get(key, 0) + 1
         if best is None or best_sim < self.method.threshold:
-            best = Story(id=story_id(prof.id), title=prof.title, vector_sum=np.zeros_like(vector))
+            best = Story(id=story_id(prof.id), vector_sum=np.zeros_like(vector))
             self.stories[best.id] = best
             best_sim = 1.0
-        self._join(best, prof, vector, best_sim)
+        self._join(best, prof, vector)
         return best.id, best_sim
 
-    def restore(self, story_id_: str, prof: ArticleProfile, vector: np.ndarray, similarity: float,
-                title: str | None = None) -> None:
+    def restore(self, story_id_: str, prof: ArticleProfile, vector: np.ndarray) -> None:
         """Re-load an article already assigned (a store's earlier run), without re-deciding its story.
 
         The document frequencies are the caller's to set (``df``, ``n_docs``): they count every article
         clustered so far, not only those of the live stories re-loaded here."""
         story = self.stories.get(story_id_)
         if story is None:
-            story = self.stories[story_id_] = Story(id=story_id_, title=title or prof.title,
-                                                    vector_sum=np.zeros_like(vector))
-        self._join(story, prof, vector, similarity)
+            story = self.stories[story_id_] = Story(id=story_id_, vector_sum=np.zeros_like(vector))
+        self._join(story, prof, vector)
 
     @staticmethod
-    def _join(story: Story, prof: ArticleProfile, vector: np.ndarray, similarity: float) -> None:
-        story.articles.append(prof.id)
-        story.similarities[prof.id] = round(float(similarity), 4)
+    def _join(story: Story, prof: ArticleProfile, vector: np.ndarray) -> None:
         assert story.vector_sum is not None
         story.vector_sum = story.vector_sum + vector
         if prof.published:

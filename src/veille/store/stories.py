@@ -30,7 +30,7 @@ PARTY_KEY_SQL = "coalesce({a}kb_id, {a}type || ':' || lower({a}canonical))"
 """An entity's key across articles and languages, as ``veille.cluster.profile.entity_key`` makes it."""
 OUTLET_SQL = ("coalesce(nullif(trim({a}source), ''), "
               "nullif(regexp_replace(regexp_extract({a}url, '^[a-z]+://([^/:]+)', 1), '^www\\.', ''), ''), 'unknown')")
-"""The outlet of an article, as ``veille.cluster.profile.outlet_of`` makes it."""
+"""The outlet of an article: its ``source``, else its URL's host without ``www.``, else ``unknown``."""
 CREDIT_SQL = """SELECT m.article_id, min(coalesce(en.kb_id, en.canonical)) AS credit
     FROM mentions m JOIN entities en ON en.article_id = m.article_id AND en.entity_id = m.entity_id
     JOIN articles a ON a.id = m.article_id
@@ -147,7 +147,7 @@ def _restore(con: duckdb.DuckDBPyConnection, index: StoryIndex, new: list[Articl
     else:
         live_sql, params = "s.last_day IS NULL OR s.last_day >= ?", [min(days) - dt.timedelta(days=method.window_days)]
     rows = con.execute(f"""
-        SELECT sa.story_id, sa.article_id, sa.similarity, s.title FROM story_articles sa
+        SELECT sa.story_id, sa.article_id FROM story_articles sa
         JOIN stories s ON s.story_id = sa.story_id
         WHERE sa.copy_of IS NULL AND ({live_sql}) ORDER BY sa.story_id, sa.n""", params).fetchall()
     if not rows:
@@ -155,8 +155,8 @@ def _restore(con: duckdb.DuckDBPyConnection, index: StoryIndex, new: list[Articl
     ids = [r[1] for r in rows]
     profs = {p.id: p for p in _profiles(con, "a.id IN (SELECT unnest(?))", [ids])}
     vectors = _vectors(con, ids)
-    for sid, aid, sim, title in rows:
-        index.restore(sid, profs[aid], vectors[aid], sim, title=title)
+    for sid, aid in rows:
+        index.restore(sid, profs[aid], vectors[aid])
 
 
 def _write_stories(con: duckdb.DuckDBPyConnection, ids: list[str], index: StoryIndex) -> None:
