@@ -223,6 +223,15 @@ def with_entity_keys(analysis: dict[str, Any]) -> dict[str, Any]:
     return analysis
 
 
+def party_condition(country: str, name: str, value: str) -> tuple[str, list[Any]]:
+    """A WHERE term for an actor as a user names one: an ISO3 code ("RUS": the country or anything of that
+    country) or a three-letter name taken whole, never "rus" inside "Belarus"; else part of the name.
+    ``country`` and ``name`` are column expressions of the caller's query, never user text."""
+    if len(value) == 3 and value.isalpha():
+        return f"({country} = upper(?) OR lower({name}) = lower(?))", [value, value]
+    return f"{name} ILIKE ? ESCAPE '\\'", [_like(value)]
+
+
 def _event_filters(*, actor: str | None = None, recipient: str | None = None, country: str | None = None,
                    type: str | None = None, factuality: str | None = None, since: dt.date | None = None,
                    until: dt.date | None = None, q: str | None = None, article_id: str | None = None,
@@ -230,13 +239,10 @@ def _event_filters(*, actor: str | None = None, recipient: str | None = None, co
     """WHERE terms over ``events e JOIN articles a``: the events table, the timeline and the network share them."""
     where, params = ["TRUE"], []
     for side, value in (("actor", actor), ("recipient", recipient)):
-        if value and len(value) == 3 and value.isalpha():
-            # an ISO3 code ("RUS"), or a three-letter name taken whole: never "rus" inside "Belarus"
-            where.append(f"(e.{side}_country = upper(?) OR lower(e.{side}_canonical) = lower(?))")
-            params += [value, value]
-        elif value:
-            where.append(f"e.{side}_canonical ILIKE ? ESCAPE '\\'")
-            params.append(_like(value))
+        if value:
+            cond, more = party_condition(f"e.{side}_country", f"e.{side}_canonical", value)
+            where.append(cond)
+            params += more
     if country:
         where.append("(e.actor_country = upper(?) OR e.recipient_country = upper(?))")
         params += [country, country]

@@ -11,14 +11,11 @@ from typing import Any
 
 import duckdb
 
-from veille.store.queries import Table, _like, _page, _run
+from veille.store.queries import Table, _like, _page, _run, party_condition
 
 
 def _party(side: str, value: str) -> tuple[str, list[Any]]:
-    if len(value) == 3 and value.isalpha():
-        # an ISO3 code, or a three-letter name taken whole: never "rus" inside "Belarus"
-        return f"(m.{side}_country = upper(?) OR lower(m.{side}) = lower(?))", [value, value]
-    return f"m.{side} ILIKE ? ESCAPE '\\'", [_like(value)]
+    return party_condition(f"m.{side}_country", f"m.{side}", value)
 
 
 def _merged_filters(*, actor: str | None = None, recipient: str | None = None, pair: tuple[str, str] | None = None,
