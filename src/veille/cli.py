@@ -246,14 +246,8 @@ def timeline_cmd(first, second, db, fmt, since, until, directed, min_sources) ->
     """Merged events of one actor, or between two (ISO3 code or name), in date order: `veille timeline RUS UKR`."""
     from veille.store import story_queries
 
-    def ask(con):
-        table = story_queries.timeline(con, first, second, directed=directed, since=since, until=until)
-        if min_sources:
-            i = table.columns.index("sources")
-            table = type(table)(table.columns, [r for r in table.rows if r[i] >= min_sources])
-        return table
-
-    _show(db, fmt, ask)
+    _show(db, fmt, lambda con: story_queries.timeline(con, first, second, directed=directed, since=since,
+                                                      until=until, min_sources=min_sources))
 
 
 @main.group()

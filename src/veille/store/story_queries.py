@@ -89,14 +89,16 @@ def merged_event(con: duckdb.DuckDBPyConnection, merged_id: str) -> dict[str, An
 
 
 def timeline(con: duckdb.DuckDBPyConnection, first: str, second: str | None = None, *, directed: bool = False,
-             since: dt.date | None = None, until: dt.date | None = None, limit: int = 500) -> Table:
+             since: dt.date | None = None, until: dt.date | None = None, min_sources: int | None = None,
+             limit: int = 500) -> Table:
     """What one actor did and had done to it, or what passed between two (both ways unless ``directed``):
     merged events in date order, each once, with its independent sources."""
     if second:
-        where, params = _merged_filters(pair=(first, second), directed=directed, since=since, until=until)
+        where, params = _merged_filters(pair=(first, second), directed=directed, since=since, until=until,
+                                        min_sources=min_sources)
     else:
         (ca, pa), (cr, pr) = _party("actor", first), _party("recipient", first)
-        where, params = _merged_filters(since=since, until=until)
+        where, params = _merged_filters(since=since, until=until, min_sources=min_sources)
         where.append(f"({ca} OR {cr})")
         params += pa + pr
     return _run(con, f"""
