@@ -41,6 +41,9 @@ class Report:
     recipient_country: str | None = None
     score: float | None = None
     copy_of: str | None = None
+    outlet: str | None = None
+    said_by: str | None = None
+    """The speaker the article attributes the event to."""
 
 
 @dataclass(slots=True)

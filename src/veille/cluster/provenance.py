@@ -44,6 +44,7 @@ class ClaimReport:
     factuality: str
     origins: tuple[str, ...]
     copy_of: str | None = None
+    outlet: str | None = None
 
     def words(self) -> list[str]:
         return _WORD.findall(unicodedata.normalize("NFKC", self.content).casefold())

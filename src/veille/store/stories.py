@@ -65,8 +65,9 @@ def update(con: duckdb.DuckDBPyConnection, *, method: Method = DEFAULT, rebuild:
             for table in ("stories", "story_articles"):
                 con.execute(f"DELETE FROM {table}")
         summary = _assign(con, method)
-        _merge_events(con, summary)
-        _merge_claims(con, summary)
+        copies = _copies(con)
+        _merge_events(con, summary, copies)
+        _merge_claims(con, summary, copies)
         summary.stories = con.execute("SELECT count(*) FROM stories").fetchone()[0]  # type: ignore[index]
         con.execute("COMMIT")
     except Exception:
@@ -187,7 +188,7 @@ def _party(prefix: str) -> str:
     return f"""{PARTY_KEY_SQL.format(a=prefix + '.')} AS {prefix}_key"""
 
 
-def _merge_events(con: duckdb.DuckDBPyConnection, summary: StoriesSummary) -> None:
+def _merge_events(con: duckdb.DuckDBPyConnection, summary: StoriesSummary, copies: Copies) -> None:
     for table in ("merged_events", "merged_event_reports"):
         con.execute(f"DELETE FROM {table}")
     rows = con.execute(f"""
@@ -206,23 +207,17 @@ def _merge_events(con: duckdb.DuckDBPyConnection, summary: StoriesSummary) -> No
         LEFT JOIN story_articles sa ON sa.article_id = e.article_id
         LEFT JOIN credit cr ON cr.article_id = e.article_id
         ORDER BY e.article_id, e.event_id""").fetchall()
-    copies = _copies(con)
     reports: list[Report] = []
-    said: dict[tuple[str, str], str | None] = {}
     for (aid, eid, typ, akey, rkey, day, fact, sentence, loc, actor, acountry, recipient, rcountry, score,
          speaker, speaker_key, story, outlet, credit) in rows:
         speaker_key = speaker_key or (f"name:{speaker.lower()}" if speaker else None)
-        for rid, copy_of, r_outlet, r_credit in [(aid, None, outlet, credit), *copies.get(aid, [])]:
-            origins = [f"copy:{aid}", _outlet_key(r_outlet, rid)]
-            if r_credit:
-                origins.append(f"wire:{r_credit}")
-            if speaker_key:
-                origins.append(f"said:{speaker_key}")
-            reports.append(Report(article_id=rid, event_id=eid, type=typ, actor_key=akey, recipient_key=rkey,
-                                  day=day, factuality=fact, sentence=sentence or "", origins=tuple(origins),
+        for r in _reporters(aid, outlet, None, credit, copies):
+            origins = r.origins + ((f"said:{speaker_key}",) if speaker_key else ())
+            reports.append(Report(article_id=r.id, event_id=eid, type=typ, actor_key=akey, recipient_key=rkey,
+                                  day=day, factuality=fact, sentence=sentence or "", origins=origins,
                                   story_id=story, location=loc, actor=actor, actor_country=acountry,
-                                  recipient=recipient, recipient_country=rcountry, score=score, copy_of=copy_of))
-            said[(rid, eid)] = speaker
+                                  recipient=recipient, recipient_country=rcountry, score=score, copy_of=r.copy_of,
+                                  outlet=r.outlet, said_by=speaker))
     merged = merge(reports)
     ev_rows, rep_rows = [], []
     for m in merged:
@@ -237,35 +232,51 @@ def _merge_events(con: duckdb.DuckDBPyConnection, summary: StoriesSummary) -> No
         })
         for r, c in zip(m.reports, m.classes, strict=True):
             rep_rows.append({"merged_id": m.id, "article_id": r.article_id, "event_id": r.event_id, "day": r.day,
-                             "outlet": _outlet_name(r.origins[1]), "origin": c + 1, "copy_of": r.copy_of,
-                             "factuality": r.factuality, "said_by": said[(r.article_id, r.event_id)]})
+                             "outlet": r.outlet, "origin": c + 1, "copy_of": r.copy_of,
+                             "factuality": r.factuality, "said_by": r.said_by})
     insert(con, "merged_events", ev_rows)
     insert(con, "merged_event_reports", rep_rows)
     summary.merged_events = len(merged)
     summary.corroborated = sum(1 for m in merged if m.independent_sources > 1)
 
 
-def _outlet_key(outlet: str, article_id: str) -> str:
-    """The origin key of an outlet; articles whose outlet is unknown are not assumed to share one."""
-    return f"outlet:{outlet}" if outlet != "unknown" else f"outlet:unknown:{article_id}"
+@dataclass(frozen=True, slots=True)
+class _Reporter:
+    """An article that carries a report: the original, or one of its copies (which repeats its reports)."""
+
+    id: str
+    copy_of: str | None
+    outlet: str
+    published: dt.date | None
+    origins: tuple[str, ...]
+    """Keys shared by dependent reports: the copy group, the outlet (never an unknown one), the wire credit."""
 
 
-def _outlet_name(key: str) -> str:
-    name = key.removeprefix("outlet:")
-    return "unknown" if name.startswith("unknown:") else name
+Copies = dict[str, list[tuple[str, str, dt.date | None]]]
+"""Original id → its copies as (id, outlet, published)."""
 
 
-def _copies(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, str, str, str | None]]]:
-    """Original id → its copies as (id, original, outlet, credit): a copy reports what its original reports."""
-    out: dict[str, list[tuple[str, str, str, str | None]]] = {}
-    for cid, orig, outlet in con.execute(f"""
-            SELECT a.id, a.duplicate_of, {OUTLET_SQL.format(a='a.')} FROM articles a
+def _copies(con: duckdb.DuckDBPyConnection) -> Copies:
+    out: Copies = {}
+    for cid, orig, outlet, published in con.execute(f"""
+            SELECT a.id, a.duplicate_of, {OUTLET_SQL.format(a='a.')}, a.published FROM articles a
             WHERE a.duplicate_of IS NOT NULL ORDER BY a.id""").fetchall():
-        out.setdefault(orig, []).append((cid, orig, outlet, None))
+        out.setdefault(orig, []).append((cid, outlet, published))
     return out
 
 
-def _merge_claims(con: duckdb.DuckDBPyConnection, summary: StoriesSummary) -> None:
+def _reporters(aid: str, outlet: str, published: dt.date | None, credit: str | None,
+               copies: Copies) -> list[_Reporter]:
+    """The article ``aid`` and its copies, each with its origin keys; an unknown outlet is not one outlet."""
+    out = []
+    for rid, copy_of, r_outlet, r_published, r_credit in [(aid, None, outlet, published, credit),
+                                                          *((c, aid, o, p, None) for c, o, p in copies.get(aid, []))]:
+        keys = (f"copy:{aid}", f"outlet:{r_outlet}" if r_outlet != "unknown" else f"outlet:unknown:{rid}")
+        out.append(_Reporter(rid, copy_of, r_outlet, r_published, keys + ((f"wire:{r_credit}",) if r_credit else ())))
+    return out
+
+
+def _merge_claims(con: duckdb.DuckDBPyConnection, summary: StoriesSummary, copies: Copies) -> None:
     for table in ("merged_claims", "merged_claim_reports"):
         con.execute(f"DELETE FROM {table}")
     rows = con.execute(f"""
@@ -276,15 +287,12 @@ def _merge_claims(con: duckdb.DuckDBPyConnection, summary: StoriesSummary) -> No
         LEFT JOIN entities se ON se.article_id = c.article_id AND se.entity_id = c.speaker_entity
         LEFT JOIN credit cr ON cr.article_id = c.article_id
         ORDER BY c.article_id, c.claim_id""").fetchall()
-    copies = _copies(con)
-    published = dict(con.execute("SELECT id, published FROM articles WHERE duplicate_of IS NOT NULL").fetchall())
     reports = []
     for aid, cid, pub, skey, speaker, kind, content, fact, outlet, credit in rows:
-        for rid, copy_of, r_outlet, r_credit in [(aid, None, outlet, credit), *copies.get(aid, [])]:
-            origins = [f"copy:{aid}", _outlet_key(r_outlet, rid)] + ([f"wire:{r_credit}"] if r_credit else [])
-            reports.append(ClaimReport(article_id=rid, claim_id=cid, published=published.get(rid, pub) if copy_of else pub,
-                                       speaker_key=skey, speaker=speaker, kind=kind, content=content, factuality=fact,
-                                       origins=tuple(origins), copy_of=copy_of))
+        for r in _reporters(aid, outlet, pub, credit, copies):
+            reports.append(ClaimReport(article_id=r.id, claim_id=cid, published=r.published, speaker_key=skey,
+                                       speaker=speaker, kind=kind, content=content, factuality=fact,
+                                       origins=r.origins, copy_of=r.copy_of, outlet=r.outlet))
     merged = merge_claims(reports)
     claim_rows, rep_rows = [], []
     for m in merged:
@@ -299,7 +307,7 @@ def _merge_claims(con: duckdb.DuckDBPyConnection, summary: StoriesSummary) -> No
         })
         for r in m.reports:
             rep_rows.append({"merged_id": m.id, "article_id": r.article_id, "claim_id": r.claim_id,
-                             "published": r.published, "outlet": _outlet_name(r.origins[1]),
+                             "published": r.published, "outlet": r.outlet,
                              "copy_of": r.copy_of, "same_wording": r.words() == base})
     insert(con, "merged_claims", claim_rows)
     insert(con, "merged_claim_reports", rep_rows)
