@@ -20,7 +20,8 @@ from veille.lexicons import table
 
 ASSERTED, NEGATED, HYPOTHETICAL, UNCERTAIN = "asserted", "negated", "hypothetical", "uncertain"
 _ORDER = {NEGATED: 0, HYPOTHETICAL: 1, UNCERTAIN: 2, ASSERTED: 3}
-_LOCAL_DEPS = frozenset({"advmod", "neg", "aux", "aux:tense", "aux:pass", "auxpass", "mark", "det", "case", "cop"})
+_LOCAL_DEPS = frozenset({"advmod", "neg", "aux", "aux:tense", "aux:pass", "auxpass", "mark", "det", "case", "cop", "cc",
+                         "preconj"})
 _GOVERNED_BY = frozenset({"xcomp", "ccomp", "obj", "dobj", "obl", "obl:arg", "pobj", "prep", "acl", "advcl", "conj"})
 _EN_MODALS = {"would": HYPOTHETICAL, "could": HYPOTHETICAL, "may": HYPOTHETICAL, "might": HYPOTHETICAL,
               "should": HYPOTHETICAL, "will": HYPOTHETICAL, "shall": HYPOTHETICAL, "can": HYPOTHETICAL,
@@ -90,7 +91,7 @@ def _local(t: Token, m: Markers, lang: str) -> str:
         if lemma in ("ne", "n'", "n\u2019"):
             if _has_second_negation(t):  # "ne … que" is "only"
                 return NEGATED
-        elif c.dep_ == "neg" or (kind == "negation" and c.dep_ in ("advmod", "det")) or "Polarity=Neg" in str(c.morph):
+        elif c.dep_ == "neg" or (kind == "negation" and c.dep_ in ("advmod", "det", "cc", "preconj")) or "Polarity=Neg" in str(c.morph):
             return NEGATED
         if lang == "en" and c.dep_ in ("aux", "auxpass") and lemma in _EN_MODALS:
             found = _min(found, _EN_MODALS[lemma])
@@ -106,6 +107,9 @@ def _local(t: Token, m: Markers, lang: str) -> str:
     for feature in ("Mood=Cnd", "Tense=Fut"):
         if feature in str(t.morph) and _inflected(t, feature, lang):
             found = _min(found, HYPOTHETICAL)
+    if lang == "fr" and t.pos_ in ("PROPN", "NOUN", "ADJ") and t.lemma_.endswith(("er", "ir", "re")) and \
+            t.lower_.endswith(_FR_ENDINGS["Tense=Fut"] + _FR_ENDINGS["Mood=Cnd"]):
+        found = _min(found, HYPOTHETICAL)  # "qu'il bombardera Israël": a future verb the tagger called a name
     return found
 
 
@@ -121,7 +125,7 @@ def _inflected(t: Token, feature: str, lang: str) -> bool:
 
 def _has_second_negation(t: Token) -> bool:
     """French "ne" negates only with pas/jamais/plus/rien/aucun…; "ne … que" is "only"."""
-    return any(c.lemma_.lower() in ("pas", "jamais", "plus", "rien", "aucun", "nullement", "guère", "personne", "point")
+    return any(c.lemma_.lower() in ("pas", "jamais", "plus", "rien", "aucun", "nullement", "guère", "personne", "point", "ni")
                for c in t.children) or any(c.lemma_.lower() in ("rien", "personne", "aucun") for c in t.subtree)
 
 

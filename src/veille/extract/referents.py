@@ -76,22 +76,25 @@ class Referents:
         self.roles = _roles(lang)
 
     # ------------------------------------------------------------------ phrases
-    def phrase(self, head: Token) -> list[Token]:
-        """The noun phrase of ``head``: its subtree without the clauses hanging from it."""
+    def phrase(self, head: Token, before: int | None = None) -> list[Token]:
+        """The noun phrase of ``head``: its subtree without the clauses hanging from it (and, with ``before``,
+        without what follows that token: a misparse can hang a verb's object from its subject)."""
         out = [head]
         stack = [c for c in head.children if c.dep_ not in CLAUSAL and not c.is_space]
         while stack:
             t = stack.pop()
             out.append(t)
             stack.extend(c for c in t.children if c.dep_ not in CLAUSAL and not c.is_space)
+        if before is not None:
+            out = [t for t in out if t.i < before]
         return sorted(out, key=lambda t: t.i)
 
-    def entity_in(self, head: Token) -> Entity | None:
+    def entity_in(self, head: Token, before: int | None = None) -> Entity | None:
         """The most specific entity named in ``head``'s phrase, or None."""
         if head.i in self.by_token:
             return self.by_token[head.i]
         best: tuple[tuple[int, int, int], Entity] | None = None
-        for t in self.phrase(head):
+        for t in self.phrase(head, before):
             e = self.by_token.get(t.i)
             if e is None:
                 continue
@@ -112,16 +115,16 @@ class Referents:
     def role_of(self, head: Token) -> dict[str, str] | None:
         return self.roles.get(head.lemma_.lower()) or self.roles.get(head.lower_)
 
-    def party(self, head: Token) -> Party:
+    def party(self, head: Token, before: int | None = None) -> Party:
         """What ``head`` (the head of an argument) stands for."""
-        tokens = self.phrase(head)
+        tokens = self.phrase(head, before)
         text_start, text_end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         role = self.role_of(head)
         entity = None
         if head.lower_ in _PERSONAL.get(self.lang, ()) or (head.pos_ == "PRON" and head.lower_.lstrip("-") in _PERSONAL.get(self.lang, ())):
             entity = self.antecedent(head)
         if entity is None:
-            entity = self.entity_in(head)
+            entity = self.entity_in(head, before)
         if entity is None and role is not None:
             entity = self.role_antecedent(head, role)
         if entity is None and head.pos_ == "NOUN":
@@ -145,6 +148,8 @@ class Referents:
                 e = self.role_antecedent(t, role) if role else None
             if e is None:
                 continue
+            if pron.lower_ in ("he", "she", "him", "her") and e.type != "PERSON":
+                continue  # English gives states and bodies "it", never "he" or "she"
             if plural or e.type in ("PERSON", "ORG", "GPE"):
                 if not plural and e.type != "PERSON" and self._person_before(pron, t):
                     continue

@@ -1,0 +1,314 @@
+"""Who did it and to whom: the actor and recipient phrases of a trigger, read off the parse.
+
+- Actor of a verb: its subject; for a passive, its agent ("par X", "by X"), and none at all when the text gives
+  none ("les quatre personnes détenues": an act with an unknown doer); for an infinitive, participle or
+  coordinated verb, the controller's subject ("began deploying", "a réagi en dénonçant").
+- Actor of a noun: the noun's own agent first ("an assault by the RSF", "le tir par la Corée du Nord", "les
+  frappes russes", "US sanctions"), then the subject of its support verb ("Russia launched an attack"). Never
+  the subject of a verb that merely talks about the act ("Guterres is alarmed by reports of an assault").
+- Recipient: the slots the lexicon names, tried in order (``SLOT_DEPS`` says which dependents each reaches).
+- Lists: every member of a coordination, also where the parser split it ("dont les États-Unis, le Royaume-Uni
+  et la France"), and "each other" / "mutuellement" give each member towards the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from veille.extract.events.lexicon import DEFAULT_SLOTS, Trigger, lexicon
+from veille.extract.events.triggers import Occurrence, lemma_of
+from veille.extract.referents import Referents
+
+SUBJECT = ("nsubj",)
+PASSIVE_AGENT = ("obl:agent", "agent")
+_PASSIVE_SUBJECT = ("nsubj:pass", "nsubjpass")
+_CLAUSAL = ("ccomp", "advcl", "parataxis", "acl:relcl", "relcl", "csubj", "conj")
+# slot -> the dependency labels of the trigger's children it reaches (the simple slots; the rest are below)
+SLOT_DEPS = {
+    "obj": ("obj", "dobj"), "dobj": ("obj", "dobj"),
+    "iobj": ("iobj", "dative"), "dative": ("iobj", "dative"),
+    "poss": ("poss", "nmod:poss"),
+    "obl:agent": PASSIVE_AGENT, "agent": PASSIVE_AGENT,
+    "passive-subject": _PASSIVE_SUBJECT,
+}
+_RECIPROCAL = {"en": ("each other", "one another"), "fr": ("mutuellement", "l'un l'autre", "les uns les autres",
+                                                            "réciproquement")}
+_LIST_WORDS = frozenset({",", "et", "and", "ou", "or", "ainsi", "que", "as", "well", "&"})
+# French nouns whose "de X" names the doer ("les frappes de la Russie"); for the others ("l'invasion de
+# l'Ukraine") the lexicon lists nmod:de as the recipient slot and "de X" is not read as the agent.
+_BY = {"en": ("by",), "fr": ("par",)}
+
+
+def actor_head(occ: Occurrence, named: frozenset[int]) -> tuple[Token | None, bool]:
+    """The actor phrase's head and whether the text gives one at all (False: an agentless passive)."""
+    t = occ.head
+    if occ.pos == "NOUN":
+        own = own_agent(t, occ.rule, named, frozenset(lexicon(t.doc.lang_).support))
+        if own is not None:
+            return own, True
+        if occ.support is not None:
+            return _verb_actor(occ.support, named)
+        return None, True
+    return _verb_actor(t, named)
+
+
+def own_agent(t: Token, rule: Trigger, named: frozenset[int], support: frozenset[str] = frozenset()) -> Token | None:
+    """A noun's own doer: "by X" / "par X", a possessor, a named modifier ("US sanctions", "l'offensive russe"),
+    or (French) "de X" when the lexicon does not make "de X" the recipient."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in _BY["en"]:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+        if c.dep_ in ("nmod", "obl:agent") and any(g.dep_ == "case" and g.lower_ in _BY["fr"] for g in c.children):
+            return c
+    for c in t.children:  # "l'offensive menée par le groupe M23", "strikes carried out by Israel"
+        if c.dep_ in ("acl", "amod") and lemma_of(c) in support:
+            agent = next((g for g in c.children if g.dep_ in PASSIVE_AGENT), None)
+            if agent is not None:
+                return next((g for g in agent.children if g.dep_ == "pobj"), agent) if agent.dep_ == "agent" else agent
+    for c in t.children:
+        if c.dep_ in ("poss", "nmod:poss") and c.pos_ != "PRON":
+            return c
+        if c.dep_ in ("amod", "compound") and c.i in named:
+            return c
+    if "nmod:de" not in rule.slots:
+        for c in t.children:
+            if c.dep_ == "nmod" and c.i > t.i and c.i in named and any(
+                    g.dep_ == "case" and lemma_of(g) == "de" for g in c.children):
+                return c
+    return None
+
+
+def _verb_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]:
+    passive = any(c.dep_ in ("aux:pass", "auxpass") for c in t.children) or (
+        t.dep_ in ("acl", "amod") and t.morph.get("VerbForm") == ["Part"] and _looks_participle(t))
+    if not passive:
+        slip = next((c for c in t.children if c.dep_ in _PASSIVE_SUBJECT), None)
+        if slip is not None and not any(c.dep_ in SUBJECT for c in t.children):
+            return slip, True  # "Barack Obama a réagi" tagged nsubj:pass: a parser slip, not a passive
+    if passive:
+        agent = next((c for c in t.children if c.dep_ in PASSIVE_AGENT), None)
+        if agent is not None:
+            return (next((g for g in agent.children if g.dep_ == "pobj"), agent) if agent.dep_ == "agent" else agent), True
+        if t.dep_ in ("conj", "xcomp") and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
+            return _verb_actor(t.head, named)
+        return None, False
+    subject = next((c for c in t.children if c.dep_ in SUBJECT), None)
+    if subject is not None and subject.morph.get("PronType") == ["Rel"] and t.dep_ in ("acl:relcl", "relcl"):
+        return t.head, True  # "la Russie qui s'est opposée": the relative pronoun stands for the noun it follows
+    if subject is not None:
+        return subject, True
+    if (t.dep_ == "acl" or (t.dep_ in ("nmod", "amod", "appos") and t.pos_ != "VERB")) and t.head.pos_ in ("NOUN", "PROPN") \
+            and t.head.i < t.i:
+        return t.head, True  # a headline's present tense read as a participle or noun: "La junte malienne expulse …"
+    if (t.dep_ in ("conj", "xcomp") or (t.dep_ in ("advcl", "pcomp") and t.morph.get("VerbForm") in (["Part"], ["Ger"], ["Inf"]))) \
+            and t.head.i != t.i:
+        head = t.head.head if t.head.dep_ == "prep" else t.head
+        return _verb_actor(head, named)  # "a réagi en dénonçant", "began deploying", "accused X of violating"
+    return None, True
+
+
+# French and English participle endings: a form without one, tagged Part, is a present-tense verb read wrong.
+_PARTICIPLE_ENDS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "t", "te", "ts", "tes",
+                    "s", "se", "ses")
+
+
+def _looks_participle(t: Token) -> bool:
+    if t.doc.lang_ == "en":
+        return t.tag_ == "VBN"
+    if lemma_of(t).endswith("er"):  # first group: only "-é(e)(s)" is a participle ("expulse" is a present)
+        return t.lower_.endswith(("é", "ée", "és", "ées"))
+    return t.lower_.endswith(_PARTICIPLE_ENDS)
+
+
+def recipient_heads(occ: Occurrence) -> Iterable[Token]:
+    """Heads of the recipient phrase, slot after slot in the lexicon's order."""
+    t = occ.head
+    slots = list(occ.rule.slots)
+    if slots == ["*"]:  # a CAMEO verb the reviewed lexicon does not know: the usual places of a target
+        slots = list(DEFAULT_SLOTS.get(t.doc.lang_, ()))
+    if any(c.dep_ in _PASSIVE_SUBJECT for c in t.children) and any(s in ("obj", "dobj") for s in slots):
+        slots.insert(0, "passive-subject")
+    for slot in slots:
+        yield from slot_heads(occ, slot)
+
+
+def slot_heads(occ: Occurrence, slot: str) -> Iterable[Token]:
+    t = occ.head
+    deps = SLOT_DEPS.get(slot)
+    if deps is not None:
+        owners = [t] + ([occ.support] if occ.support is not None and slot in ("iobj", "dative") else [])
+        for owner in owners:
+            yield from (c for c in owner.children if c.dep_ in deps)
+        if slot in ("obj", "dobj") and occ.pos == "VERB" and t.pos_ != "VERB":
+            yield from (c for c in t.children if c.dep_ in ("nmod", "appos"))  # "bombardera Israël" tagged PROPN
+        if slot in ("obj", "dobj") and t.dep_ == "acl" and occ.pos == "VERB":
+            if _looks_participle(t):
+                yield t.head  # "les quatre personnes détenues", "prisoners released"
+            else:  # "La junte malienne expulse l'ambassadeur de France": the object hangs from the noun
+                yield from (c for c in t.head.children if c.dep_ in ("nmod", "obj", "appos") and c.i > t.i)
+        return
+    kind, _, prep = slot.partition(":")
+    if kind in ("obl", "nmod"):
+        yield from _obliques(occ, prep)
+    elif kind == "prep":
+        for owner in [t] + ([occ.support] if occ.support is not None else []):
+            for p in owner.children:
+                if p.dep_ == "prep" and p.lemma_.lower() == prep:
+                    yield from (g for g in p.children if g.dep_ == "pobj")
+    elif kind == "pobj":
+        for p in t.children:
+            if p.dep_ in ("prep", "prt"):
+                yield from (g for g in p.children if g.dep_ == "pobj")
+    elif slot in ("xcomp-obj", "xcomp-dobj"):
+        for x in t.children:
+            if x.dep_ == "xcomp":
+                yield from (g for g in x.children if g.dep_ in ("obj", "dobj"))
+                yield from (g for o in x.children if o.dep_ in ("obj", "dobj") for g in o.children if g.dep_ == "nmod")
+    elif slot in ("ccomp-nsubj", "ccomp-dobj"):
+        want = ("nsubj",) if slot.endswith("nsubj") else ("obj", "dobj")
+        for x in t.children:
+            if x.dep_ == "ccomp":
+                yield from (g for g in x.children if g.dep_ in want)
+    elif slot == "conj-nsubj":
+        subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            yield from (c for c in subject.children if c.dep_ == "conj")
+
+
+_PLACE_PREPS = frozenset({"en", "in", "à", "au", "aux", "dans", "inside", "within"})
+
+
+def place_heads(occ: Occurrence) -> Iterable[Token]:
+    """Places named after a preposition of place in the trigger's clause ("strikes in Iran", "frappes en Iran"):
+    PLOVER codes an attack on a place as one on the state it belongs to."""
+    owners = [occ.head] + ([occ.support] if occ.support is not None else [])
+    for owner in owners:
+        for x in local_tokens(owner):
+            if any(c.dep_ in ("case", "fixed") and c.lower_ in _PLACE_PREPS for c in x.children) or (
+                    x.dep_ == "pobj" and x.head.lower_ in _PLACE_PREPS):
+                yield x
+
+
+def _obliques(occ: Occurrence, prep: str) -> Iterable[Token]:
+    t = occ.head
+    scope = local_tokens(t)
+    if occ.pos == "NOUN" and occ.support is not None:
+        seen = {y.i for y in scope}
+        scope += [x for x in local_tokens(occ.support) if x.i not in seen]
+    for x in scope:
+        if x.i != t.i and any(c.dep_ in ("case", "fixed") and _prep_matches(c, prep) for c in x.children):
+            yield x
+
+
+def _prep_matches(case: Token, prep: str) -> bool:
+    lemma = lemma_of(case)
+    if lemma == prep or case.lower_ == prep:
+        return True
+    return prep == "à" and case.lower_ in ("au", "aux")
+
+
+def local_tokens(t: Token) -> list[Token]:
+    """The clause of ``t`` without its own sub-clauses and without its subject."""
+    out, stack = [], [c for c in t.children if c.dep_ not in _CLAUSAL and not c.dep_.startswith("nsubj")]
+    while stack:
+        x = stack.pop()
+        out.append(x)
+        stack.extend(c for c in x.children if c.dep_ not in _CLAUSAL)
+    return sorted(out, key=lambda x: x.i)
+
+
+# ---------------------------------------------------------------- lists and reciprocals
+
+def members(head: Token, refs: Referents, exclude: set[int] = frozenset()) -> list[Token]:
+    """``head`` and the other members of its list: conjuncts, and named neighbours of the same kind joined by commas
+    and "et"/"and" (the parser often hangs "A, B et C" in pieces, or under "dont"/"including"). A run of commas alone
+    is no list ("Selon l'AFP, le Conseil national syrien a appelé"): a conjunction must close it."""
+    out = [head] + [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and c.i not in exclude]
+    entity = refs.by_token.get(head.i) or refs.entity_in(head)
+    if entity is None:
+        return out
+    seen = {id(refs.by_token.get(m.i)) for m in out}
+    runs: dict[int, tuple[list[Token], bool]] = {}
+    for side in (1, -1):
+        found, closed, anchor = [], False, _mention_edge(head, refs, side)
+        while anchor is not None:
+            step = _listed_neighbour(anchor, refs, side, entity.type)
+            if step is None:
+                break
+            nxt, conj = step
+            if nxt.i in exclude:
+                break
+            found.append(nxt)
+            closed = closed or conj
+            anchor = _mention_edge(nxt, refs, side)
+        runs[side] = (found, closed)
+    right_closed = runs[1][1] or len(out) > 1
+    for side in (1, -1):
+        found, closed = runs[side]
+        if not (closed or (side == -1 and right_closed)):
+            continue
+        for nxt in found:
+            e = refs.by_token[nxt.i]
+            if id(e) not in seen:
+                seen.add(id(e))
+                out.append(_mention_head(nxt, refs))
+    return out
+
+
+def _mention_edge(t: Token, refs: Referents, side: int) -> Token | None:
+    """The first (side -1) or last (side 1) token of the mention ``t`` belongs to (or of its phrase)."""
+    e = refs.by_token.get(t.i)
+    if e is None:
+        return t
+    doc, i = t.doc, t.i
+    while 0 <= i + side < len(doc) and refs.by_token.get(i + side) is e and doc[i + side].sent.start == t.sent.start:
+        i += side
+    return doc[i]
+
+
+_CONJUNCTIONS = frozenset({"et", "and", "ou", "or"})
+
+
+def _listed_neighbour(edge: Token, refs: Referents, side: int, type_: str) -> tuple[Token, bool] | None:
+    """The mention next to ``edge`` across list punctuation and determiners only, if it names a same-type entity,
+    and whether a conjunction stood between them."""
+    doc, i, crossed, conj = edge.doc, edge.i + side, False, False
+    while 0 <= i < len(doc) and doc[i].sent.start == edge.sent.start:
+        x = doc[i]
+        if x.i in refs.by_token and x.i not in refs.demonym_tokens:
+            e = refs.by_token[x.i]
+            return (x, conj) if crossed and e.type == type_ else None
+        if x.i in refs.demonym_tokens or refs.role_of(x) is not None:
+            pass  # "Trump and Turkish President Erdoğan": a member's title stands between
+        elif x.lower_ in _LIST_WORDS:
+            crossed = True
+            conj = conj or x.lower_ in _CONJUNCTIONS
+        elif x.pos_ != "DET" and x.lower_ not in ("dont", "including", "notamment", "such"):
+            return None
+        i += side
+    return None
+
+
+def _mention_head(t: Token, refs: Referents) -> Token:
+    e = refs.by_token[t.i]
+    span = [x for x in t.sent if refs.by_token.get(x.i) is e and abs(x.i - t.i) < 8]
+    ids = {x.i for x in span}
+    return next((x for x in span if x.head.i not in ids), t)
+
+
+def reciprocal(occ: Occurrence, lang: str) -> bool:
+    """"accuse each other", "s'accusent mutuellement": each member of the subject acts on the others."""
+    t = occ.head
+    sent_text = t.sent.text.lower().replace("\u2019", "'")
+    if any(p in sent_text for p in _RECIPROCAL.get(lang, ())):
+        window = t.doc[t.i: min(len(t.doc), t.i + 6)].text.lower().replace("\u2019", "'")
+        if any(p in window for p in _RECIPROCAL[lang]):
+            return True
+    if lang == "fr":
+        return any(c.lower_ in ("se", "s'", "s\u2019") and c.dep_ in ("expl:comp", "obj", "iobj", "expl:pv", "expl")
+                   for c in t.children) and occ.rule.type in ("ACCUSE", "THREATEN", "ASSAULT", "REJECT")
+    return False

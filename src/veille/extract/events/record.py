@@ -1,0 +1,73 @@
+"""Events in the contract's form: numbered in text order, with their date, place, claim and score."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from veille.extract.events.arguments import local_tokens
+from veille.extract.events.coder import Found
+from veille.extract.events.lexicon import score_of
+
+_PLACE_PREPS = frozenset({"à", "en", "dans", "près", "au", "aux", "in", "at", "near", "inside"})
+
+
+def as_dicts(found: list[Found], *, times: list[Any], claim_of, date_of_claim, locate=lambda x: None) -> list[dict[str, Any]]:
+    """Events in the contract's form, numbered in text order."""
+    out = []
+    for n, f in enumerate(sorted(found, key=lambda f: (f.occurrence.start, f.actor.start if f.actor else -1)), 1):
+        t, occ = f.trigger, f.occurrence
+        sent = t.sent
+        claim = claim_of(t.idx)
+        date = _own_date(t, times) or (_own_date(occ.support, times) if occ.support is not None else None) or (
+            date_of_claim(claim) if claim else None)
+        out.append({
+            "id": f"v{n}",
+            "type": f.rule.type,
+            "mode": f.rule.mode,
+            "context": list(f.rule.context),
+            "actor": f.actor.as_dict() if f.actor else None,
+            "recipient": f.recipient.as_dict() if f.recipient else None,
+            "trigger": {"text": t.doc.text[occ.start:occ.end], "start": occ.start, "end": occ.end},
+            "sentence": {"start": sent.start_char, "end": sent.end_char},
+            "date": date,
+            "location": _location(t, locate),
+            "factuality": f.factuality,
+            "attributed_to": claim,
+            "confidence": f.confidence,
+            "score": score_of(f.rule.type, f.rule.mode),
+        })
+    return out
+
+
+def _location(t: Token, locate) -> str | None:
+    """A place named in the trigger's own clause after a preposition of place ("bombardement à Deir ez-Zor")."""
+    for x in local_tokens(t if t.pos_ == "VERB" or t.head.pos_ != "VERB" else t.head):
+        if any(c.dep_ in ("case", "prep") and c.lower_ in _PLACE_PREPS for c in x.children) or (
+                x.dep_ == "pobj" and x.head.lower_ in _PLACE_PREPS):
+            place = locate(x)
+            if place is not None:
+                return place
+    return None
+
+
+def _own_date(t: Token, times: list[Any]) -> str | None:
+    """The value of a time expression in the trigger's own clause (or its support verb's, for a noun)."""
+    scope = local_tokens(t) + [t]
+    if t.pos_ == "NOUN" and t.head.pos_ == "VERB":
+        scope += [x for x in t.head.children if not x.dep_.startswith("nsubj") and x.dep_ not in ("ccomp", "conj")]
+    found = _time_in(scope, times)
+    if found is None and t.dep_ == "conj" and t.head.pos_ == "VERB":
+        # "Le mois dernier, les États-Unis ont expulsé … et ont sanctionné …": coordinated acts share the time
+        found = _time_in([x for x in t.head.children if x.dep_ not in ("conj", "ccomp", "advcl") and not x.dep_.startswith("nsubj")
+                          for x in x.subtree], times)
+    return found
+
+
+def _time_in(tokens: list[Token], times: list[Any]) -> str | None:
+    chars = {(x.idx, x.idx + len(x.text)) for x in tokens}
+    for tm in times:
+        if tm.value and any(s < tm.end and tm.start < e for s, e in chars):
+            return tm.value
+    return None

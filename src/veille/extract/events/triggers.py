@@ -1,0 +1,385 @@
+"""Where the events are: trigger words in the parse, with the sense of a verb checked against its object.
+
+A trigger is found, in this order of precedence:
+1. a multiword row of ``events.tsv`` (longest first: "air strike" over "strike", "mettre fin", phrasal verbs
+   "pull out" even when the particle comes after the object);
+2. a CAMEO pattern that matches the verb's frame ("release * prisoner" → RETREAT; "release * statement" → no
+   event at all, which blocks the hand row too): the sense check CAMEO has always made;
+3. the hand row for the lemma, if its sense constraint holds ("launch" codes ASSAULT only with a weapon as object);
+4. the CAMEO default code of the verb.
+
+The parser's part of speech is corrected where it is plainly wrong for our purpose: a lowercase verb form tagged
+PROPN ("bombardera"), a noun tagged VERB after a determiner ("des frappes"). A noun trigger governed by a support
+verb ("launched an attack", "mener des frappes") is the event; the light verb is not one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from veille.extract.events.lexicon import Lexicon, Pattern, Trigger, lexicon
+
+_ELISIONS = {"l'": "le", "l\u2019": "le", "d'": "de", "d\u2019": "de", "qu'": "que", "qu\u2019": "que"}
+_SKIPPABLE = frozenset({"AUX", "ADV", "PART"})  # what may stand between the words of a multiword trigger
+_NOMINAL_DEPS = frozenset({"obj", "dobj", "nsubj", "nsubj:pass", "nsubjpass", "obl", "obl:arg", "obl:mod", "nmod", "pobj",
+                           "conj", "appos", "ROOT"})
+_CLAUSE = frozenset({"ccomp", "advcl", "parataxis", "acl:relcl", "relcl", "csubj", "conj", "xcomp", "acl"})
+_MODIFIER = frozenset({"compound", "amod", "nmod:poss", "poss", "nummod", "det"})
+_PARTICLE = frozenset({"prt", "compound:prt"})
+
+
+def lemma_of(t: Token) -> str:
+    lemma = t.lemma_.lower()
+    return _ELISIONS.get(lemma, lemma)
+
+
+@dataclass(slots=True)
+class Occurrence:
+    """One trigger in the text: the token its arguments hang from, the words it spans, its row."""
+
+    head: Token
+    tokens: list[Token]
+    rule: Trigger
+    support: Token | None = None  # the light verb of a noun trigger ("launched" in "launched an attack")
+    pos: str = "VERB"
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].idx
+
+    @property
+    def end(self) -> int:
+        last = self.tokens[-1]
+        return last.idx + len(last.text)
+
+
+def pos_of(t: Token, lex: Lexicon) -> str:
+    """The part of speech that matters here, the parser's unless it is plainly wrong."""
+    pos = t.pos_
+    lemma = lemma_of(t)
+    if pos in ("PROPN", "ADJ") and t.text.islower() and ((lemma, "VERB") in lex.triggers or lemma in lex.defaults) \
+            and (t.morph.get("VerbForm") or t.dep_ in ("ROOT", "ccomp", "xcomp", "conj", "advcl")):
+        return "VERB"  # "qu'il bombardera Israël": a future verb the French tagger calls PROPN
+    if pos in ("NOUN", "ADJ") and _present_tense_lemma(t, lex) is not None:
+        return "VERB"  # a headline's present tense read as a noun: "Ndayishimiye critique vivement l'UE"
+    if pos == "VERB" and t.dep_ in _NOMINAL_DEPS and any(c.dep_ == "det" for c in t.children) \
+            and not any(c.dep_ in ("aux", "aux:tense", "aux:pass", "nsubj") for c in t.children):
+        return "NOUN"  # "mener des frappes": a plural noun the tagger reads as a verb
+    return pos
+
+
+def _present_tense_lemma(t: Token, lex: Lexicon) -> str | None:
+    """French "-e"/"-ent" forms the tagger took for a noun or adjective, when they govern a named party and follow
+    one, as a verb does in a headline ("le patron du CNDD-FDD … critique vivement l'UE"): the verb's lemma."""
+    if t.doc.lang_ != "fr" or not t.text.islower():
+        return None
+    low = t.lower_
+    stem = low[:-2] if low.endswith("ent") else low[:-1] if low.endswith("e") else None
+    if stem is None:
+        return None
+    lemma = stem + "er"
+    if (lemma, "VERB") not in lex.triggers or any(c.dep_ == "det" for c in t.children):
+        return None  # "la critique de l'UE" is a noun
+    governs = any(c.dep_ in ("nmod", "obj") and c.pos_ == "PROPN" and c.i > t.i for c in t.children)
+    follows = t.dep_ in ("nmod", "amod", "acl", "appos") and t.head.i < t.i and t.head.pos_ in ("NOUN", "PROPN")
+    return lemma if governs and follows else None
+
+
+def _noun_keys(t: Token) -> tuple[str, ...]:
+    """Lemmas to look a noun up under, also when the tagger gave it a verb's lemma ("frappes" → "frapper")."""
+    low = t.lower_
+    keys = [lemma_of(t), low]
+    if low.endswith(("s", "x")) and len(low) > 3:
+        keys.append(low[:-1])
+    return tuple(dict.fromkeys(keys))
+
+
+def find_triggers(doc: Doc, lang: str) -> list[Occurrence]:
+    lex = lexicon(lang)
+    taken: set[int] = set()
+    found: list[Occurrence] = []
+    for t in doc:
+        if t.i in taken or t.is_punct or t.is_space:
+            continue
+        occ = _multiword(t, doc, lex)
+        if occ is None:
+            pos = pos_of(t, lex)
+            if pos not in ("VERB", "NOUN"):
+                continue
+            occ = _single(t, pos, lex)
+        if occ is not None:
+            taken.update(x.i for x in occ.tokens)
+            found.append(occ)
+    return _hand_to_nouns(found, lex)
+
+
+def _multiword(t: Token, doc: Doc, lex: Lexicon) -> Occurrence | None:
+    first = lemma_of(t)
+    for words, rule in lex.multi.get(first, ()) + lex.multi.get(t.lower_, ()):
+        tokens = _sequence(t, doc, words)
+        if tokens is None and rule.pos == "VERB" and len(words) == 2:
+            particle = next((c for c in t.children if c.dep_ in _PARTICLE and c.lower_ == words[1]), None)
+            tokens = [t, particle] if particle is not None else None  # "pulled its troops out"
+        if tokens is None:
+            continue
+        head = _syntactic_head(tokens)
+        pos = pos_of(head, lex)
+        if rule.pos == "VERB" and pos not in ("VERB", "AUX") and head.pos_ != "VERB":
+            continue
+        if rule.pos == "NOUN" and pos != "NOUN" and head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if not _sense_ok(head, rule, lex):
+            continue
+        return Occurrence(head, sorted(tokens, key=lambda x: x.i), rule, pos=rule.pos)
+    return None
+
+
+def _sequence(t: Token, doc: Doc, words: tuple[str, ...]) -> list[Token] | None:
+    """The tokens from ``t`` on whose lemmas spell ``words`` in order, auxiliaries and adverbs skipped between."""
+    out, want, i = [], list(words), t.i
+    while want and i < len(doc) and i - t.i <= len(words) + 3:
+        x = doc[i]
+        parts = _parts(x)
+        if parts[: len(want)] == want[: len(parts)] and len(parts) <= len(want):
+            out.append(x)
+            want = want[len(parts):]
+        elif out and (x.pos_ in _SKIPPABLE or x.lower_ in ("se", "s'", "s\u2019")):
+            pass
+        else:
+            return None
+        i += 1
+    return out if not want else None
+
+
+def _parts(x: Token) -> list[str]:
+    """A token's lemma as the lexicon writes it, hyphens apart ("attentats-suicides" → attentat - suicide)."""
+    lemma = lemma_of(x)
+    if "-" in x.text and len(x.text) > 1:
+        pieces = [p for p in x.lower_.split("-")]
+        out: list[str] = []
+        for n, p in enumerate(pieces):
+            if n:
+                out.append("-")
+            if p:
+                out.append(p[:-1] if p.endswith("s") and len(p) > 3 and p[:-1] else p)
+        return out
+    return [lemma]
+
+
+def _syntactic_head(tokens: list[Token]) -> Token:
+    ids = {x.i for x in tokens}
+    return next((x for x in tokens if x.head.i not in ids or x.head.i == x.i), tokens[0])
+
+
+def _single(t: Token, pos: str, lex: Lexicon) -> Occurrence | None:
+    if pos == "NOUN":
+        rule = next((r for k in _noun_keys(t) if (r := lex.triggers.get((k, "NOUN"))) is not None), None)
+        if rule is None or not _sense_ok(t, rule, lex):
+            return None
+        return Occurrence(t, [t], rule, pos="NOUN")
+    lemma = _present_tense_lemma(t, lex) if t.pos_ in ("NOUN", "ADJ") else None
+    lemma = lemma or lemma_of(t)
+    particle = next((c for c in t.children if c.dep_ in _PARTICLE), None)
+    lemmas = ([f"{lemma} {particle.lower_}"] if particle is not None else []) + [lemma]
+    for key in lemmas:
+        rule = _verb_rule(t, key, lex)
+        if rule is not None:
+            tokens = [t] + ([particle] if particle is not None and key != lemma else [])
+            return Occurrence(t, tokens, rule, pos="VERB") if rule.type else None
+    return None
+
+
+def _verb_rule(t: Token, lemma: str, lex: Lexicon) -> Trigger | None:
+    """The row a verb codes: a matching CAMEO pattern, else the hand row (if its sense holds), else CAMEO's default.
+    A returned row with an empty type is a block: the verb is known and, in this frame, no event."""
+    hand = lex.triggers.get((lemma, "VERB"))
+    for p in lex.patterns.get(lemma, ()):
+        if _pattern_matches(t, p, lex):
+            if not p.type:
+                return _blocked(lemma)
+            if hand is not None and hand.type == p.type:
+                return Trigger(lemma, "VERB", p.type, p.mode or hand.mode, tuple(dict.fromkeys(hand.context + p.context)),
+                               hand.slots, (), f"cameo:{p.code}")
+            return _from_pattern(lemma, p, hand)
+    if hand is not None:
+        return hand if _sense_ok(t, hand, lex) else None
+    default = lex.defaults.get(lemma)
+    if default is not None and default.type:
+        return _from_pattern(lemma, default, None)
+    return None
+
+
+def _blocked(lemma: str) -> Trigger:
+    return Trigger(lemma, "VERB", "", None, (), (), (), "cameo:---")
+
+
+def _from_pattern(lemma: str, p: Pattern, hand: Trigger | None) -> Trigger:
+    slots = hand.slots if hand is not None else ()
+    return Trigger(lemma, "VERB", p.type, p.mode, p.context, slots or ("*",), (), f"cameo:{p.code}")
+
+
+# ---------------------------------------------------------------- frames: what stands around a verb
+
+def frame(t: Token) -> tuple[list[Token], list[Token]]:
+    """The words of ``t``'s clause before and after it, not crossing into clauses of their own."""
+    before, after, stack = [], [], [c for c in t.children if c.dep_ not in _CLAUSE]
+    while stack:
+        x = stack.pop()
+        (before if x.i < t.i else after).append(x)
+        stack.extend(c for c in x.children if c.dep_ not in _CLAUSE)
+    return sorted(before, key=lambda x: x.i), sorted(after, key=lambda x: x.i)
+
+
+def _word_matches(element: str, x: Token, lex: Lexicon) -> bool:
+    lemma = lemma_of(x)
+    if element.startswith("&"):
+        words = lex.classes.get(element[1:], frozenset())
+        return lemma in words or x.lower_ in words or ("@propn" in words and x.pos_ == "PROPN")
+    return element in (lemma, x.lower_)
+
+
+def _element_at(element: str, tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """Index after ``element`` matched at ``tokens[i]``, or -1. A noun must be a phrase's head, not a modifier
+    ("attacked government forces" is not "attack * government"), unless written as a multiword ``a_b``."""
+    if "_" in element:
+        parts = element.split("_")
+        if i + len(parts) <= len(tokens) and all(_word_matches(p, tokens[i + k], lex) for k, p in enumerate(parts)):
+            return i + len(parts)
+        return -1
+    x = tokens[i]
+    if not _word_matches(element, x, lex):
+        return -1
+    if x.pos_ in ("NOUN", "PROPN") and x.dep_ in _MODIFIER:
+        return -1
+    return i + 1
+
+
+def _in_order(elements: tuple[str, ...], tokens: list[Token], lex: Lexicon) -> bool:
+    i = 0
+    for e in elements:
+        while i < len(tokens):
+            nxt = _element_at(e, tokens, i, lex)
+            i += 1
+            if nxt >= 0:
+                i = nxt
+                break
+        else:
+            return False
+    return True
+
+
+def _pattern_matches(t: Token, p: Pattern, lex: Lexicon) -> bool:
+    before, after = frame(t)
+    if p.before and not _in_order(p.before, before + _subject_phrase(t), lex):
+        return False
+    return not p.after or _in_order(p.after, after, lex)
+
+
+def _subject_phrase(t: Token) -> list[Token]:
+    subj = next((c for c in t.children if c.dep_.startswith("nsubj")), None)
+    return list(subj.subtree) if subj is not None else []
+
+
+def objects(t: Token, deep: bool = False) -> list[Token]:
+    """The heads of ``t``'s object: direct object, else the passive subject, else (a noun) its "of"/"de" complement
+    (``deep``: anywhere in the next words of its phrase, where the parser often hangs it: "le tir par la Corée du
+    Nord d'un missile")."""
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("ROOT",) and not any(c.dep_ in ("obj", "dobj") for c in t.children):
+        # a noun's "object": "missile test", "essai de missile", "test of a missile"
+        near = ([x for x in t.subtree if t.i < x.i <= t.i + 8] if deep else []) + list(t.children)
+        out = [c for c in near if c.dep_ in ("compound", "nmod") and (c.dep_ == "compound" or any(
+            g.dep_ == "case" and lemma_of(g) == "de" for g in c.children))]
+        out += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return out
+    out = [c for c in t.children if c.dep_ in ("obj", "dobj")]
+    if not out:
+        out = [c for c in t.children if c.dep_ in ("nsubj:pass", "nsubjpass")]
+    if not out and t.dep_ == "acl":
+        out = [t.head]  # "the prisoners released on Monday"
+    return out
+
+
+def _sense_ok(t: Token, rule: Trigger, lex: Lexicon) -> bool:
+    for sense in rule.senses:
+        if sense.role == "subj":
+            heads = [c for c in t.children if c.dep_.startswith("nsubj")]
+        else:
+            heads = [h for h in objects(t) if h.pos_ in ("NOUN", "PROPN")]
+            if not heads and not sense.negated and t.pos_ == "VERB":
+                # "a lancé « au moins un de ces missiles »": the object's noun hangs below a quantifier
+                heads = [x for x in frame(t)[1] if x.pos_ == "NOUN"]
+        if sense.classes == ("*",):
+            hit = bool(heads)
+        else:
+            hit = any(_word_matches(f"&{c}", h, lex) or _word_matches(c, h, lex) for h in heads for c in sense.classes)
+        if sense.negated and hit:
+            return False
+        if not sense.negated and not hit:
+            return False
+    return True
+
+
+# ---------------------------------------------------------------- support verbs
+
+def _hand_to_nouns(found: list[Occurrence], lex: Lexicon) -> list[Occurrence]:
+    """A noun trigger governed by a support verb carries the event; the light verb's own reading is dropped."""
+    by_head = {o.head.i: o for o in found}
+    drop: set[int] = set()
+    for o in found:
+        if o.pos != "NOUN":
+            continue
+        verb = support_verb(o.head, lex)
+        if verb is not None:
+            o.support = verb
+            if verb.i in by_head and by_head[verb.i] is not o:
+                drop.add(verb.i)
+    return [o for o in found if o.head.i not in drop]
+
+
+def support_verb(noun: Token, lex: Lexicon) -> Token | None:
+    """The light verb whose object (or listed oblique) ``noun`` is ("launched an attack", "procéder à l'arrestation")."""
+    verb = noun.head
+    if verb.i == noun.i:
+        return None
+    lemma = lemma_of(verb)
+    particle = next((c for c in verb.children if c.dep_ in _PARTICLE), None)
+    keys = ([f"{lemma} {particle.lower_}"] if particle is not None else []) + [lemma]
+    dep = noun.dep_
+    for key in keys:
+        slots = lex.support.get(key)
+        if slots is None:
+            continue
+        for slot in slots:
+            kind, _, prep = slot.partition(":")
+            if kind in ("obj", "dobj") and (dep in ("obj", "dobj", "nsubj:pass", "nsubjpass") or (
+                    dep in ("obl", "obl:mod", "obl:arg") and not any(c.dep_ == "case" and c.pos_ == "ADP" and c.i < noun.i for c in noun.children))):
+                return verb  # a bare noun the parser hung as an oblique is the object ("a organisé … un sommet")
+            if kind in ("obl", "nmod") and dep.startswith(("obl", "nmod")) and any(
+                    c.dep_ == "case" and lemma_of(c) in (prep, "au" if prep == "à" else prep) for c in noun.children):
+                return verb
+    if dep == "pobj" and verb.dep_ == "prep" and verb.head.i != verb.i:  # English "entered into an agreement"
+        v = verb.head
+        for key in (lemma_of(v),):
+            for slot in lex.support.get(key, ()):
+                if slot == f"prep:{verb.lower_}":
+                    return v
+    return None
+
+
+def class_of_object(occ: Occurrence, name: str, *, common: bool = False) -> bool:
+    """Is the trigger's object a word of class ``name`` ("missiles": weapon; "four people": captive)? ``common``:
+    a common noun only (a name is a party to resolve, not a class member)."""
+    lex = lexicon(occ.head.doc.lang_)
+    heads = objects(occ.head, deep=True) or (objects(occ.support) if occ.support is not None else [])
+    return any(_word_matches(f"&{name}", h, lex) and (not common or h.pos_ == "NOUN") for h in heads)
+
+
+def has_complement(occ: Occurrence) -> bool:
+    """Does the trigger say what is asked or refused: an object, an infinitive, "for"/"à" + noun ("called for a
+    ceasefire", "a appelé au cessez-le-feu", "refused to meet")? A bare cue after a quote does not."""
+    t = occ.support or occ.head
+    return any(c.dep_ in ("obj", "dobj", "xcomp", "ccomp", "obl", "obl:arg", "prep", "iobj", "dative") for c in t.children) \
+        or occ.pos == "NOUN"
