@@ -36,10 +36,10 @@ DEFAULT_OUT = ROOT / "src" / "veille" / "kb" / "data"
 KEYS = ("id", "canonical", "type", "kind", "country", "kb_id", "agent",
         "stands_for", "names", "demonyms", "roles")
 TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP"}
-KINDS = {"country", "territory", "capital", "city", "seat", "region", "igo",
+KINDS = {"party", "country", "territory", "capital", "city", "seat", "region", "igo",
          "igo_organ", "armed_group", "ministry", "military", "intelligence",
          "legislature", "government", "person", "media", "ngo"}
-AGENTS = {None, "GOV", "MIL", "LEG", "JUD", "MED", "IGO", "NGO", "REB", "SPY", "OPP"}
+AGENTS = {None, "GOV", "MIL", "LEG", "JUD", "MED", "IGO", "NGO", "REB", "SPY", "OPP", "POL"}
 
 # French leading articles that must not start a name (the article is dropped:
 # "Maison Blanche", "Caire").  Names listed in ARTICLE_EXEMPT keep a capitalised
