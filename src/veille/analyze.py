@@ -118,7 +118,8 @@ def build(article: Article, doc: Doc) -> dict[str, Any]:
     refs = Referents(doc, entities, lang, agents=agents)
     claims = claims_mod.find_claims(doc, refs, lang, times)
     reporting = frozenset(c.cue_token for c in claims if c.cue_token is not None)
-    found = events_mod.find_events(doc, refs, lang, reporting=reporting)
+    voices = [(c.start, c.end, c.speaker) for c in claims if c.speaker is not None]
+    found = events_mod.find_events(doc, refs, lang, reporting=reporting, voices=voices)
 
     def claim_of(char: int) -> str | None:
         holding = [c for c in claims if c.start <= char < c.end]

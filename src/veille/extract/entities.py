@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan
 
+from veille.extract.dateline import find_datelines, token_span
 from veille.extract.gazetteer import Hit, gazetteer_for
 from veille.extract.roles import country_from_context
 from veille.kb import KB, Record
@@ -50,6 +51,7 @@ def find_entities(doc: Doc, kb: KB, *, exclude: list[tuple[int, int]] = ()) -> t
     hits = gazetteer_for(load(doc.lang_), kb)(doc)
     # a description (les troupes américaines) is no entity of its own: the demonym inside is the mention
     candidates = [_from_hit(h) for h in hits if not h.descriptive] + _from_ner(doc)
+    candidates = _with_datelines(doc, kb, candidates)
     chosen = _select(doc, candidates, exclude)
     for c in chosen:
         if c.record is None and c.label != "MISC":
@@ -59,6 +61,26 @@ def find_entities(doc: Doc, kb: KB, *, exclude: list[tuple[int, int]] = ()) -> t
     geo = {i: h.record for h in hits for i in range(h.start, h.end) if (h.record.stands_for or h.record.country)}
     agents = {i: h.record.agent for h in hits if h.descriptive and h.record.agent for i in range(h.start, h.end)}
     return _gather(doc, chosen, kb, geo), agents
+
+
+def _with_datelines(doc: Doc, kb: KB, candidates: list[Candidate]) -> list[Candidate]:
+    """A wire dateline is a place and an agency, whatever NER made of its capitals ("JERUSALEM (AP) —")."""
+    lines = find_datelines(doc.text)
+    if not lines:
+        return candidates
+    spans = [s for d in lines if (s := token_span(doc, d.span)) is not None]
+    kept = [c for c in candidates if not any(c.start < e and s < c.end for s, e in spans)]
+    for d in lines:
+        for chars, label in ((d.place, "GPE"), (d.region, "GPE"), (d.agency, "ORG")):
+            span = token_span(doc, chars) if chars else None
+            if span is None:
+                continue
+            text = doc.text[chars[0]:chars[1]]
+            record = kb.lookup(text) or kb.lookup(text.title())
+            if record is not None and not _type_compatible(label, record):
+                record = None
+            kept.append(Candidate(span[0], span[1], label, record, False, record is not None))
+    return kept
 
 
 def _from_hit(h: Hit) -> Candidate:

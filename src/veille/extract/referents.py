@@ -25,7 +25,7 @@ from veille.model import Entity
 
 # Dependencies that open a clause of their own: a phrase never reaches into them.
 CLAUSAL = frozenset({"acl", "acl:relcl", "relcl", "ccomp", "advcl", "parataxis", "xcomp", "csubj", "conj", "cc"})
-_PERSONAL = {"fr": {"il", "elle", "ils", "elles", "lui", "leur", "eux"}, "en": {"he", "she", "they", "him", "her", "them"}}
+_PERSONAL = {"fr": {"il", "elle", "ils", "elles", "lui", "leur", "eux"}, "en": {"he", "she", "they", "him", "her", "them", "it"}}
 _PLURAL = {"ils", "elles", "eux", "leur", "they", "them"}
 _TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "LOC": 4, "EVENT": 5, "MISC": 6}
 
@@ -86,7 +86,7 @@ class Referents:
             out.append(t)
             stack.extend(c for c in t.children if c.dep_ not in CLAUSAL and not c.is_space)
         if before is not None:
-            out = [t for t in out if t.i < before]
+            out = [t for t in out if t.i < before or t.i == head.i]
         return sorted(out, key=lambda t: t.i)
 
     def entity_in(self, head: Token, before: int | None = None) -> Entity | None:
@@ -150,6 +150,8 @@ class Referents:
                 continue
             if pron.lower_ in ("he", "she", "him", "her") and e.type != "PERSON":
                 continue  # English gives states and bodies "it", never "he" or "she"
+            if pron.lower_ == "it" and e.type not in ("ORG", "GPE"):
+                continue  # and never a person
             if plural or e.type in ("PERSON", "ORG", "GPE"):
                 if not plural and e.type != "PERSON" and self._person_before(pron, t):
                     continue
@@ -169,7 +171,7 @@ class Referents:
             e = self.by_token.get(t.i)
             if e is None or e.type not in ("ORG",):
                 continue
-            if e.agent in ("GOV", "MIL", "LEG", "JUD", "IGO", "MED") or inner:
+            if inner or (e.agent in ("GOV", "MIL", "LEG", "JUD", "IGO", "MED") and _fits(role, e.agent)):
                 return e
         return None
 
@@ -184,6 +186,18 @@ class Referents:
                     if c.i in self.demonym_tokens:
                         return self.by_token[c.i]
         return None
+
+
+_STATE_AGENTS = frozenset({"GOV", "MIL", "LEG", "JUD", "IGO"})
+
+
+def _fits(role: dict[str, str] | None, agent: str) -> bool:
+    """Can a role of this sector stand for a body of that one? Officials and spokesmen speak for a state body,
+    not for the news agency that filed the story; a journalist or editor speaks for a medium."""
+    want = (role or {}).get("agent")
+    if want in (None, "", "CVL", "NGO", "BUS", "REB", "POL"):
+        return True
+    return (agent == "MED") == (want == "MED") and (want != "MED" or agent == "MED")
 
 
 _POSTING = frozenset({"to", "in", "at", "à", "au", "aux", "en", "auprès", "dans"})

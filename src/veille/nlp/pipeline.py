@@ -49,15 +49,27 @@ def _keep_hyphenated_names(nlp: Language) -> None:
 
 
 def chunks(text: str) -> list[str]:
-    """Split ``text`` into paragraphs, each keeping the newlines that follow it: ``"".join(chunks(t)) == t``."""
+    """Split ``text`` into paragraphs, each keeping the newlines that follow it: ``"".join(chunks(t)) == t``.
+    A wire dateline ("JERUSALEM (AP) — ") is a piece of its own, or the parser makes its capitals the subject of
+    the first sentence."""
     out, pos = [], 0
     for m in _PARAGRAPH_END.finditer(text):
         if m.end() > pos:
-            out.append(text[pos:m.end()])
+            out.extend(_dateline_apart(text[pos:m.end()]))
             pos = m.end()
     if pos < len(text):
-        out.append(text[pos:])
+        out.extend(_dateline_apart(text[pos:]))
     return out
+
+
+_DATELINE_HEAD = re.compile(r"^[ \t]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\- ]{1,40}?(?:,[^()\n]{2,40}?)?[ \t]*\([A-Z][A-Za-z.\- ]{1,24}\)[ \t]*[—–-][ \t]*")
+
+
+def _dateline_apart(paragraph: str) -> list[str]:
+    m = _DATELINE_HEAD.match(paragraph)
+    if m is None or m.end() >= len(paragraph):
+        return [paragraph]
+    return [paragraph[:m.end()], paragraph[m.end():]]
 
 
 def parse_many(texts: Iterable[str], lang: str) -> Iterator[Doc]:

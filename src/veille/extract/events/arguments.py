@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from veille.extract.events.lexicon import DEFAULT_SLOTS, Trigger, lexicon
-from veille.extract.events.triggers import Occurrence, lemma_of
+from veille.extract.events.triggers import Occurrence, copula_subject, lemma_of
 from veille.extract.referents import Referents
 
 SUBJECT = ("nsubj",)
@@ -44,6 +44,8 @@ _BY = {"en": ("by",), "fr": ("par",)}
 def actor_head(occ: Occurrence, named: frozenset[int]) -> tuple[Token | None, bool]:
     """The actor phrase's head and whether the text gives one at all (False: an agentless passive)."""
     t = occ.head
+    if occ.pos == "PRED":
+        return None, True  # the speaker of the claim it stands in (coder)
     if occ.pos == "NOUN":
         own = own_agent(t, occ.rule, named, frozenset(lexicon(t.doc.lang_).support))
         if own is not None:
@@ -138,6 +140,11 @@ def recipient_heads(occ: Occurrence) -> Iterable[Token]:
 
 def slot_heads(occ: Occurrence, slot: str) -> Iterable[Token]:
     t = occ.head
+    if slot == "cop-subject":
+        subject = copula_subject(t)
+        if subject is not None:
+            yield subject
+        return
     deps = SLOT_DEPS.get(slot)
     if deps is not None:
         owners = [t] + ([occ.support] if occ.support is not None and slot in ("iobj", "dative") else [])

@@ -62,10 +62,13 @@ class Pattern:
     type: str
     mode: str | None
     context: tuple[str, ...]
+    words: frozenset[str] = frozenset()  # the plain words it needs (classes aside), a quick first filter
 
     @property
     def size(self) -> int:
         return len(self.before) + len(self.after)
+
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +119,9 @@ def lexicon(lang: str) -> Lexicon:
     defaults: dict[str, Pattern] = {}
     if _has(lang, "cameo_verbs"):
         for row in table(lang, "cameo_verbs"):
-            p = Pattern(tuple(row["before"].split()), tuple(row["after"].split()), row["code"], row["type"],
-                        row["mode"] or None, _split(row["context"], ","))
+            before, after = tuple(row["before"].split()), tuple(row["after"].split())
+            words = frozenset(w for e in before + after for w in e.split("_") if not w.startswith("&"))
+            p = Pattern(before, after, row["code"], row["type"], row["mode"] or None, _split(row["context"], ","), words)
             lemma = row["lemma"].lower()
             if p.size == 0:
                 defaults.setdefault(lemma, p)

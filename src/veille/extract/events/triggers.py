@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from veille.config import settings
 from veille.extract.events.lexicon import Lexicon, Pattern, Trigger, lexicon
 
 _ELISIONS = {"l'": "le", "l\u2019": "le", "d'": "de", "d\u2019": "de", "qu'": "que", "qu\u2019": "que"}
@@ -106,6 +107,8 @@ def find_triggers(doc: Doc, lang: str) -> list[Occurrence]:
             continue
         occ = _multiword(t, doc, lex)
         if occ is None:
+            occ = _predicate(t, lex)
+        if occ is None:
             pos = pos_of(t, lex)
             if pos not in ("VERB", "NOUN"):
                 continue
@@ -114,6 +117,25 @@ def find_triggers(doc: Doc, lang: str) -> list[Occurrence]:
             taken.update(x.i for x in occ.tokens)
             found.append(occ)
     return _hand_to_nouns(found, lex)
+
+
+def copula_subject(t: Token) -> Token | None:
+    """The subject of the copula ``t`` is the predicate of ("the Abu Sayyaf Group are the suspected perpetrators",
+    "le Front est responsable de"), or None when ``t`` is no predicate."""
+    if any(c.dep_ == "cop" for c in t.children):
+        return next((c for c in t.children if c.dep_.startswith("nsubj")), None)
+    if t.dep_ in ("attr", "acomp") and lemma_of(t.head) == "be":
+        return next((c for c in t.head.children if c.dep_.startswith("nsubj")), None)
+    return None
+
+
+def _predicate(t: Token, lex: Lexicon) -> Occurrence | None:
+    """A copular predicate of the lexicon (pos PRED: "responsible", "perpetrator", "coupable"): the speaker who
+    says it of someone accuses them."""
+    rule = lex.triggers.get((lemma_of(t), "PRED")) or lex.triggers.get((t.lower_, "PRED"))
+    if rule is None or copula_subject(t) is None:
+        return None
+    return Occurrence(t, [t], rule, pos="PRED")
 
 
 def _multiword(t: Token, doc: Doc, lex: Lexicon) -> Occurrence | None:
@@ -193,13 +215,21 @@ def _single(t: Token, pos: str, lex: Lexicon) -> Occurrence | None:
 
 
 def _verb_rule(t: Token, lemma: str, lex: Lexicon) -> Trigger | None:
-    """The row a verb codes: a matching CAMEO pattern, else the hand row (if its sense holds), else CAMEO's default.
-    A returned row with an empty type is a block: the verb is known and, in this frame, no event."""
+    """The row a verb codes: a matching CAMEO pattern, else the hand row (if its sense holds), else CAMEO's default
+    (how far CAMEO goes is the ``events.cameo`` setting). A returned row with an empty type is a block: the verb is
+    known and, in this frame, no event."""
+    use = settings()["events"]["cameo"]
     hand = lex.triggers.get((lemma, "VERB"))
-    for p in lex.patterns.get(lemma, ()):
-        if _pattern_matches(t, p, lex):
+    patterns = lex.patterns.get(lemma, ()) if use != "off" else ()
+    if patterns:
+        words = _frame_words(t)
+        for p in patterns:
+            if not p.words <= words or not _pattern_matches(t, p, lex):
+                continue
             if not p.type:
                 return _blocked(lemma)
+            if use == "block":
+                break
             if hand is not None and hand.type == p.type:
                 return Trigger(lemma, "VERB", p.type, p.mode or hand.mode, tuple(dict.fromkeys(hand.context + p.context)),
                                hand.slots, (), f"cameo:{p.code}")
@@ -207,9 +237,16 @@ def _verb_rule(t: Token, lemma: str, lex: Lexicon) -> Trigger | None:
     if hand is not None:
         return hand if _sense_ok(t, hand, lex) else None
     default = lex.defaults.get(lemma)
-    if default is not None and default.type:
+    if default is not None and default.type and use == "all":
         return _from_pattern(lemma, default, None)
     return None
+
+
+def _frame_words(t: Token) -> frozenset[str]:
+    """Every word (lemma and form) of the verb's clause, to rule out most patterns before matching them in order."""
+    before, after = frame(t)
+    tokens = before + after + _subject_phrase(t)
+    return frozenset(w for x in tokens for w in (lemma_of(x), x.lower_))
 
 
 def _blocked(lemma: str) -> Trigger:

@@ -1,0 +1,54 @@
+"""Judgements on the parties of an event: who a spokesperson acts for, when two parties are one, what can be
+spoken to or accused."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from veille.extract.referents import Party, Referents
+from veille.kb import knowledge_base
+
+
+def acting_for(actor: Party, head: Token, refs: Referents) -> Party:
+    """A spokesperson acts for what they speak for: "Ahmed al-Assadi, a spokesman for the PMF, blamed …" is the
+    PMF's act (PLOVER codes the organisation). The party keeps its words; its entity becomes the organisation."""
+    if actor.entity is None or actor.entity.type != "PERSON":
+        return actor
+    for appos in (c for c in head.children if c.dep_ == "appos"):
+        role = refs.role_of(appos)
+        if role is not None and role.get("kind") == "spokesperson":
+            org = next((refs.by_token[t.i] for t in refs.phrase(appos) if t.i in refs.by_token
+                        and refs.by_token[t.i].type in ("ORG", "GPE") and t.i != appos.i), None)
+            if org is not None:
+                return Party(actor.text, actor.start, actor.end, org, actor.agent or org.agent)
+    return actor
+
+
+def same_party(a: Party, b: Party) -> bool:
+    """One entity, or a state and a place that stands for it (Russia, Moscow): a resolution error, not an act.
+    Two parties of one country are not one (civil wars, coups, repression)."""
+    if a.entity is b.entity:
+        return True
+    ea, eb = a.entity, b.entity
+    if ea is None or eb is None or a.country is None or a.country != b.country:
+        return False
+    return all(e.type == "GPE" and (e.stands_for or _kinds().get(e.kb_id or "") in ("country", "territory"))
+               for e in (ea, eb))
+
+
+def is_party(p: Party) -> bool:
+    """Can this be spoken to, accused or met? A state, a capital standing for its government, an organisation, a
+    person, a people; not a town or a region ("condamné le crime de Tombouctou")."""
+    e = p.entity
+    if e is None or e.type == "LOC":
+        return False
+    if e.type == "GPE":
+        return bool(e.stands_for) or _kinds().get(e.kb_id or "") in ("country", "territory")
+    return True
+
+
+@cache
+def _kinds() -> dict[str, str]:
+    return {r.kb_id: r.kind for r in knowledge_base().records.values() if r.kb_id}
