@@ -120,6 +120,8 @@ class Referents:
         tokens = self.phrase(head, before)
         text_start, text_end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         role = self.role_of(head)
+        rebel = next((r for c in head.children if c.dep_ == "amod" and (r := self.role_of(c)) and r.get("agent") == "REB"), None)
+        role = rebel or role  # "les forces rebelles" are rebels, not the army
         entity = None
         if head.lower_ in _PERSONAL.get(self.lang, ()) or (head.pos_ == "PRON" and head.lower_.lstrip("-") in _PERSONAL.get(self.lang, ())):
             entity = self.antecedent(head)
@@ -165,14 +167,18 @@ class Referents:
             for t in self.doc[subject.i:pron.i] if t.dep_.startswith("nsubj"))
 
     def role_antecedent(self, head: Token, role: dict[str, str] | None) -> Entity | None:
-        """"le département", "un porte-parole du ministère": the latest organisation of that kind before."""
+        """"le département", "un porte-parole du ministère": the latest organisation of that kind before. A group
+        ("les rebelles") may also be named only later in the article ("la rébellion syrienne")."""
         inner = [t for t in self.phrase(head) if t.i != head.i and self.role_of(t)]
         for t in reversed(self.doc[max(0, head.i - 300):head.i]):
             e = self.by_token.get(t.i)
             if e is None or e.type not in ("ORG",):
                 continue
-            if inner or (e.agent in ("GOV", "MIL", "LEG", "JUD", "IGO", "MED") and _fits(role, e.agent)):
+            if inner or _fits(role, e.agent):
                 return e
+        if (role or {}).get("agent") == "REB":
+            return next((e for t in self.doc[head.i:] if (e := self.by_token.get(t.i)) is not None
+                         and e.type == "ORG" and e.agent == "REB"), None)
         return None
 
     def bridge(self, head: Token) -> Entity | None:
@@ -191,13 +197,20 @@ class Referents:
 _STATE_AGENTS = frozenset({"GOV", "MIL", "LEG", "JUD", "IGO"})
 
 
-def _fits(role: dict[str, str] | None, agent: str) -> bool:
-    """Can a role of this sector stand for a body of that one? Officials and spokesmen speak for a state body,
-    not for the news agency that filed the story; a journalist or editor speaks for a medium."""
+def _fits(role: dict[str, str] | None, agent: str | None) -> bool:
+    """Can a role of this sector stand for a body of that one? Officials and spokesmen speak for a state body, not
+    for the news agency that filed the story; a journalist for a medium; "les rebelles" for an armed group; "the
+    opposition" for a party. A role of no sector (an expert, a group) for any state body or medium."""
     want = (role or {}).get("agent")
-    if want in (None, "", "CVL", "NGO", "BUS", "REB", "POL"):
-        return True
-    return (agent == "MED") == (want == "MED") and (want != "MED" or agent == "MED")
+    if want == "MED":
+        return agent == "MED"
+    if want == "REB":
+        return agent == "REB"
+    if want in ("POL", "OPP"):
+        return agent in ("POL", "OPP")
+    if want in _STATE_AGENTS:
+        return agent in _STATE_AGENTS
+    return agent in _STATE_AGENTS or agent == "MED"
 
 
 _POSTING = frozenset({"to", "in", "at", "à", "au", "aux", "en", "auprès", "dans"})

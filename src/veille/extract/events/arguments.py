@@ -234,7 +234,8 @@ def members(head: Token, refs: Referents, exclude: set[int] = frozenset()) -> li
     """``head`` and the other members of its list: conjuncts, and named neighbours of the same kind joined by commas
     and "et"/"and" (the parser often hangs "A, B et C" in pieces, or under "dont"/"including"). A run of commas alone
     is no list ("Selon l'AFP, le Conseil national syrien a appelé"): a conjunction must close it."""
-    out = [head] + [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and c.i not in exclude]
+    out = [head] + [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and c.i not in exclude
+                    and not _prepositional(c, head)]
     entity = refs.by_token.get(head.i) or refs.entity_in(head)
     if entity is None:
         return out
@@ -264,6 +265,14 @@ def members(head: Token, refs: Referents, exclude: set[int] = frozenset()) -> li
                 seen.add(id(e))
                 out.append(_mention_head(nxt, refs))
     return out
+
+
+def _prepositional(member: Token, head: Token) -> bool:
+    """"Selon l'AFP, le Conseil national syrien a appelé": a member behind a preposition its head lacks is no
+    member of the list."""
+    def prep(t: Token) -> bool:
+        return any(c.dep_ == "case" and c.pos_ == "ADP" and c.i < t.i for c in t.children)
+    return prep(member) and not prep(head)
 
 
 def _mention_edge(t: Token, refs: Referents, side: int) -> Token | None:
