@@ -107,10 +107,18 @@ def _local(t: Token, m: Markers, lang: str) -> str:
     for feature in ("Mood=Cnd", "Tense=Fut"):
         if feature in str(t.morph) and _inflected(t, feature, lang):
             found = _min(found, HYPOTHETICAL)
+    if lang == "fr" and t.pos_ == "VERB" and t.lower_.endswith(_FR_ENDINGS["Mood=Cnd"]) and \
+            t.lemma_.lower() not in _FR_MODALS and not any(x.lower_ == "si" for x in t.sent):
+        # "feraient l'objet d'accusations": a main verb in the press's reporting conditional, with no "si" clause,
+        # reports an unconfirmed fact (the tagger often calls it an indicative)
+        found = UNCERTAIN if found in (ASSERTED, HYPOTHETICAL) else found
     if lang == "fr" and t.pos_ in ("PROPN", "NOUN", "ADJ") and t.lemma_.endswith(("er", "ir", "re")) and \
             t.lower_.endswith(_FR_ENDINGS["Tense=Fut"] + _FR_ENDINGS["Mood=Cnd"]):
         found = _min(found, HYPOTHETICAL)  # "qu'il bombardera Israël": a future verb the tagger called a name
     return found
+
+
+_FR_MODALS = frozenset({"pouvoir", "devoir", "vouloir", "falloir", "aimer", "souhaiter"})
 
 
 # French futures and conditionals all end this way ("accueillera", "pourraient"); the morphologizer

@@ -74,6 +74,19 @@ class Referents:
                 if e.type == "GPE" and span.root.pos_ == "ADJ":
                     self.demonym_tokens.update(t.i for t in span)
         self.roles = _roles(lang)
+        self._main: Entity | None | bool = False  # computed on first use
+
+    def main_country(self) -> Entity | None:
+        """The state the article is about: the country named most often, if clearly more than any other (twice
+        at least, and half as often again as the next). "le gouvernement", "the regime", "government forces" with nothing
+        named stand for it."""
+        if self._main is False:
+            counts = sorted(((len(e.mentions), n, e) for n, e in enumerate({id(e): e for e in self.by_token.values()}.values())
+                             if e.type == "GPE" and e.country and not e.stands_for and e.kb_id), key=lambda x: (-x[0], x[1]))
+            top = counts[0] if counts else None
+            ok = top is not None and top[0] >= 2 and (len(counts) == 1 or top[0] >= 1.5 * counts[1][0])
+            self._main = top[2] if ok else None
+        return self._main or None
 
     # ------------------------------------------------------------------ phrases
     def phrase(self, head: Token, before: int | None = None) -> list[Token]:
@@ -129,6 +142,10 @@ class Referents:
             entity = self.entity_in(head, before)
         if entity is None and role is not None:
             entity = self.role_antecedent(head, role)
+        if entity is None and role is not None and role.get("kind") == "group" and role.get("agent") in ("GOV", "MIL"):
+            entity = self.main_country()  # "le régime", "the government", "l'armée": the article's own state
+        if entity is None and any(c.lemma_.lower() in _GOVERNMENTAL for c in head.children):
+            entity = self.main_country()  # "28 soldats gouvernementaux", "government forces"
         if entity is None and head.pos_ == "NOUN":
             entity = self.bridge(head)
         agent = self.agents.get(head.i) or (role.get("agent") if role else None)
@@ -195,6 +212,8 @@ class Referents:
 
 
 _STATE_AGENTS = frozenset({"GOV", "MIL", "LEG", "JUD", "IGO"})
+_GOVERNMENTAL = frozenset({"gouvernemental", "government", "governmental", "pro-government", "progouvernemental", "loyaliste",
+                           "loyalist", "régulier"})
 
 
 def _fits(role: dict[str, str] | None, agent: str | None) -> bool:

@@ -98,7 +98,9 @@ def _verb_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]:
         if t.dep_ in ("conj", "xcomp") and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
             return _verb_actor(t.head, named)
         return None, False
-    subject = next((c for c in t.children if c.dep_ in SUBJECT), None)
+    subject = next((c for c in t.children if c.dep_ in SUBJECT), None) or next(
+        (g for c in t.children if c.dep_ in ("aux", "aux:tense") for g in c.children if g.dep_ in SUBJECT), None)
+    # ("The US has been encouraging": the parser may hang the subject from an auxiliary)
     if subject is not None and subject.morph.get("PronType") == ["Rel"] and t.dep_ in ("acl:relcl", "relcl"):
         return t.head, True  # "la Russie qui s'est opposée": the relative pronoun stands for the noun it follows
     if subject is not None:
@@ -265,6 +267,51 @@ def members(head: Token, refs: Referents, exclude: set[int] = frozenset()) -> li
                 seen.add(id(e))
                 out.append(_mention_head(nxt, refs))
     return out
+
+
+_TARGET_NOUNS = frozenset({"subject", "target", "victim", "object", "objet", "cible", "victime"})
+_DESPITE = frozenset({"despite", "amid", "following", "after", "malgré", "après", "face", "suite"})
+
+
+def undergoer(t: Token) -> Token | None:
+    """Who undergoes a noun's act by the frame around it: "Mahan has been the subject of US sanctions", "2000
+    membres feraient l'objet d'accusations", "X, target of Russian strikes": the clause's subject."""
+    up = t.head.head if t.head.dep_ in ("prep", "case") and t.head.head.i != t.head.i else t.head
+    if up.lemma_.lower() in _TARGET_NOUNS and up.pos_ == "NOUN":
+        holder = up
+    elif lemma_of(up) == "faire" and any(c.lemma_.lower() in _TARGET_NOUNS and c.dep_ in ("obj", "dobj") for c in up.children):
+        holder = up  # "faire l'objet de": the noun hangs from the verb
+    else:
+        return None
+    node = holder if holder.pos_ in ("VERB", "AUX") else holder.head
+    return next((c for c in node.children if c.dep_.startswith("nsubj")), None)
+
+
+def opposed_subject(t: Token) -> Token | None:
+    """"He announced this change despite criticism by the Greek foreign minister": a reproach in an adverbial of
+    concession or time is aimed at the clause's subject."""
+    prep = t.head
+    if t.dep_ not in ("pobj", "obl", "obl:mod", "nmod") or prep.i == t.i:
+        return None
+    marker = prep if t.dep_ == "pobj" else next((c for c in t.children if c.dep_ == "case"), None)
+    if marker is None or marker.lower_ not in _DESPITE:
+        return None
+    verb = prep.head if t.dep_ == "pobj" else t.head
+    return next((c for c in verb.children if c.dep_ in SUBJECT), None) if verb.pos_ in ("VERB", "AUX") else None
+
+
+def passive_theme(t: Token) -> Token | None:
+    """The theme of an agentless passive, climbing through modals ("[les missiles] pourraient être livrés"):
+    only a noun (a thing moved or done to), never a pronoun."""
+    node = t
+    for _ in range(4):
+        theme = next((c for c in node.children if c.dep_ in ("nsubj:pass", "nsubjpass", "nsubj")), None)
+        if theme is not None:
+            return theme if theme.pos_ == "NOUN" else None
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def _prepositional(member: Token, head: Token) -> bool:

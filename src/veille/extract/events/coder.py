@@ -21,8 +21,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from veille.extract.events.arguments import (actor_head, members, own_agent, place_heads, recipient_heads, reciprocal,
-                                             slot_heads)
+from veille.extract.events.arguments import (actor_head, members, opposed_subject, own_agent, passive_theme, place_heads,
+                                             recipient_heads, reciprocal, slot_heads, undergoer)
 from veille.extract.events.lexicon import NO_RECIPIENT_NEEDED, Trigger, lexicon
 from veille.extract.events.parties import acting_for, is_party, same_party
 from veille.extract.events.triggers import Occurrence, class_of_object, find_triggers, has_complement, lemma_of
@@ -40,7 +40,8 @@ _ACT_NOUNS = {"move": "", "decision": "", "operation": "", "action": "", "step":
               "campaign": "", "announcement": "", "décision": "", "opération": "", "mesure": "", "campagne": "",
               "intervention": "", "annonce": "", "attack": "ASSAULT", "offensive": "ASSAULT", "strike": "ASSAULT",
               "incursion": "ASSAULT", "invasion": "ASSAULT", "raid": "ASSAULT", "bombing": "ASSAULT", "attaque": "ASSAULT",
-              "frappe": "ASSAULT", "bombardement": "ASSAULT", "exaction": "ASSAULT", "crackdown": "COERCE",
+              "frappe": "ASSAULT", "bombardement": "ASSAULT", "exaction": "ASSAULT", "crime": "ASSAULT",
+              "attentat": "ASSAULT", "explosion": "ASSAULT", "crackdown": "COERCE",
               "répression": "COERCE", "request": "REQUEST", "demand": "REQUEST", "demande": "REQUEST",
               "proposal": "AGREE", "proposition": "AGREE", "accusation": "ACCUSE", "allegation": "ACCUSE"}
 _DEFINITE = frozenset({"le", "la", "les", "ce", "cet", "cette", "ces", "the", "this", "these", "that", "those", "such"})
@@ -96,9 +97,15 @@ class _Coder:
             self.said_of(occ)
             return
         head, given = actor_head(occ, self.named)
+        if head is not None and occ.pos == "VERB" and _is_act_noun(head):
+            # "Twin bombings struck the Jolo Cathedral": the subject is an act, whose doer is its own agent or unknown
+            head = own_agent(head, occ.rule, self.named, frozenset(lexicon(self.lang).support))
+            given = head is not None
         if head is None:
             if occ.pos == "NOUN":
                 self.between(occ)  # "a call between Trump and Zelensky"
+                if undergoer(occ.head) is not None:
+                    self.agentless(occ)  # "feraient l'objet d'accusations"
             elif not given:
                 self.agentless(occ)
             return
@@ -119,7 +126,10 @@ class _Coder:
                 self.keep(occ, h, actor, rec, named_slot and not mutual)
 
     def fact(self, occ: Occurrence) -> str:
-        return factuality(occ.head, self.lang, stop_at=self.reporting)
+        """The factuality of the act: a noun's is that of the verb that carries it ("pourrait lancer une offensive",
+        "feraient l'objet d'accusations")."""
+        carrier = occ.support or (occ.head.head if occ.pos == "NOUN" and undergoer(occ.head) is not None else occ.head)
+        return factuality(carrier, self.lang, stop_at=self.reporting)
 
     # ------------------------------------------------------------ recipients
     def recipients(self, occ: Occurrence, exclude: set[int]) -> tuple[list[Party | None], bool]:
@@ -137,14 +147,31 @@ class _Coder:
                     p = self.act_referent(m) or p
                 if p.entity is not None and all(p.entity is not q.entity for q in out):
                     out.append(p)
-            if out:
+            if out and (occ.rule.type != "ASSAULT" or any(p.country for p in out)):
                 return out, True
+            if out:  # "struck the Jolo Cathedral in Mindanao, Philippines": a building of no state; the place says
+                place = self.place(occ, exclude)
+                return ([place] if place is not None else out), True
+        if occ.pos == "NOUN":
+            for frame in (undergoer, opposed_subject):
+                head = frame(occ.head)
+                if head is not None and head.i not in exclude:
+                    p = refs.party(head)
+                    if p.entity is not None:
+                        return [p], True
         if occ.rule.type == "ASSAULT":
-            for head in place_heads(occ):
-                p = refs.party(head)
-                if p.entity is not None and p.entity.type in ("GPE", "LOC") and p.country and head.i not in exclude:
-                    return [p], True
+            place = self.place(occ, exclude)
+            if place is not None:
+                return [place], True
         return [None], named_slot
+
+    def place(self, occ: Occurrence, exclude: set[int]) -> Party | None:
+        """The state of a place named in the trigger's clause ("frappes en Iran"): what an attack there hits."""
+        for head in place_heads(occ):
+            p = self.refs.party(head)
+            if p.entity is not None and p.entity.type in ("GPE", "LOC") and p.country and head.i not in exclude:
+                return p
+        return None
 
     def act_referent(self, head: Token) -> Party | None:
         """"condemned the operation", "a nié ces accusations", "les auteurs de ces exactions", "leur responsabilité
@@ -224,20 +251,37 @@ class _Coder:
         """"les quatre personnes détenues", "missiles which were shot down": the act stays, its doer unknown.
         Troops moved by no named actor ("225 militaires ont été déployés") belong to their own state."""
         fact = self.fact(occ)
-        if occ.rule.type == "MOBILIZE":
-            theme = next((c for c in occ.head.children if c.dep_ in ("nsubj:pass", "nsubjpass")), None)
+        if occ.rule.type in ("MOBILIZE", "AID"):
+            # troops or arms moved by no named actor belong to their state: "des missiles iraniens … pourraient être
+            # livrés à la Russie" is Iran's aid; "225 militaires ont été déployés" Belgium's mobilisation
+            theme = passive_theme(occ.head)
             owner = self.refs.party(theme) if theme is not None else None
-            if owner is not None and owner.entity is not None and owner.country:
-                self.found.append(Found(occ, owner, None, fact, 0.5))
+            if owner is None or owner.entity is None or not owner.country:
+                return
+            recs = self.recipients(occ, {x.i for x in self.refs.phrase(theme)})[0] if occ.rule.type == "AID" else [None]
+            for rec in recs:
+                if rec is None and occ.rule.type == "AID":
+                    continue
+                if rec is None or not same_party(owner, rec):
+                    self.found.append(Found(occ, owner, rec, fact, 0.5))
             return
-        if occ.rule.type not in _CAPTIVE_TYPES:
-            return  # a verbal act needs its speaker to mean anything
+        if occ.rule.type not in _CAPTIVE_TYPES and not (occ.pos == "NOUN" and undergoer(occ.head) is not None):
+            return  # a verbal act needs its speaker to mean anything, unless it is one undergone ("l'objet d'accusations")
         rec = self.recipients(occ, set())[0][0]
         if rec is None:
             if class_of_object(occ, "captive", common=True):
                 self.found.append(Found(occ, None, None, fact, 0.3))
-        elif rec.country:
+        elif rec.country or rec.entity.agent == "IGO":  # a party of the news, not a building or a name of its own
             self.found.append(Found(occ, None, rec, fact, 0.35))
+
+
+def _is_act_noun(t: Token) -> bool:
+    """A noun for a violent act or a weapon ("bombings", "the attack", "a missile") rather than a doer."""
+    if t.pos_ != "NOUN":
+        return False
+    lex = lexicon(t.doc.lang_)
+    lemma = lemma_of(t)
+    return _ACT_NOUNS.get(lemma) == "ASSAULT" or lemma in lex.classes.get("attack", ()) or lemma in lex.classes.get("weapon", ())
 
 
 def _not_an_act(occ: Occurrence, refs: Referents) -> bool:

@@ -21,7 +21,7 @@ def as_dicts(found: list[Found], *, times: list[Any], claim_of, date_of_claim, l
         sent = t.sent
         claim = claim_of(t.idx)
         date = _own_date(t, times) or (_own_date(occ.support, times) if occ.support is not None else None) or (
-            date_of_claim(claim) if claim else None)
+            date_of_claim(claim) if claim else None) or _time_in(list(sent), times)
         out.append({
             "id": f"v{n}",
             "type": f.rule.type,
