@@ -70,11 +70,15 @@ def test_every_event_points_at_its_words(specimen_analysis):
      "fr", "RETREAT", ("RETREAT", "NATO", None, "hypothetical")),
     # winer-fr:2016_01_24-003: the modal "devoir"
     ("L'Iran devrait également se fournir aux États-Unis.", "fr", "AID", ("AID", "IRN", "USA", "hypothetical")),
-    # en-wikinews:2019:096 (first sentence cut after "bill"): English negation; Lam is named in full before
+    # en-wikinews:2019:096 (first sentence cut after "bill"): English negation; Lam is named in full before.
+    # Declining to yield is a rejection that happened (CAMEO 124, PLOVER REJECT), not a concession denied.
     ("On Wednesday, Carrie Lam, the chief executive of Hong Kong, announced that her government will officially "
      "withdraw a proposed bill. Lam also agreed to add two members to Hong Kong's existing police oversight council "
      "but did not accede to protesters' demands for a new judge-led investigation independent of the government.",
-     "en", "CONCEDE", ("CONCEDE", "HKG", None, "negated")),
+     "en", "REJECT", ("REJECT", "HKG", None, "asserted")),
+    # the same sentence: the announced withdrawal is still to come
+    ("On Wednesday, Carrie Lam, the chief executive of Hong Kong, announced that her government will officially "
+     "withdraw a proposed bill.", "en", "RETREAT", ("RETREAT", "HKG", None, "hypothetical")),
 ])
 def test_factuality(text, lang, type_, code):
     assert _code(_one(_events(text, lang), type_)) == code
