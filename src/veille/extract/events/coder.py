@@ -275,6 +275,12 @@ class _Coder:
             self.found.append(Found(occ, None, rec, fact, 0.35))
 
 
+def _slot_of_class(occ: Occurrence, name: str) -> bool:
+    """Is a recipient phrase of the trigger a common noun of class ``name`` ("did not accede to protesters' demands")?"""
+    words = lexicon(occ.head.doc.lang_).classes.get(name, frozenset())
+    return any(h.pos_ == "NOUN" and lemma_of(h) in words for h in recipient_heads(occ))
+
+
 def _is_act_noun(t: Token) -> bool:
     """A noun for a violent act or a weapon ("bombings", "the attack", "a missile") rather than a doer."""
     if t.pos_ != "NOUN":
@@ -324,7 +330,7 @@ def _alone_ok(occ: Occurrence, named_slot: bool) -> bool:
         return False
     if rule.type in ("REQUEST", "REJECT", "THREATEN"):
         if named_slot:  # addressed to people, or what is refused is a demand, an offer, a plan
-            return any(class_of_object(occ, c, common=True) for c in ("people", "captive", "proposal"))
+            return any(class_of_object(occ, c, common=True) or _slot_of_class(occ, c) for c in ("people", "captive", "proposal"))
         return has_complement(occ)
     return True
 
