@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
@@ -18,6 +19,7 @@ from spacy.tokens import Doc
 from veille.errors import InputError, UnsupportedLanguage
 from veille.extract import claims as claims_mod
 from veille.extract import events as events_mod
+from veille.extract.events.coder import rule_events
 from veille.extract.entities import find_entities
 from veille.extract.gazetteer import gazetteer_for
 from veille.extract.referents import Referents
@@ -25,7 +27,7 @@ from veille.extract.times import find_times
 from veille.ingest.langid import detect
 from veille.kb import knowledge_base
 from veille.model import SCHEMA_VERSION, SUPPORTED_LANGS, Article
-from veille.nlp.pipeline import load, parse_many
+from veille.nlp.pipeline import load, parse, parse_many
 
 Result = dict[str, Any] | InputError
 
@@ -111,15 +113,49 @@ def _memory_zone(lang: str) -> Iterator[None]:
                     del cache[key]
 
 
-def build(article: Article, doc: Doc) -> dict[str, Any]:
+@dataclass(slots=True)
+class Parts:
+    """What the extractors found in one parsed article, before events: what the event coder and its trainer read."""
+
+    lang: str
+    doc: Doc
+    times: list[Any]
+    entities: list[Any]
+    refs: Referents
+    claims: list[Any]
+
+    @property
+    def reporting(self) -> frozenset[int]:
+        return frozenset(c.cue_token for c in self.claims if c.cue_token is not None)
+
+    @property
+    def voices(self) -> list[tuple[int, int, Any]]:
+        return [(c.start, c.end, c.speaker) for c in self.claims if c.speaker is not None]
+
+    @property
+    def rule_events(self) -> list[Any]:
+        return rule_events(self.doc, self.refs, self.lang, reporting=self.reporting, voices=self.voices)
+
+
+def parts(article: Article, doc: Doc) -> Parts:
     lang = article.lang or "fr"
     times = find_times(article.text, lang, article.published)
     entities, agents = find_entities(doc, knowledge_base(), exclude=[(t.start, t.end) for t in times])
     refs = Referents(doc, entities, lang, agents=agents)
     claims = claims_mod.find_claims(doc, refs, lang, times)
-    reporting = frozenset(c.cue_token for c in claims if c.cue_token is not None)
-    voices = [(c.start, c.end, c.speaker) for c in claims if c.speaker is not None]
-    found = events_mod.find_events(doc, refs, lang, reporting=reporting, voices=voices)
+    return Parts(lang, doc, times, entities, refs, claims)
+
+
+def analyze_parts(article: Article) -> Parts:
+    """The extractors' findings for one article (language detected if not given): for training the event ranker."""
+    article.lang = (article.lang or detect(article.text)).lower()[:2]
+    return parts(article, parse(article.text, article.lang))
+
+
+def build(article: Article, doc: Doc) -> dict[str, Any]:
+    p = parts(article, doc)
+    lang, times, entities, refs, claims = p.lang, p.times, p.entities, p.refs, p.claims
+    found = events_mod.find_events(doc, refs, lang, reporting=p.reporting, voices=p.voices)
 
     def claim_of(char: int) -> str | None:
         holding = [c for c in claims if c.start <= char < c.end]

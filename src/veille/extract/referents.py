@@ -76,6 +76,22 @@ class Referents:
         self.roles = _roles(lang)
         self._main: Entity | None | bool = False  # computed on first use
 
+    def sentence_country(self, head: Token) -> Entity | None:
+        """The only state named in ``head``'s sentence, if there is exactly one."""
+        states = {id(e): e for t in head.sent if (e := self.by_token.get(t.i)) is not None
+                  and e.type == "GPE" and e.country and not e.stands_for and e.kb_id}
+        return next(iter(states.values())) if len(states) == 1 else None
+
+    def owner_in_modifier(self, head: Token) -> Entity | None:
+        """A noun whose owner hangs below its participle modifier (a parser's habit): "le budget proposé pour 2019
+        de l'Italie" is Italy's budget."""
+        for acl in (c for c in head.children if c.dep_ in ("acl", "amod") and c.pos_ == "VERB"):
+            for x in acl.subtree:
+                if x.dep_ in ("nmod", "obl:mod", "obl") and x.i in self.by_token and any(
+                        g.dep_ == "case" and g.lower_ in ("de", "d'", "d’", "du", "of") for g in x.children):
+                    return self.by_token[x.i]
+        return None
+
     def main_country(self) -> Entity | None:
         """The state the article is about: the country named most often, if clearly more than any other (twice
         at least, and half as often again as the next). "le gouvernement", "the regime", "government forces" with nothing
@@ -103,7 +119,11 @@ class Referents:
         return sorted(out, key=lambda t: t.i)
 
     def entity_in(self, head: Token, before: int | None = None) -> Entity | None:
-        """The most specific entity named in ``head``'s phrase, or None."""
+        """The most specific entity named in ``head``'s phrase, or None. A coalition or force "led by" a state
+        stands for its leader (PLOVER codes the leading state)."""
+        leader = self._leader(head)
+        if leader is not None:
+            return leader
         if head.i in self.by_token:
             return self.by_token[head.i]
         best: tuple[tuple[int, int, int], Entity] | None = None
@@ -115,15 +135,17 @@ class Referents:
             rank = (2 if posted else 1 if t.i in self.demonym_tokens else 0, _TYPE_RANK.get(e.type, 9), _depth(t, head))
             if best is None or rank < best[0]:
                 best = (rank, e)
-        if best is None:
-            # "la coalition menée par les États-Unis", "forces led by Turkey": the leader stands for it
-            for c in head.children:
-                if c.dep_ in ("acl", "acl:relcl") and c.lemma_.lower() in ("mener", "diriger", "conduire", "lead"):
-                    agent = next((g for g in c.children if g.dep_ in ("obl:agent", "agent")), None)
-                    if agent is not None:
-                        agent = next((g for g in agent.children if g.dep_ == "pobj"), agent)
-                        return self.entity_in(agent)
         return best[1] if best else None
+
+    def _leader(self, head: Token) -> Entity | None:
+        """"la coalition menée par les États-Unis", "forces led by Turkey": the leader."""
+        for c in head.children:
+            if c.dep_ in ("acl", "acl:relcl") and c.lemma_.lower() in ("mener", "diriger", "conduire", "lead"):
+                agent = next((g for g in c.children if g.dep_ in ("obl:agent", "agent")), None)
+                if agent is not None:
+                    agent = next((g for g in agent.children if g.dep_ == "pobj"), agent)
+                    return self.entity_in(agent)
+        return None
 
     def role_of(self, head: Token) -> dict[str, str] | None:
         return self.roles.get(head.lemma_.lower()) or self.roles.get(head.lower_)
@@ -142,10 +164,18 @@ class Referents:
             entity = self.entity_in(head, before)
         if entity is None and role is not None:
             entity = self.role_antecedent(head, role)
-        if entity is None and role is not None and role.get("kind") == "group" and role.get("agent") in ("GOV", "MIL"):
-            entity = self.main_country()  # "le régime", "the government", "l'armée": the article's own state
-        if entity is None and any(c.lemma_.lower() in _GOVERNMENTAL for c in head.children):
-            entity = self.main_country()  # "28 soldats gouvernementaux", "government forces"
+        governmental = role is not None and role.get("kind") == "group" and role.get("agent") in ("GOV", "MIL")
+        if entity is None and (governmental or any(c.lemma_.lower() in _GOVERNMENTAL for c in head.children)):
+            # "le régime", "the government", "government forces": the one state the sentence names, else the
+            # article's own state
+            entity = self.sentence_country(head) or self.main_country()
+        if entity is None and head.pos_ == "NOUN":
+            entity = self.owner_in_modifier(head)  # "le budget proposé pour 2019 de l'Italie"
+        if entity is None:  # "the network's franchise renewal": a role noun inside the phrase names the owner
+            inner = next(((t, r) for t in tokens if t.i != head.i and t.dep_ in ("poss", "nmod:poss", "compound", "nmod")
+                          and (r := self.role_of(t)) is not None), None)
+            if inner is not None:
+                entity = self.role_antecedent(inner[0], inner[1])
         if entity is None and head.pos_ == "NOUN":
             entity = self.bridge(head)
         agent = self.agents.get(head.i) or (role.get("agent") if role else None)
@@ -158,9 +188,16 @@ class Referents:
         """The latest subject before ``pron`` (three sentences back at most) that a pronoun can stand for."""
         plural = pron.lower_.lstrip("-") in _PLURAL
         first_sentence = max(0, pron.sent.start - 400)
+        own_clause = pron.head if not pron.dep_.startswith("nsubj") else None
+        if pron.lower_ in ("lui", "him", "her") and not plural:  # a dative or object pronoun: most often a person
+            person = self._antecedent_person(pron, first_sentence, own_clause)
+            if person is not None:
+                return person
         for t in reversed(self.doc[first_sentence:pron.i]):
             if not t.dep_.startswith("nsubj") or t.pos_ == "PRON":
                 continue
+            if own_clause is not None and t.head.i == own_clause.i:
+                continue  # "l'Équateur lui a accordé l'asile": an object pronoun is never its own clause's subject
             e = self.entity_in(t)
             if e is None:
                 role = self.role_of(t)
@@ -177,9 +214,17 @@ class Referents:
                 return e
         return None
 
+    def _antecedent_person(self, pron: Token, start: int, own_clause: Token | None) -> Entity | None:
+        for t in reversed(self.doc[start:pron.i]):
+            if t.dep_.startswith("nsubj") and t.pos_ != "PRON" and (own_clause is None or t.head.i != own_clause.i):
+                e = self.entity_in(t)
+                if e is not None and e.type == "PERSON":
+                    return e
+        return None
+
     def _person_before(self, pron: Token, subject: Token) -> bool:
         """Is there a person subject between ``subject`` and ``pron``? ("il" prefers people.)"""
-        return pron.lower_ in ("il", "he", "she") and any(
+        return pron.lower_ in ("il", "he", "she", "lui", "him") and any(
             self.by_token.get(t.i) is not None and self.by_token[t.i].type == "PERSON"
             for t in self.doc[subject.i:pron.i] if t.dep_.startswith("nsubj"))
 
@@ -222,7 +267,7 @@ def _fits(role: dict[str, str] | None, agent: str | None) -> bool:
     opposition" for a party. A role of no sector (an expert, a group) for any state body or medium."""
     want = (role or {}).get("agent")
     if want == "MED":
-        return agent == "MED"
+        return agent in ("MED", None)  # "the network": a medium of the base, or an organisation it does not know
     if want == "REB":
         return agent == "REB"
     if want in ("POL", "OPP"):
@@ -232,7 +277,7 @@ def _fits(role: dict[str, str] | None, agent: str | None) -> bool:
     return agent in _STATE_AGENTS or agent == "MED"
 
 
-_POSTING = frozenset({"to", "in", "at", "à", "au", "aux", "en", "auprès", "dans"})
+_POSTING = frozenset({"to", "in", "at", "near", "outside", "inside", "à", "au", "aux", "en", "auprès", "dans", "près"})
 
 
 def _posted(t: Token, head: Token) -> bool:

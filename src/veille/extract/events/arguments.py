@@ -52,8 +52,22 @@ def actor_head(occ: Occurrence, named: frozenset[int]) -> tuple[Token | None, bo
             return own, True
         if occ.support is not None:
             return _verb_actor(occ.support, named)
+        if _adverbial(t):  # "L'armée turque, en coopération avec la coalition, a lancé …": the clause's doer
+            return _verb_actor(t.head, named)
         return None, True
     return _verb_actor(t, named)
+
+
+_MANNER = frozenset({"en", "in"})
+
+
+def _adverbial(t: Token) -> bool:
+    """A bare act noun as a manner adverbial of a verb ("en coopération avec", "in cooperation with")."""
+    if t.dep_ == "pobj" and t.head.lower_ in _MANNER and t.head.head.pos_ == "VERB":
+        t = t.head
+        return not any(c.dep_ == "det" for c in t.children)
+    return t.dep_ in ("obl", "obl:mod", "advcl", "nmod") and t.head.pos_ == "VERB" and any(
+        c.dep_ == "case" and c.lower_ in _MANNER for c in t.children) and not any(c.dep_ == "det" for c in t.children)
 
 
 def own_agent(t: Token, rule: Trigger, named: frozenset[int], support: frozenset[str] = frozenset()) -> Token | None:
@@ -148,6 +162,10 @@ def slot_heads(occ: Occurrence, slot: str) -> Iterable[Token]:
             yield subject
         return
     deps = SLOT_DEPS.get(slot)
+    if kind_of_slot(slot) == "nmod" and occ.support is not None and slot.endswith(":à"):
+        yield from (c for c in occ.support.children if c.dep_ in ("iobj", "dative"))  # "lui a accordé l'asile"
+    if slot in ("prep:to", "prep:for") and occ.support is not None:
+        yield from (c for c in occ.support.children if c.dep_ == "dative")  # "granted him asylum"
     if deps is not None:
         owners = [t] + ([occ.support] if occ.support is not None and slot in ("iobj", "dative") else [])
         for owner in owners:
@@ -200,6 +218,10 @@ def place_heads(occ: Occurrence) -> Iterable[Token]:
             if any(c.dep_ in ("case", "fixed") and c.lower_ in _PLACE_PREPS for c in x.children) or (
                     x.dep_ == "pobj" and x.head.lower_ in _PLACE_PREPS):
                 yield x
+
+
+def kind_of_slot(slot: str) -> str:
+    return slot.partition(":")[0]
 
 
 def _obliques(occ: Occurrence, prep: str) -> Iterable[Token]:

@@ -65,9 +65,9 @@ class Found:
         return self.occurrence.rule
 
 
-def find_events(doc: Doc, refs: Referents, lang: str, *, reporting: frozenset[int] = frozenset(),
+def rule_events(doc: Doc, refs: Referents, lang: str, *, reporting: frozenset[int] = frozenset(),
                 voices: list[tuple[int, int, Party]] = ()) -> list[Found]:
-    """Every coded event in ``doc``. ``reporting`` holds the tokens of reporting verbs (claim cues):
+    """Every event the rules code in ``doc``. ``reporting`` holds the tokens of reporting verbs (claim cues):
     factuality is read up to them, not through them. ``voices`` are the claims (content span, speaker): a
     predicate such as "are the perpetrators" is an accusation by whoever says it."""
     return _Coder(doc, refs, lang, reporting, voices).run()

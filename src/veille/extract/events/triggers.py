@@ -98,8 +98,10 @@ def _noun_keys(t: Token) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
-def find_triggers(doc: Doc, lang: str) -> list[Occurrence]:
+def find_triggers(doc: Doc, lang: str, *, cameo: str | None = None) -> list[Occurrence]:
+    """The triggers of ``doc``; ``cameo`` overrides the ``events.cameo`` setting (the ranker's candidates use "all")."""
     lex = lexicon(lang)
+    use = cameo or settings()["events"]["cameo"]
     taken: set[int] = set()
     found: list[Occurrence] = []
     for t in doc:
@@ -112,7 +114,7 @@ def find_triggers(doc: Doc, lang: str) -> list[Occurrence]:
             pos = pos_of(t, lex)
             if pos not in ("VERB", "NOUN"):
                 continue
-            occ = _single(t, pos, lex)
+            occ = _single(t, pos, lex, use)
         if occ is not None:
             taken.update(x.i for x in occ.tokens)
             found.append(occ)
@@ -196,7 +198,7 @@ def _syntactic_head(tokens: list[Token]) -> Token:
     return next((x for x in tokens if x.head.i not in ids or x.head.i == x.i), tokens[0])
 
 
-def _single(t: Token, pos: str, lex: Lexicon) -> Occurrence | None:
+def _single(t: Token, pos: str, lex: Lexicon, use: str) -> Occurrence | None:
     if pos == "NOUN":
         rule = next((r for k in _noun_keys(t) if (r := lex.triggers.get((k, "NOUN"))) is not None), None)
         if rule is None or not _sense_ok(t, rule, lex):
@@ -207,18 +209,17 @@ def _single(t: Token, pos: str, lex: Lexicon) -> Occurrence | None:
     particle = next((c for c in t.children if c.dep_ in _PARTICLE), None)
     lemmas = ([f"{lemma} {particle.lower_}"] if particle is not None else []) + [lemma]
     for key in lemmas:
-        rule = _verb_rule(t, key, lex)
+        rule = _verb_rule(t, key, lex, use)
         if rule is not None:
             tokens = [t] + ([particle] if particle is not None and key != lemma else [])
             return Occurrence(t, tokens, rule, pos="VERB") if rule.type else None
     return None
 
 
-def _verb_rule(t: Token, lemma: str, lex: Lexicon) -> Trigger | None:
+def _verb_rule(t: Token, lemma: str, lex: Lexicon, use: str) -> Trigger | None:
     """The row a verb codes: a matching CAMEO pattern, else the hand row (if its sense holds), else CAMEO's default
     (how far CAMEO goes is the ``events.cameo`` setting). A returned row with an empty type is a block: the verb is
     known and, in this frame, no event."""
-    use = settings()["events"]["cameo"]
     hand = lex.triggers.get((lemma, "VERB"))
     patterns = lex.patterns.get(lemma, ()) if use != "off" else ()
     if patterns:
