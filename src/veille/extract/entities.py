@@ -248,12 +248,19 @@ def _merge_acronyms(doc: Doc, chosen: list[Candidate], spans: dict[int, Span], g
         initials = [w[0] for w in name_key(spans[id(long)].text).split()]
         if text[0].lower() not in initials or sum(ch.lower() in initials for ch in text) * 2 < len(text):
             continue  # "Damas (SANA)" is a source, not a name: the letters must be the name's initials
-        acronym = groups.get(f"name:{name_key(text)}")
         owner = next((e for e in groups.values() if spans[id(long)] in e.mentions), None)
-        if acronym is None or owner is None or acronym is owner:
-            continue
-        owner.mentions.extend(acronym.mentions)
-        del groups[f"name:{name_key(text)}"]
+        for key, acronym in list(groups.items()):
+            if owner is None or acronym is owner:
+                continue
+            # the text's own definition beats the base's reading of the letters ("Rapid Support Forces (RSF)" is
+            # not Reporters sans frontières): every bare mention of the acronym moves to the owner
+            moved = [m for m in acronym.mentions if m.text == text]
+            if not moved:
+                continue
+            owner.mentions.extend(moved)
+            acronym.mentions = [m for m in acronym.mentions if m.text != text]
+            if not acronym.mentions:
+                del groups[key]
 
 
 def _char_span(doc: Doc, c: Candidate) -> Span:

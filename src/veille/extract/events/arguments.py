@@ -98,13 +98,20 @@ def own_agent(t: Token, rule: Trigger, named: frozenset[int], support: frozenset
     return None
 
 
+def relative(t: Token) -> bool:
+    """A relative pronoun ("qui", "which", "who"): the English tagger marks it by tag, not by morphology."""
+    return t.morph.get("PronType") == ["Rel"] or t.tag_ in ("WDT", "WP", "WP$")
+
+
 def _verb_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]:
     passive = any(c.dep_ in ("aux:pass", "auxpass") for c in t.children) or (
         t.dep_ in ("acl", "amod") and t.morph.get("VerbForm") == ["Part"] and _looks_participle(t))
     if not passive:
         slip = next((c for c in t.children if c.dep_ in _PASSIVE_SUBJECT), None)
-        if slip is not None and not any(c.dep_ in SUBJECT for c in t.children):
-            return slip, True  # "Barack Obama a réagi" tagged nsubj:pass: a parser slip, not a passive
+        if slip is not None and not any(c.dep_ in SUBJECT and c.i < t.i for c in t.children):
+            # "Barack Obama a réagi" tagged nsubj:pass: a parser slip, not a passive (and a "subject" after the
+            # verb is then its object: "Les militaires n'ont ni libéré Mohamed Bazoum")
+            return slip, True
     if passive:
         agent = next((c for c in t.children if c.dep_ in PASSIVE_AGENT), None)
         if agent is not None:
@@ -115,7 +122,7 @@ def _verb_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]:
     subject = next((c for c in t.children if c.dep_ in SUBJECT), None) or next(
         (g for c in t.children if c.dep_ in ("aux", "aux:tense") for g in c.children if g.dep_ in SUBJECT), None)
     # ("The US has been encouraging": the parser may hang the subject from an auxiliary)
-    if subject is not None and subject.morph.get("PronType") == ["Rel"] and t.dep_ in ("acl:relcl", "relcl"):
+    if subject is not None and relative(subject) and t.dep_ in ("acl:relcl", "relcl"):
         return t.head, True  # "la Russie qui s'est opposée": the relative pronoun stands for the noun it follows
     if subject is not None:
         return subject, True
@@ -170,8 +177,14 @@ def slot_heads(occ: Occurrence, slot: str) -> Iterable[Token]:
         owners = [t] + ([occ.support] if occ.support is not None and slot in ("iobj", "dative") else [])
         for owner in owners:
             yield from (c for c in owner.children if c.dep_ in deps)
+        if slot in ("obj", "dobj") and occ.pos == "VERB" and any(c.dep_ in _PASSIVE_SUBJECT and c.i < t.i for c in t.children) \
+                and not any(c.dep_ in ("aux:pass", "auxpass") for c in t.children):
+            yield from (c for c in t.children if c.dep_ in SUBJECT and c.i > t.i)  # the slip above: its object
         if slot in ("obj", "dobj") and occ.pos == "VERB" and t.pos_ != "VERB":
             yield from (c for c in t.children if c.dep_ in ("nmod", "appos"))  # "bombardera Israël" tagged PROPN
+        if slot in ("obj", "dobj", "passive-subject") and t.dep_ in ("relcl", "acl:relcl") and any(
+                c.dep_ in _PASSIVE_SUBJECT and relative(c) for c in t.children):
+            yield t.head  # "two Russian missiles which were shot down": the relative pronoun is the noun
         if slot in ("obj", "dobj") and t.dep_ == "acl" and occ.pos == "VERB":
             if _looks_participle(t):
                 yield t.head  # "les quatre personnes détenues", "prisoners released"

@@ -117,7 +117,7 @@ class _Coder:
             recipients == [None] and occ.rule.type in _MUTUAL_TYPES))
         for h in actor_heads:
             actor = acting_for(refs.party(h, before), h, refs)
-            if actor.entity is None:
+            if actor.entity is None or _unknown_thing(h, actor):
                 continue
             targets = recipients
             if mutual:
@@ -273,6 +273,17 @@ class _Coder:
                 self.found.append(Found(occ, None, None, fact, 0.3))
         elif rec.country or rec.entity.agent == "IGO":  # a party of the news, not a building or a name of its own
             self.found.append(Found(occ, None, rec, fact, 0.35))
+
+
+_INDEFINITE = frozenset({"a", "an", "un", "une", "des"})
+
+
+def _unknown_thing(head: Token, actor: Party) -> bool:
+    """"struck by a Volvo XC90": an organisation the base does not know, met with an indefinite article, is a thing
+    (a car, a product), not a political actor."""
+    e = actor.entity
+    return e is not None and e.type == "ORG" and e.kb_id is None and any(
+        c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children)
 
 
 def _slot_of_class(occ: Occurrence, name: str) -> bool:
