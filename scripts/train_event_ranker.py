@@ -81,7 +81,7 @@ def fit(records: list[dict], c_value: float):
     y = [r["label"] for r in records]
     clf = LogisticRegression(C=c_value, max_iter=2000, class_weight="balanced")
     clf.fit(x, y)
-    weights = {name: float(w) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) > 1e-6}
+    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) >= 0.005}
     return weights, float(clf.intercept_[0])
 
 
@@ -127,7 +127,7 @@ def main() -> None:
                     default=[ROOT / "tests" / "gold" / "train", ROOT / "tests" / "gold" / "dev"])
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "veille" / "extract" / "events" / "data" / "ranker.json")
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--min-precision", type=float, default=0.72)
+    ap.add_argument("--min-precision", type=float, default=0.5)
     ap.add_argument("--c", type=float, nargs="+", default=[0.03, 0.1, 0.3, 1.0])
     args = ap.parse_args()
     articles = examples(args.gold)

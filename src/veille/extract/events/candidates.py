@@ -125,13 +125,20 @@ def _features(c: Candidate, lang: str, reporting: frozenset[int]) -> list[str]:
         fs += [f"role={role}", f"role={role}|type={kind}"]
         for part in role.split("|"):
             fs += [f"{part}", f"{part}|type={kind}"]
+    title_end = t.doc.text.find("\n")
     for side, p in (("a", a), ("r", r)):
         if p is None:
             fs.append(f"{side}=none")
             continue
         e = p.entity
+        salience = min(len(e.mentions), 4)
         fs += [f"{side}.type={e.type}", f"{side}.agent={p.agent or e.agent}", f"{side}.country={bool(p.country)}",
-               f"{side}.party={is_party(p)}", f"{side}.type={e.type}|type={kind}"]
+               f"{side}.party={is_party(p)}", f"{side}.type={e.type}|type={kind}", f"{side}.mentions={salience}",
+               f"{side}.in_title={any(m.start < title_end for m in e.mentions)}"]
+    sentence_no = sum(1 for _ in t.doc[: t.sent.start].sents) if t.sent.start else 0
+    fs.append(f"sentence={min(sentence_no, 4)}")
+    for role in c.roles:
+        fs.append(f"role={role}|lemma={lemma_of(t)}")
     if a is not None and r is not None:
         fs.append(f"same_country={a.country == r.country}")
     fact = factuality(occ.support or t, lang, stop_at=reporting)
