@@ -201,10 +201,10 @@ def _analysed(chunks: Iterable[_Chunk], workers: int, *, vectors: bool = False) 
 
 def _langs(articles: list[Article]) -> set[str]:
     """The supported languages of ``articles`` (declared, else detected as the analyser will)."""
-    from veille.ingest.langid import detect
+    from veille.ingest.langid import language_of
     from veille.model import SUPPORTED_LANGS
 
-    return {lang for a in articles if (lang := (a.lang or detect(a.text)).lower()[:2]) in SUPPORTED_LANGS}
+    return {lang for a in articles if (lang := language_of(a.lang, a.text)) in SUPPORTED_LANGS}
 
 
 def _worker_context(langs: list[str]) -> multiprocessing.context.BaseContext:
