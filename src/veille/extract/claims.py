@@ -154,7 +154,10 @@ def find_claims(doc: Doc, refs: Referents, lang: str, times: list[Any]) -> list[
             continue
         cue_tok = _cue_near_quote(doc, s, e, lex, in_quote) or _verb_before_colon(doc, s, in_quote)
         speaker = _speaker(cue_tok, refs, claims, after_quote=True) if cue_tok is not None else None
-        prior = [c for c in claims if c.end <= s and _paragraphs_between(text, c.end, s) <= 1]
+        # the latest claim before the quote, if at most one paragraph break lies between (breaks only add up
+        # going back, so an earlier claim cannot qualify when the latest does not): counted once, not per claim
+        before = [c for c in claims if c.end <= s]
+        prior = [last] if before and _paragraphs_between(text, (last := max(before, key=lambda c: c.end)).end, s) <= 1 else []
         if speaker is None and prior:
             speaker = max(prior, key=lambda c: c.end).speaker  # a continuation keeps its speaker
         if speaker is None:

@@ -103,7 +103,15 @@ def _select(doc: Doc, candidates: list[Candidate], exclude) -> list[Candidate]:
         s, e = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
         return any(s < xe and xs < e for xs, xe in exclude)
 
-    kb_inside = {id(c): [k for k in candidates if k.from_kb and c.start <= k.start and k.end <= c.end and k is not c]
+    # the knowledge-base candidates inside each other candidate, in list order: looked up by start token, not
+    # by a scan of every candidate per candidate (quadratic on a long article)
+    order = {id(k): n for n, k in enumerate(candidates)}
+    kb_by_start: dict[int, list[Candidate]] = {}
+    for k in candidates:
+        if k.from_kb:
+            kb_by_start.setdefault(k.start, []).append(k)
+    kb_inside = {id(c): sorted((k for st in range(c.start, c.end) for k in kb_by_start.get(st, ())
+                                if k.end <= c.end and k is not c), key=lambda k: order[id(k)])
                  for c in candidates if not c.from_kb}
     taken = [False] * len(doc)
     chosen = []
