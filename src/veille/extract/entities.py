@@ -14,7 +14,9 @@ Order of work, each step cheap next to the parse:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span as SpacySpan
 
@@ -99,9 +101,16 @@ def _from_ner(doc: Doc) -> list[Candidate]:
 
 
 def _select(doc: Doc, candidates: list[Candidate], exclude) -> list[Candidate]:
+    # the excluded spans by start, with the furthest end reached among the first k: a span overlaps one of
+    # them iff one starting before its end ends after its start (one bisection, not a scan per candidate)
+    spans = sorted(exclude)
+    starts = [xs for xs, _ in spans]
+    reach = list(accumulate((xe for _, xe in spans), max))
+
     def overlaps_excluded(c: Candidate) -> bool:
         s, e = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
-        return any(s < xe and xs < e for xs, xe in exclude)
+        k = bisect_left(starts, e)
+        return k > 0 and reach[k - 1] > s
 
     # the knowledge-base candidates inside each other candidate, in list order: looked up by start token, not
     # by a scan of every candidate per candidate (quadratic on a long article)
