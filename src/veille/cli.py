@@ -159,10 +159,11 @@ def query() -> None:
 
 def _show(db: str, fmt: str, ask) -> None:
     from veille.store.output import render
+    from veille.store.duckdb import READER_WAIT
     from veille.store.queries import QueryError, StoreError, open_readonly
 
     try:
-        con = open_readonly(db)
+        con = open_readonly(db, wait=READER_WAIT)
         try:
             click.echo(render(ask(con), fmt))
         finally:
@@ -311,10 +312,11 @@ def stories_show(story_id, db) -> None:
     """One story as JSON: its articles, merged events and statements."""
     from veille.store import story_queries
     from veille.store.output import as_json
+    from veille.store.duckdb import READER_WAIT
     from veille.store.queries import StoreError, open_readonly
 
     try:
-        con = open_readonly(db)
+        con = open_readonly(db, wait=READER_WAIT)
         try:
             found = story_queries.story(con, story_id)
         finally:

@@ -26,7 +26,7 @@ import duckdb
 from veille.errors import InputError
 from veille.ingest.dedup import Deduper, norm_hash, signature, signature_bytes
 from veille.model import Article
-from veille.store.duckdb import ArticleRow, Store, connect
+from veille.store.duckdb import READER_WAIT, ArticleRow, Store, connect
 from veille.store.queries import open_readonly
 from veille.store.stories import update as update_stories
 
@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 
 ANALYSIS_LOCK = threading.Lock()
 """One analysis at a time in this process: the spaCy pipelines are shared."""
-READ_WAIT = 10.0
+READ_WAIT = READER_WAIT
 """Seconds a read-only request waits while a ``veille ingest`` holds the store file (then 503)."""
 
 

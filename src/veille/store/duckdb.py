@@ -184,6 +184,9 @@ def rollback(con: duckdb.DuckDBPyConnection) -> None:
         pass
 
 
+READER_WAIT = 10.0
+"""Seconds a reader (a request of a read-only ``veille serve``, ``veille query``, ``veille sql``) waits while
+``veille ingest`` holds the file, before it says the store is busy."""
 WRITER_WAIT = 120.0
 """Seconds a writer that lets go of the file between writes waits for readers to let go of it in turn."""
 
