@@ -154,6 +154,7 @@ def create_app(db_path: str | Path, token: str | None = None, *, max_body: int =
 
     @app.middleware("http")
     async def _headers(request: Request, call_next: Any) -> Response:
+        # Starlette's TrustedHostMiddleware would do, but answers in plain text: every error here is JSON with a detail
         if allowed is not None and _host_name(request.headers.get("host", "")) not in allowed:
             response: Response = JSONResponse({"detail": "unknown Host: this server answers only to the address "
                                                          "it listens on"}, status_code=400)
