@@ -117,3 +117,14 @@ def test_a_truncated_warc_record_is_reported_not_stored_as_whole(tmp_path):
     assert isinstance(items[0], Article) and items[0].text == rows[0]["text"]
     assert len(items) == 2 and isinstance(items[1], InputError), items
     assert "truncated" in items[1].reason and rows[1]["url"] in items[1].item
+
+
+def test_a_warc_record_whose_bytes_changed_fails_its_digest(tmp_path):
+    rows = [json.loads(line) for line in (SHARED / "corpus" / "wikinews-fr.jsonl").open(encoding="utf-8")][:2]
+    path = tmp_path / "crawl.wet"
+    _warc(path, [(r["url"], r["text"]) for r in rows])
+    data = path.read_bytes()
+    at = data.rindex(rows[1]["text"][:40].encode("utf-8"))
+    path.write_bytes(data[:at] + (b"X" if data[at:at + 1] != b"X" else b"Y") + data[at + 1:])  # same length
+    first, second = list(read_inputs([str(path)]))
+    assert isinstance(first, Article) and isinstance(second, InputError) and "digest" in second.reason

@@ -74,6 +74,34 @@ def test_unwritable_places_and_a_damaged_store_get_one_line(tmp_path):
                                                        "--failures", str(tmp_path / "f2.tsv")))
 
 
+def test_a_full_disk_is_said_not_hidden_behind_cannot_rollback(tmp_path):
+    """A file-size limit (RLIMIT_FSIZE) stands in for a full disk: the commit's write fails as it would.
+    The error said is that one, in one line, and the store still opens with what it held."""
+    import resource
+    import signal
+
+    db = tmp_path / "full.duckdb"
+    first = run_cli("ingest", str(_jsonl(tmp_path / "a.jsonl", [GOOD])), "--db", str(db), "--workers", "1",
+                    "--no-progress", "--no-stories", "--failures", str(tmp_path / "f.tsv"))
+    assert first.exit_code == 0, first.stderr
+
+    def small_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead of killing
+        resource.setrlimit(resource.RLIMIT_FSIZE, (32768, 32768))
+
+    rows = [line for line in (SHARED / "corpus" / "wikinews-fr.jsonl").open(encoding="utf-8")][:4]
+    more = tmp_path / "more.jsonl"
+    more.write_text("".join(rows), encoding="utf-8")
+    proc = subprocess.run([*VEILLE, "ingest", str(more), "--db", str(db),
+                           "--workers", "1", "--no-progress", "--no-stories", "--failures", str(tmp_path / "f.tsv")],
+                          capture_output=True, text=True, preexec_fn=small_files, timeout=300)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    assert "cannot rollback" not in proc.stderr and "File too large" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    after = run_cli("sql", "SELECT id FROM articles ORDER BY id", "--db", str(db), "--format", "csv")
+    assert after.exit_code == 0 and "good" in after.stdout.split()
+
+
 def test_terminal_escapes_in_articles_never_reach_the_terminal(tmp_path):
     hostile = {**GOOD, "id": "esc", "title": "Titre\x1b]0;pwned\x07\x1b[2J\x9b31m", "source": "\x1b[31mRouge"}
     path = _jsonl(tmp_path / "esc.jsonl", [hostile])
