@@ -24,7 +24,7 @@ from veille.extract.entities import find_entities
 from veille.extract.gazetteer import gazetteer_for
 from veille.extract.referents import Referents
 from veille.extract.times import find_times
-from veille.ingest.langid import detect
+from veille.ingest.langid import language_of
 from veille.kb import knowledge_base
 from veille.model import SCHEMA_VERSION, SUPPORTED_LANGS, Article
 from veille.nlp.pipeline import load, parse, parse_many
@@ -62,7 +62,7 @@ def _run(batch: list[Article | InputError]) -> Iterator[Result]:
         if isinstance(item, InputError):
             results[i] = item
             continue
-        lang = (item.lang or detect(item.text)).lower()[:2]
+        lang = language_of(item.lang, item.text)
         item.lang = lang
         if lang not in SUPPORTED_LANGS:
             results[i] = UnsupportedLanguage(item.id, lang)
@@ -71,16 +71,32 @@ def _run(batch: list[Article | InputError]) -> Iterator[Result]:
     for lang, indices in by_lang.items():
         with _memory_zone(lang):  # the Docs die here; the results are plain dicts and strings
             docs = parse_many((batch[i].text for i in indices), lang)  # type: ignore[union-attr]
-            for i, doc in zip(indices, docs):
-                article = batch[i]
-                assert isinstance(article, Article)
-                try:
-                    results[i] = build(article, doc)
-                except Exception as exc:  # one article's failure must not stop the batch; it is reported
-                    results[i] = InputError(article.id, f"analysis failed: {type(exc).__name__}: {exc}")
+            try:
+                for i, doc in zip(indices, docs):
+                    results[i] = _built(batch[i], doc)  # type: ignore[arg-type]
+            except Exception:  # noqa: BLE001 - the parse of the batch failed: each article alone, so one is blamed
+                for i in indices:
+                    if results[i] is None:
+                        results[i] = _parsed_alone(batch[i], lang)  # type: ignore[arg-type]
     for r in results:
         assert r is not None
         yield r
+
+
+def _built(article: Article, doc: Doc) -> Result:
+    try:
+        return build(article, doc)
+    except Exception as exc:  # one article's failure must not stop the batch; it is reported
+        return InputError(article.id, f"analysis failed: {type(exc).__name__}: {exc}")
+
+
+def _parsed_alone(article: Article, lang: str) -> Result:
+    """The article parsed and analysed on its own, after its batch's parse failed on some article."""
+    try:
+        doc = parse(article.text, lang)
+    except Exception as exc:  # noqa: BLE001 - spaCy's own refusals (length, memory) become one line
+        return InputError(article.id, f"parse failed: {type(exc).__name__}: {exc}"[:500])
+    return _built(article, doc)
 
 
 @contextmanager

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from veille import __version__
 from veille.analyze import analyze_many
-from veille.errors import InputError
+from veille.errors import InputError, VeilleError
 from veille.eval import evaluate, format_report
 from veille.formats import jsonld_claims, plover_rows
 from veille.ingest import ReadOptions, read_inputs
 from veille.model import parse_date
 from veille.report import render
+from veille.terminal import printable
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None):
@@ -23,6 +26,23 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None):
         return parse_date(value)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
+
+
+@contextmanager
+def _one_line() -> Iterator[None]:
+    """What goes wrong with the store or the disk (locked, damaged, full, a folder that is a file) is said in
+    one line, not in a traceback."""
+    import duckdb
+
+    try:
+        yield
+    except VeilleError as exc:
+        raise click.ClickException(printable(str(exc))) from None
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise click.ClickException(f"cannot write{where}: {exc.strerror or exc}") from None
+    except duckdb.Error as exc:
+        raise click.ClickException(f"the store failed: {str(exc).splitlines()[0]}") from None
 
 
 @click.group()
@@ -52,7 +72,7 @@ def analyze(inputs: tuple[str, ...], published, lang: str | None, article_id: st
     for result in _chain(first, second, results):
         if isinstance(result, InputError):
             failed += 1
-            click.echo(f"veille: error: {result}", err=True)
+            click.echo(f"veille: error: {printable(str(result))}", err=True)
             continue
         done += 1
         if fmt == "text":
@@ -118,20 +138,18 @@ _FMT = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"
 @click.option("--no-stories", is_flag=True, help="Do not cluster stories nor merge events and claims now (`veille stories update` does it later).")
 def ingest(inputs, db, workers, failures, published, lang, no_dedup, progress, no_stories) -> None:
     """Read, deduplicate, analyse and store articles: files, directories, globs, - for stdin; feeds and WARC too."""
-    from veille.store.duckdb import StoreError
     from veille.store.ingest import ingest as run_ingest
 
-    try:
+    with _one_line():
         summary = run_ingest(list(inputs), db=db, workers=workers, failures=failures, dedup=not no_dedup,
                              options=ReadOptions(published=published, lang=lang),
                              progress=sys.stderr.isatty() if progress is None else progress, stories=not no_stories)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from None
     click.echo(summary.line())
     if summary.stories:
         click.echo(summary.stories.line())
     if summary.failed:
         click.echo(f"failures listed in {summary.failures_file}", err=True)
+        sys.exit(1)
 
 
 @main.group()
@@ -141,10 +159,11 @@ def query() -> None:
 
 def _show(db: str, fmt: str, ask) -> None:
     from veille.store.output import render
+    from veille.store.duckdb import READER_WAIT
     from veille.store.queries import QueryError, StoreError, open_readonly
 
     try:
-        con = open_readonly(db)
+        con = open_readonly(db, wait=READER_WAIT)
         try:
             click.echo(render(ask(con), fmt))
         finally:
@@ -293,10 +312,11 @@ def stories_show(story_id, db) -> None:
     """One story as JSON: its articles, merged events and statements."""
     from veille.store import story_queries
     from veille.store.output import as_json
+    from veille.store.duckdb import READER_WAIT
     from veille.store.queries import StoreError, open_readonly
 
     try:
-        con = open_readonly(db)
+        con = open_readonly(db, wait=READER_WAIT)
         try:
             found = story_queries.story(con, story_id)
         finally:
@@ -325,15 +345,22 @@ def sql_cmd(statement, db, fmt) -> None:
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="Folder to write into.")
 def export_cmd(db, fmt, out) -> None:
     """Export the store: analyses as JSONL, tables as CSV, Parquet by date and language, or PLOVER event rows."""
-    from veille.store.duckdb import StoreError
     from veille.store.export import export
 
-    try:
+    with _one_line():
         written = export(db, fmt=fmt, out=out)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from None
     for name, rows in written.items():
         click.echo(f"{name}\t{rows} rows")
+
+
+def _host_names(host: str, extra: tuple[str, ...]) -> list[str] | None:
+    """The Host names a server listening on ``host`` answers: loopback by any of its names; a wildcard
+    address (0.0.0.0, ::) any name, since it cannot know the machine's (say so with --allow-host to narrow)."""
+    if host in ("0.0.0.0", "::", "") and not extra:
+        return None
+    loopback = {"127.0.0.1", "localhost", "::1", "[::1]"}
+    names = set(loopback if host in loopback else {host, f"[{host}]" if ":" in host else host})
+    return sorted(names | {h.lower() for h in extra})
 
 
 # --- scale-out: batch on a Dask cluster, load its output (each calls one function in veille.batch) ---
@@ -366,18 +393,16 @@ def batch(inputs, out, scheduler, local, partition_size, published, lang, no_ded
 def load_cmd(directory, db, no_stories) -> None:
     """Bring a batch's Parquet output (DIRECTORY or URL) into the store, then update its stories."""
     from veille.batch import load
-    from veille.store.duckdb import Store, StoreError
+    from veille.store.duckdb import Store
     from veille.store.stories import update
 
-    try:
+    with _one_line():
         counts = load(directory, db=db)
         for name, rows in counts.items():
             click.echo(f"{name}\t{rows}")
         if not no_stories:
             with Store(db) as store:
                 click.echo(update(store.con).line())
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from None
 
 
 @main.command("serve")
@@ -385,16 +410,15 @@ def load_cmd(directory, db, no_stories) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--token", envvar="VEILLE_TOKEN", help="Bearer token for POST /articles (or $VEILLE_TOKEN); without it the store is served read-only.")
-def serve(db, host, port, token) -> None:
+@click.option("--allow-host", "allow_hosts", multiple=True, help="Another Host name to answer (a proxy's); the "
+              "address listened on is always answered, any other name refused (DNS rebinding).")
+def serve(db, host, port, token, allow_hosts) -> None:
     """Serve the HTTP API (OpenAPI at /docs) and the web page over the store."""
     import uvicorn
 
     from veille.api import create_app
-    from veille.store.duckdb import StoreError
 
-    try:
-        app = create_app(db, token=token, preload=True)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from None
+    with _one_line():
+        app = create_app(db, token=token, preload=True, hosts=_host_names(host, allow_hosts))
     click.echo(f"veille: serving {db} on http://{host}:{port}/ ({'writable' if token else 'read-only'}; API at /docs)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="info")

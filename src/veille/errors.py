@@ -20,5 +20,6 @@ class UnsupportedLanguage(InputError):
     """The article is in a language veille has no pipeline for; reported, never guessed."""
 
     def __init__(self, item: str, lang: str) -> None:
-        super().__init__(item, f"unsupported language {lang!r} (veille analyses fr and en)")
+        super().__init__(item, f"unsupported language {lang!r}: not French or English (veille analyses fr and en; "
+                               "--lang tells the language when the text is too short to tell)")
         self.lang = lang

@@ -8,10 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 SCHEMA_VERSION = "veille.analysis/1"
 SUPPORTED_LANGS = ("fr", "en")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """``value`` with every lone surrogate replaced by U+FFFD, one character for one.
+
+    JSON lets a string hold half of a surrogate pair (``"\\ud800"``); no UTF-8 encoder takes it, and spaCy,
+    the hashes, the store and the terminal all encode. Replacing it one for one keeps every offset.
+    """
+    return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
 
 
 @dataclass(slots=True)
@@ -25,6 +36,13 @@ class Article:
     lang: str | None = None
     url: str | None = None
     source: str | None = None
+
+    def __post_init__(self) -> None:
+        self.id, self.text = clean_text(self.id), clean_text(self.text)
+        for name in ("title", "lang", "url", "source"):
+            value = getattr(self, name)
+            if value is not None:
+                setattr(self, name, clean_text(value))
 
     @property
     def text_sha256(self) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from veille.terminal import printable
+
 TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "MISC")
 
 
@@ -50,4 +52,4 @@ def render(analysis: dict[str, Any]) -> str:
         for c in analysis["claims"]:
             sp = c.get("speaker") or {}
             lines.append(f"  {sp.get('canonical') or sp.get('text') or '?'} ({c['kind']}): {c['content']['text'][:90]!r}")
-    return "\n".join(lines)
+    return printable("\n".join(lines))  # titles, names and quotes come from the article

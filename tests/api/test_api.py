@@ -103,7 +103,7 @@ def test_analyze_json_and_plain_text(client):
     assert any(e["canonical"] == "John Kirby" for e in an["entities"])
     assert any(v["type"] == "ASSAULT" for v in an["events"])
     plain = client.post("/analyze", content=text.encode(), params={"published": "2024-01-05"},
-                        headers={"Content-Type": "text/plain; charset=utf-8"}).json()
+                        headers={"Content-Type": "text/plain; charset=utf-8", "X-Requested-With": "test"}).json()
     assert plain["article"]["title"].startswith("Le Royaume-Uni critique Poutine")
     assert len(plain["events"]) == len(an["events"])
     assert client.get("/articles").json()["total"] == ARTICLES  # stateless
@@ -121,7 +121,7 @@ def test_analyze_json_and_plain_text(client):
     ("这是一篇中文文章，讲的是天气。今天天气很好，我们去公园散步。".encode(), "text/plain", 422),
 ])
 def test_analyze_refuses_bad_input_with_a_message(client, body, ctype, status):
-    r = client.post("/analyze", content=body, headers={"Content-Type": ctype})
+    r = client.post("/analyze", content=body, headers={"Content-Type": ctype, "X-Requested-With": "test"})
     assert r.status_code == status, r.text
     assert r.json()["detail"]
 

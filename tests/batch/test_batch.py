@@ -49,7 +49,7 @@ def corpus(tmp_path_factory) -> Path:
 def reference(corpus, tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("ref") / "ingest.duckdb"
     result = run_cli("ingest", str(corpus), "--db", str(db), "--workers", "1", "--no-progress")
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 1, result.stderr  # the broken line
     assert result.stdout.splitlines()[0] == "read 48, analysed 46, duplicates 1, failed 1, already stored 0"  # then stories
     return db
 
@@ -131,6 +131,29 @@ def test_a_rerun_recomputes_only_the_partition_whose_output_is_gone(first_run, c
     assert after[lost["id"]]["files"] == lost["files"] and after[lost["id"]]["rows"] == lost["rows"]
     load(str(out), db=tmp_path / "resumed.duckdb")
     assert_same_store(reference, tmp_path / "resumed.duckdb")
+
+
+def test_a_rerun_recomputes_partitions_whose_files_were_truncated_or_deleted(first_run, corpus, client, reference,
+                                                                              tmp_path):
+    """A manifest promises files of a given size and checksum: a damaged or missing file undoes the promise,
+    so ``veille load`` refuses with one line instead of a traceback, and a re-run rewrites that partition."""
+    out = tmp_path / "out"
+    shutil.copytree(first_run, out)
+    ordered = sorted(manifests(str(out)), key=lambda m: m["seq"])
+    truncated, deleted = ordered[2], ordered[5]
+    victim = out / truncated["files"]["events"][0]
+    victim.write_bytes(victim.read_bytes()[: victim.stat().st_size // 2])
+    (out / deleted["files"]["articles"][0]).unlink()
+    refused = run_cli("load", str(out), "--db", str(tmp_path / "refused.duckdb"), "--no-stories")
+    assert refused.exit_code == 1 and "Traceback" not in refused.stderr
+    assert truncated["id"] in refused.stderr and deleted["id"] in refused.stderr
+    written: list[str] = []
+    summary = run_batch([str(corpus)], out=str(out), client=client, size=SIZE,
+                        on_partition=lambda m: written.append(m["id"]))
+    assert sorted(written) == sorted([truncated["id"], deleted["id"]])
+    assert (summary.written, summary.already_done) == (2, 6)
+    load(str(out), db=tmp_path / "repaired.duckdb")
+    assert_same_store(reference, tmp_path / "repaired.duckdb")
 
 
 def test_a_worker_killed_mid_job_loses_nothing_and_writes_nothing_twice(corpus, client, reference, tmp_path):

@@ -27,8 +27,8 @@ def _row(aid: str, text: str, *, copy_of: str | None = None) -> ArticleRow:
 
 def _commit(out, pid: str, seq: int, rows, failures=()) -> None:
     fs, root = fsspec.core.url_to_fs(str(out))
-    files, per_table = _write(rows, list(failures), fs, root, pid)
-    manifest = {"id": pid, "seq": seq, "files": files, "rows": per_table}
+    files, per_table, checksums = _write(rows, list(failures), fs, root, pid)
+    manifest = {"id": pid, "seq": seq, "files": files, "rows": per_table, "checksums": checksums}
     _put(fs, json.dumps(manifest).encode(), f"{root}/{MANIFESTS}/{pid}.json")
 
 

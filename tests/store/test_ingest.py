@@ -91,7 +91,7 @@ def test_a_bad_batch_reports_each_bad_item_and_keeps_the_good_ones(tmp_path):
     proc = subprocess.run([*VEILLE, "ingest", str(tmp_path / "*.txt"), str(tmp_path / "*.html"), str(lines),
                            "--db", str(db), "--workers", "1", "--failures", str(fails), "--published", "2024-01-05"],
                           capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stderr
+    assert proc.returncode == 1, proc.stderr  # items failed: said in the exit status too
     assert "read 7, analysed 2, duplicates 0, failed 5" in proc.stdout, proc.stdout
     reported = dict(line.split("\t") for line in fails.read_text(encoding="utf-8").splitlines()[1:])
     assert set(reported) == {str(tmp_path / "empty.txt"), str(tmp_path / "blob.txt"), str(huge),

@@ -4,12 +4,20 @@ Every route reads through ``veille.store.queries`` or, for what spans articles (
 repeated claims, actor timelines), ``veille.store.story_queries`` (the page is a client of the same JSON
 routes, as in datasette every page has a JSON twin). Writes need the bearer token and go through the single writer
 (``veille.api.db``). Bodies are bounded (``limits.BodyLimit``); malformed input gets a 4xx with a message.
+
+Other web pages are kept out (docs/web.md, "Security"): a POST must be JSON or carry ``X-Requested-With``
+(either makes a browser ask first, and no cross-origin answer is ever given), the Host header must name the
+address served (``hosts``: a DNS-rebinding page names its own), and every answer forbids framing.
 """
 
 
+import base64
 import datetime as dt
+import hashlib
 import os
+import re
 import secrets
+from collections.abc import Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -24,8 +32,8 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import TypeAdapter, ValidationError
 
 from veille import __version__
-from veille.api.db import Database, analyse, warm_up
-from veille.api.limits import MAX_BODY, BodyLimit
+from veille.api.db import AnalysisBusy, Database, analyse, warm_up
+from veille.api.limits import ANALYSIS_WAIT, MAX_ANALYZE_CHARS, MAX_BODY, BodyLimit
 from veille.api.models import (
     MAX_BATCH,
     AnalyzeIn,
@@ -45,6 +53,24 @@ _ARTICLES_IN = TypeAdapter(ArticleIn | list[ArticleIn])
 _CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
         "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 """The page runs only its own scripts: even a rendering mistake could not run an article's <script>."""
+_CSP_DATA = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+"""JSON, scripts, styles: nothing in them is a page, and none may be framed."""
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+
+
+def _docs_csp(html: str) -> str:
+    """The page's policy for the API explorer, whose start-up script is inline: allowed by its hash alone."""
+    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'"
+                      for s in _INLINE_SCRIPT.findall(html))
+    return _CSP.replace("script-src 'self'", f"script-src 'self' {hashes}")
+
+
+def _host_name(header: str) -> str:
+    """``127.0.0.1:8000`` → ``127.0.0.1``, ``[::1]:8000`` → ``[::1]``, lower case."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[:header.find("]") + 1]
+    return header.split(":", 1)[0]
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Rows per page.")]
 Offset = Annotated[int, Query(ge=0, le=10**9, description="Rows to skip.")]
@@ -80,12 +106,16 @@ def _validation_error(exc: ValidationError) -> RequestValidationError:
 
 
 def create_app(db_path: str | Path, token: str | None = None, *, max_body: int = MAX_BODY,
-               preload: bool = False) -> FastAPI:
+               preload: bool = False, analysis_wait: float = ANALYSIS_WAIT,
+               hosts: Sequence[str] | None = None) -> FastAPI:
     """The application over the store at ``db_path``; ``token`` (else ``$VEILLE_TOKEN``) enables writes.
 
     Without a token the store is opened read-only and ``POST /articles`` answers 401. ``preload`` loads the
-    pipelines in the background at start-up, so the first analysis does not wait for them.
+    pipelines in the background at start-up, so the first analysis does not wait for them. ``POST /analyze``
+    waits ``analysis_wait`` seconds at most for another analysis to finish (then 503). ``hosts``: the only
+    Host names answered (``veille serve`` gives those of its address; None, in-process, answers any).
     """
+    allowed = None if hosts is None else {h.lower() for h in hosts}
     token = token or os.environ.get(TOKEN_ENV) or None
     db = Database(db_path, writable=token is not None)
 
@@ -117,12 +147,25 @@ def create_app(db_path: str | Path, token: str | None = None, *, max_body: int =
     async def _store_error(request: Request, exc: StoreError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=503)
 
+    @app.exception_handler(AnalysisBusy)
+    async def _busy(request: Request, exc: AnalysisBusy) -> JSONResponse:
+        return JSONResponse({"detail": f"another analysis is running; try again (waited {analysis_wait:g} s)"},
+                            status_code=503, headers={"Retry-After": str(max(1, round(analysis_wait)))})
+
     @app.middleware("http")
     async def _headers(request: Request, call_next: Any) -> Response:
-        response = await call_next(request)
+        # Starlette's TrustedHostMiddleware would do, but answers in plain text: every error here is JSON with a detail
+        if allowed is not None and _host_name(request.headers.get("host", "")) not in allowed:
+            response: Response = JSONResponse({"detail": "unknown Host: this server answers only to the address "
+                                                         "it listens on"}, status_code=400)
+        else:
+            response = await call_next(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers["X-Frame-Options"] = "DENY"
         if request.url.path == "/":
             response.headers["Content-Security-Policy"] = _CSP
+        elif request.url.path != "/docs":  # the explorer sets its own, with its script's hash
+            response.headers["Content-Security-Policy"] = _CSP_DATA
         return response
 
     # --- the page and its offline API explorer ---
@@ -133,8 +176,10 @@ def create_app(db_path: str | Path, token: str | None = None, *, max_body: int =
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url="/openapi.json", title="veille API", swagger_js_url=SWAGGER_JS,
+        page = get_swagger_ui_html(openapi_url="/openapi.json", title="veille API", swagger_js_url=SWAGGER_JS,
                                    swagger_css_url=SWAGGER_CSS, swagger_favicon_url="/static/favicon-1.svg")
+        page.headers["Content-Security-Policy"] = _docs_csp(bytes(page.body).decode("utf-8"))
+        return page
 
     # --- analysis (stateless) ---
 
@@ -144,7 +189,11 @@ def create_app(db_path: str | Path, token: str | None = None, *, max_body: int =
     }}}
 
     @app.post("/analyze", tags=["analysis"], openapi_extra=analyze_body,
-              responses={422: {"description": "Malformed input, empty text or unsupported language"}})
+              responses={403: {"description": "text/plain without the X-Requested-With header"},
+                         413: {"description": f"Text over {MAX_ANALYZE_CHARS:,} characters"},
+                         415: {"description": "Neither application/json nor text/plain"},
+                         422: {"description": "Malformed input, empty text or unsupported language"},
+                         503: {"description": "Another analysis ran longer than the wait budget; retry"}})
     async def analyze(
         request: Request,
         lang: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", description="For text/plain: fr or en.")] = None,
@@ -152,10 +201,15 @@ def create_app(db_path: str | Path, token: str | None = None, *, max_body: int =
     ) -> dict[str, Any]:
         """Analyse one article (JSON: the contract's input, only `text` required) or plain text; nothing is stored.
 
-        Plain text is read as a `.txt` file is: the first line is the headline.
+        Plain text is read as a `.txt` file is: the first line is the headline; it needs the header
+        `X-Requested-With` (any value), which a page of another site cannot send without asking. The text is
+        at most 100,000 characters here (longer: `POST /articles` with the token, or `veille analyze`), and a
+        request waits at most a few seconds for another analysis to finish (503 and `Retry-After` then).
         """
         body = await request.body()
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if ctype == "text/plain" and not request.headers.get("x-requested-with"):
+            raise HTTPException(403, "text/plain needs the header X-Requested-With (any value), or send JSON")
         if ctype == "text/plain":
             try:
                 text = body.decode("utf-8")
@@ -166,16 +220,19 @@ def create_app(db_path: str | Path, token: str | None = None, *, max_body: int =
             title = next((line.strip() for line in text.splitlines() if line.strip()), None)
             item = AnalyzeIn(text=text, title=title, lang=lang,
                              published=published.isoformat() if published else None)
-        elif ctype in ("application/json", ""):
+        elif ctype == "application/json":
             try:
                 item = AnalyzeIn.model_validate_json(body)
             except ValidationError as exc:
                 raise _validation_error(exc) from None
         else:
             raise HTTPException(415, "send application/json (an article) or text/plain")
+        if len(item.text) > MAX_ANALYZE_CHARS:
+            raise HTTPException(413, f"text too long for /analyze ({len(item.text):,} characters; the limit is "
+                                     f"{MAX_ANALYZE_CHARS:,} characters here: use POST /articles or veille analyze)")
         from starlette.concurrency import run_in_threadpool
 
-        [result] = await run_in_threadpool(analyse, [item.to_article()])
+        [result] = await run_in_threadpool(lambda: analyse([item.to_article()], wait=analysis_wait))
         if isinstance(result, InputError):
             raise HTTPException(422, result.reason)
         return queries.with_entity_keys(result)
@@ -200,7 +257,13 @@ def create_app(db_path: str | Path, token: str | None = None, *, max_body: int =
             raise HTTPException(422, f"send 1 to {MAX_BATCH} articles")
         from starlette.concurrency import run_in_threadpool
 
-        report = await run_in_threadpool(db.ingest, [i.to_article() for i in items])
+        try:
+            report = await run_in_threadpool(db.ingest, [i.to_article() for i in items])
+        except StoreError:
+            raise
+        except Exception as exc:  # the analysis or the write failed: one transaction, so nothing is half-stored
+            raise HTTPException(503, f"nothing was stored: the analysis or the write failed "
+                                     f"({type(exc).__name__}: {exc}); try again") from None
         if report["failed"] and len(report["failed"]) == len(items):
             raise HTTPException(422, "; ".join(f"{f['id']}: {f['reason']}" for f in report["failed"]))
         return report

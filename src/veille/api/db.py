@@ -1,7 +1,9 @@
 """The server's hold on the store: read cursors for every request, and ONE writer thread.
 
-Without a token the store is opened read-only (``queries.open_readonly``); nothing can write. With a
-token the server owns the store's write lock: reads go through cursors of one connection, and every
+Without a token the store is opened read-only (``queries.open_readonly``) for each request and closed after
+it, so that a ``veille ingest`` can write the same file between requests (a request waits up to
+``READ_WAIT`` seconds while the ingest holds the file, then answers 503). With a token the server owns
+the store's write lock: reads go through cursors of one connection, and every
 write (``POST /articles``) is queued to a single thread that judges, analyses and writes whole articles
 in one transaction, as ``veille ingest`` does (same id and text: unchanged; copy of an original: stored
 as a copy; else analysed), then lets the new articles join their stories and recomputes the merged
@@ -24,7 +26,7 @@ import duckdb
 from veille.errors import InputError
 from veille.ingest.dedup import Deduper, norm_hash, signature, signature_bytes
 from veille.model import Article
-from veille.store.duckdb import ArticleRow, Store, connect
+from veille.store.duckdb import READER_WAIT, ArticleRow, Store, connect
 from veille.store.queries import open_readonly
 from veille.store.stories import update as update_stories
 
@@ -32,14 +34,25 @@ log = logging.getLogger(__name__)
 
 ANALYSIS_LOCK = threading.Lock()
 """One analysis at a time in this process: the spaCy pipelines are shared."""
+READ_WAIT = READER_WAIT
+"""Seconds a read-only request waits while a ``veille ingest`` holds the store file (then 503)."""
 
 
-def analyse(articles: Sequence[Article]) -> list[dict[str, Any] | InputError]:
-    """Analyses (or errors) for ``articles``, in order, under the analysis lock."""
+class AnalysisBusy(Exception):
+    """Another analysis held the pipelines longer than the caller would wait."""
+
+
+def analyse(articles: Sequence[Article], *, wait: float | None = None) -> list[dict[str, Any] | InputError]:
+    """Analyses (or errors) for ``articles``, in order, under the analysis lock; ``wait``: seconds to wait for
+    the lock (``AnalysisBusy`` after that), None for as long as it takes."""
     from veille.analyze import analyze_many
 
-    with ANALYSIS_LOCK:
+    if not ANALYSIS_LOCK.acquire(timeout=-1 if wait is None else wait):
+        raise AnalysisBusy
+    try:
         return list(analyze_many(list(articles)))
+    finally:
+        ANALYSIS_LOCK.release()
 
 
 def warm_up() -> None:
@@ -61,29 +74,33 @@ class Database:
         self._deduper: Deduper | None = None
         self._open()
 
-    def _open(self) -> duckdb.DuckDBPyConnection:
+    def _open(self) -> duckdb.DuckDBPyConnection | None:
         """Open the store (again, after ``close``: an ASGI server may run the app's lifespan more than once)."""
         with self._lock:
             if self._root is not None:
                 return self._root
             if self.writable:
-                self._store = Store(self.path)  # creates and migrates the file if needed
+                self._store = Store(self.path)  # creates and migrates the file if needed (a writer may)
                 self._root = connect(self.path)  # same DuckDB instance: sees every commit at once
                 self._deduper = self._store.load_deduper(Deduper())
                 self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="veille-writer")
-            else:
-                if not self.path.exists():
-                    connect(self.path).close()  # an empty store, so the page opens on a fresh install
-                try:
-                    self._root = open_readonly(self.path)
-                except duckdb.InvalidInputException:  # this process has the file open read-only already,
-                    self._root = connect(self.path, read_only=True)  # its settings locked as open_readonly left them
+            else:  # a missing or damaged store is said now (StoreError), not served empty; then let go
+                open_readonly(self.path, wait=READ_WAIT).close()
             return self._root
 
     @contextmanager
     def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor of its own for one request (DuckDB connections are not shared across threads)."""
+        """A connection of its own for one request: a cursor of the writer's connection, or the file opened
+        read-only for this request alone (waiting while an ingest writes it)."""
+        if not self.writable:
+            con = open_readonly(self.path, wait=READ_WAIT)
+            try:
+                yield con
+            finally:
+                con.close()
+            return
         root = self._open()
+        assert root is not None
         with self._lock:
             cur = root.cursor()
         try:
@@ -100,6 +117,18 @@ class Database:
         return self._writer.submit(self._ingest, list(articles)).result()
 
     def _ingest(self, articles: list[Article]) -> dict[str, list[Any]]:
+        """Judge, analyse and write; if anything fails before the write is committed, the copy index forgets
+        this request's articles, so the same article posted again is analysed, not taken for a copy of itself."""
+        added: list[str] = []
+        try:
+            return self._judge_and_write(articles, added)
+        except BaseException:
+            assert self._deduper is not None
+            for aid in added:
+                self._deduper.remove(aid)
+            raise
+
+    def _judge_and_write(self, articles: list[Article], added: list[str]) -> dict[str, list[Any]]:
         store, deduper = self._store, self._deduper
         assert store is not None and deduper is not None
         report: dict[str, list[Any]] = {"stored": [], "replaced": [], "unchanged": [], "duplicates": [], "failed": []}
@@ -128,11 +157,13 @@ class Database:
                 continue
             row.minhash = signature_bytes(sig)
             deduper.add(a.id, norm, sig)  # so a copy later in this same request is caught
+            added.append(a.id)
             new.append((row, a))
         failures: list[tuple[str, str]] = []
         for (row, a), result in zip(new, analyse([a for _, a in new])):
             if isinstance(result, InputError):
                 deduper.remove(a.id)
+                added.remove(a.id)
                 failures.append((a.id, result.reason))
                 report["failed"].append({"id": a.id, "reason": result.reason})
                 continue
@@ -141,12 +172,8 @@ class Database:
             row.lang = result["article"]["lang"]
             rows.append(row)
             report["replaced" if row.replace else "stored"].append(a.id)
-        try:
-            store.write(rows, failures)
-        except Exception:
-            for row, _ in new:
-                deduper.remove(row.id)
-            raise
+        store.write(rows, failures)
+        added.clear()  # committed: the copy index keeps them
         if rows:
             try:
                 update_stories(store.con)

@@ -7,6 +7,12 @@ from typing import Any
 
 MAX_BODY = 2 * 1024 * 1024
 """Bytes a request body may hold (an article is at most 2 M characters; 2 MB keeps a request cheap to refuse)."""
+MAX_ANALYZE_CHARS = 100_000
+"""Characters ``POST /analyze`` (no token needed) analyses at most: about 3 s of work (benchmarks/long.py), so
+one anonymous request cannot hold the pipelines for minutes. ``POST /articles`` (with the token) and the CLI
+take up to the readers' limit, 2 M."""
+ANALYSIS_WAIT = 10.0
+"""Seconds ``POST /analyze`` waits for another analysis to finish before answering 503 with Retry-After."""
 
 
 class _TooLarge(Exception):

@@ -21,8 +21,8 @@ from typing import Any
 import fsspec
 
 from veille.batch.plan import PARTITION_SIZE, Partition, plan
-from veille.batch.tasks import (MANIFESTS, Decision, PipelinesPlugin, analyse_partition, digest, read_manifest,
-                                sign_partition)
+from veille.batch.tasks import (MANIFESTS, Decision, PipelinesPlugin, analyse_partition, damage, digest,
+                                read_manifest, sign_partition)
 from veille.ingest.dedup import Deduper, signature_from_bytes
 from veille.ingest.reader import ReadOptions
 
@@ -80,7 +80,7 @@ def _run(client: Any, inputs: list[str], *, out: str, size: int, options: ReadOp
     todo = []
     for p in parts:
         done = read_manifest(fs, root, p.id)
-        if done is not None and done["digest"] == digest(decisions[p.seq]):
+        if done is not None and done["digest"] == digest(decisions[p.seq]) and not damage(fs, root, done):
             summary.already_done += 1
             _count(summary, done)
         else:

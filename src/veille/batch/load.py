@@ -16,8 +16,13 @@ import duckdb
 import fsspec
 from fsspec.implementations.local import LocalFileSystem
 
-from veille.batch.tasks import MANIFESTS, SIGNATURES
-from veille.store.duckdb import TABLES, connect
+from veille.batch.tasks import MANIFESTS, SIGNATURES, damage
+from veille.errors import VeilleError
+from veille.store.duckdb import TABLES, connect, rollback
+
+
+class BatchDamaged(VeilleError):
+    """A committed partition's files are missing or not what its manifest recorded."""
 
 _CHILD_TABLES = [t for t in TABLES if t not in ("articles", "failures")]
 
@@ -42,9 +47,16 @@ def files_by_table(out: str) -> dict[str, list[str]]:
 
 
 def load(out: str, *, db: str | Path) -> dict[str, int]:
-    """Bring the batch output at ``out`` into the store at ``db``; returns what was added, kept and replaced."""
+    """Bring the batch output at ``out`` into the store at ``db``; returns what was added, kept and replaced.
+
+    Every committed partition's files are checked against its manifest first: a damaged output is refused
+    whole (``BatchDamaged``, naming the partitions), since a re-run of ``veille batch`` repairs it."""
+    fs, root = fsspec.core.url_to_fs(out)
+    damaged = [f"{m['id']} ({'; '.join(problems)})" for m in manifests(out) if (problems := damage(fs, root, m))]
+    if damaged:
+        raise BatchDamaged(f"{out}: partition {', '.join(damaged)}: run `veille batch` again with the same "
+                           "inputs and --out to rewrite it")
     files = files_by_table(out)
-    fs, _ = fsspec.core.url_to_fs(out)
     con = connect(db)
     try:
         if not isinstance(fs, LocalFileSystem):
@@ -54,7 +66,7 @@ def load(out: str, *, db: str | Path) -> dict[str, int]:
             result = _load(con, files)
             con.execute("COMMIT")
         except Exception:
-            con.execute("ROLLBACK")
+            rollback(con)
             raise
     finally:
         con.close()

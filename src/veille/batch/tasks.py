@@ -6,6 +6,10 @@ each copied to the output under a temporary name and renamed into place, and onl
 when its manifest exists; a worker killed before that leaves no manifest, and the partition is
 recomputed, its files rewritten under the same names (the analysis is deterministic). ``veille load``
 reads only the files that manifests list.
+
+A manifest also records each file's size and SHA-256 (``checksums``): a file truncated or deleted after
+the commit (a full disk, a careless ``rm``) makes its partition not done (``damage``), so a re-run
+rewrites it and ``veille load`` refuses to load it.
 """
 
 from __future__ import annotations
@@ -142,6 +146,38 @@ def read_manifest(fs: fsspec.AbstractFileSystem, root: str, pid: str) -> dict[st
         return json.loads(fs.cat_file(path))
     except FileNotFoundError:
         return None
+    except ValueError:  # a manifest cut short is no commit
+        return None
+
+
+def file_checksum(fs: fsspec.AbstractFileSystem, path: str) -> tuple[int, str]:
+    """(size in bytes, SHA-256) of one file, read in 1 MB blocks."""
+    digest, size = hashlib.sha256(), 0
+    with fs.open(path, "rb") as fh:
+        while block := fh.read(1 << 20):
+            digest.update(block)
+            size += len(block)
+    return size, digest.hexdigest()
+
+
+def damage(fs: fsspec.AbstractFileSystem, root: str, manifest: dict[str, Any]) -> list[str]:
+    """What is wrong with the files a manifest lists (missing, another size, another checksum); [] when whole."""
+    problems = []
+    sums = manifest.get("checksums") or {}
+    for rel in (f for files in manifest["files"].values() for f in files):
+        path = f"{root}/{rel}"
+        if not fs.exists(path):
+            problems.append(f"{rel} is missing")
+            continue
+        if rel not in sums:  # a manifest written before checksums were recorded: existence is all it promises
+            continue
+        want_size, want_sum = sums[rel]
+        size, checksum = file_checksum(fs, path)
+        if size != want_size:
+            problems.append(f"{rel} has {size:,} bytes, not {want_size:,}")
+        elif checksum != want_sum:
+            problems.append(f"{rel} does not match its checksum")
+    return problems
 
 
 def analyse_partition(part: Partition, decisions: dict[int, Decision], out: str, options: ReadOptions,
@@ -150,7 +186,7 @@ def analyse_partition(part: Partition, decisions: dict[int, Decision], out: str,
     fs, root = fsspec.core.url_to_fs(out)
     pid, want = part.id, digest(decisions)
     old = read_manifest(fs, root, pid)
-    if old is not None and old["digest"] == want:
+    if old is not None and old["digest"] == want and not damage(fs, root, old):
         return {**old, "skipped": True}
     if old is not None:  # written from other decisions: uncommitted first, then its files go
         fs.rm_file(f"{root}/{MANIFESTS}/{pid}.json")
@@ -159,13 +195,13 @@ def analyse_partition(part: Partition, decisions: dict[int, Decision], out: str,
                 fs.rm_file(f"{root}/{rel}")
     began = time.perf_counter()
     rows, failures, counts = _analyse(part, decisions, options, dedup)
-    files, per_table = _write(rows, failures, fs, root, pid)
+    files, per_table, checksums = _write(rows, failures, fs, root, pid)
     del rows, failures
     release_memory()
     manifest = {
         "id": pid, "seq": part.seq, "form": part.form, "items": list(part.items), "start": part.start,
         "end": part.end, "first_line": part.first_line, "digest": want, "counts": counts, "rows": per_table,
-        "files": files, "seconds": round(time.perf_counter() - began, 3), "pid": os.getpid(),
+        "files": files, "checksums": checksums, "seconds": round(time.perf_counter() - began, 3), "pid": os.getpid(),
         "rss_mb": round(psutil.Process().memory_info().rss / 2**20, 1),
     }
     _put(fs, json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"), f"{root}/{MANIFESTS}/{pid}.json")
@@ -216,7 +252,7 @@ def _analyse(part: Partition, decisions: dict[int, Decision], options: ReadOptio
 
 
 def _write(rows: list[ArticleRow], failures: list[tuple[str, str]], fs: fsspec.AbstractFileSystem, root: str,
-           pid: str) -> tuple[dict[str, list[str]], dict[str, int]]:
+           pid: str) -> tuple[dict[str, list[str]], dict[str, int], dict[str, list[Any]]]:
     """Parquet files of every table for these rows (hive layout by date and language), committed one by one."""
     con = duckdb.connect()
     try:
@@ -248,10 +284,12 @@ def _write(rows: list[ArticleRow], failures: list[tuple[str, str]], fs: fsspec.A
                 con.execute(f"COPY (SELECT id, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY id) "
                             f"TO {_literal(target)} (FORMAT parquet)")
                 files[SIGNATURES] = [str(target.relative_to(tmp))]
+            checksums: dict[str, list[Any]] = {}
             for table in files:
                 for rel in files[table]:
+                    checksums[rel] = list(file_checksum(fsspec.filesystem("file"), str(Path(tmp, rel))))
                     _put_file(fs, str(Path(tmp, rel)), f"{root}/{rel}")
-        return files, per_table
+        return files, per_table, checksums
     finally:
         con.close()
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -26,6 +27,7 @@ from spacy.tokens import Doc, Token
 from veille.extract.factuality import ASSERTED, NEGATED, UNCERTAIN, factuality
 from veille.extract.referents import Party, Referents
 from veille.lexicons import table
+from veille.nlp.index import sentence_at, text_of, tokens_between, tokens_from
 
 _OPEN = {"«": "»", "\u201c": "\u201d", '"': '"'}
 _CLOSE = {v: k for k, v in _OPEN.items()}
@@ -152,7 +154,10 @@ def find_claims(doc: Doc, refs: Referents, lang: str, times: list[Any]) -> list[
             continue
         cue_tok = _cue_near_quote(doc, s, e, lex, in_quote) or _verb_before_colon(doc, s, in_quote)
         speaker = _speaker(cue_tok, refs, claims, after_quote=True) if cue_tok is not None else None
-        prior = [c for c in claims if c.end <= s and _paragraphs_between(doc.text, c.end, s) <= 1]
+        # the latest claim before the quote, if at most one paragraph break lies between (breaks only add up
+        # going back, so an earlier claim cannot qualify when the latest does not): counted once, not per claim
+        before = [c for c in claims if c.end <= s]
+        prior = [last] if before and _paragraphs_between(text, (last := max(before, key=lambda c: c.end)).end, s) <= 1 else []
         if speaker is None and prior:
             speaker = max(prior, key=lambda c: c.end).speaker  # a continuation keeps its speaker
         if speaker is None:
@@ -246,7 +251,7 @@ def _follows_quote(t: Token, quotes: list[tuple[int, int]]) -> bool:
     """Is the cue the "a déclaré X" / "said X" right after a closing quotation mark?"""
     doc = t.doc
     start = t.sent.start_char
-    return any(start - 3 <= e <= t.idx and not any(ch in doc.text[e:t.idx] for ch in ".!?") for _, e in quotes)
+    return any(start - 3 <= e <= t.idx and not any(ch in text_of(doc)[e:t.idx] for ch in ".!?") for _, e in quotes)
 
 
 def _apposed_person(subject: Token, refs: Referents):
@@ -262,13 +267,14 @@ def _apposed_person(subject: Token, refs: Referents):
 
 
 def _cue_near_quote(doc: Doc, s: int, e: int, lex: dict[str, Cue], in_quote: list[bool]) -> Token | None:
-    after = [t for t in doc if t.idx >= e and not in_quote[t.idx]][:_CUE_WINDOW]
+    after = list(islice((t for t in tokens_from(doc, e) if not in_quote[t.idx]), _CUE_WINDOW))
     for t in after:
         if t.text in ("«", "\u201c") or (t.text in (".", "!", "?") and t.i > after[0].i + 1):
             break
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex:
             return t
-    before = [t for t in doc if t.idx + len(t.text) <= s and t.sent.start_char <= s < t.sent.end_char][-_CUE_WINDOW:]
+    sent = sentence_at(doc, s)  # the one sentence holding offset s: its tokens are those whose sentence holds s
+    before = [t for t in (sent if sent is not None else ()) if t.idx + len(t.text) <= s][-_CUE_WINDOW:]
     for t in reversed(before):
         if in_quote[t.idx]:
             break
@@ -279,7 +285,7 @@ def _cue_near_quote(doc: Doc, s: int, e: int, lex: dict[str, Cue], in_quote: lis
 
 def _content_factuality(doc: Doc, c: Claim, lang: str) -> str:
     """A quotation's or an attribution's factuality: that of the main verb of its first clause."""
-    inside = [t for t in doc if c.start <= t.idx < c.end and not t.is_space]
+    inside = [t for t in tokens_between(doc, c.start, c.end) if not t.is_space]
     if not inside:
         return ASSERTED
     first = inside[0].sent
@@ -292,11 +298,14 @@ def _content_factuality(doc: Doc, c: Claim, lang: str) -> str:
 
 def _verb_before_colon(doc: Doc, s: int, in_quote: list[bool]) -> Token | None:
     """"In his message, he appreciated Soleimani's lifepath: «…»": the verb the colon hangs from."""
-    before = doc.text[:s].rstrip(" \u00a0«\u201c\"")
-    if not before.endswith(":"):
+    text, colon = text_of(doc), s  # what doc.text[:s].rstrip(" \u00a0«\u201c\"") ends with, without copying it
+    while colon > 0 and text[colon - 1] in " \u00a0«\u201c\"":
+        colon -= 1
+    if colon == 0 or text[colon - 1] != ":":
         return None
-    colon = len(before) - 1
-    tokens = [t for t in doc if t.idx < colon and t.sent.start_char <= colon < t.sent.end_char and not in_quote[t.idx]]
+    colon -= 1
+    sent = sentence_at(doc, colon)
+    tokens = [t for t in (sent if sent is not None else ()) if t.idx < colon and not in_quote[t.idx]]
     return next((t for t in reversed(tokens) if t.pos_ == "VERB"), None)
 
 
@@ -380,7 +389,7 @@ def _source_clauses(doc: Doc, c: Claim, lang: str) -> list[tuple[Token, str]]:
     """Source clauses between the cue and the content ("said — as reported by X — «…»") or after it."""
     verbs = source_verbs(lang)
     start = min(c.start, c.cue[0]) if c.cue else c.start
-    tokens = [t for t in doc if start <= t.idx < c.end + 80 and t.sent.start_char <= c.end]
+    tokens = [t for t in tokens_between(doc, start, c.end + 80) if t.sent.start_char <= c.end]
     out = []
     for t in tokens:
         if t.pos_ == "VERB" and t.lemma_.lower() in verbs and any(m.lower_ in ("comme", "as") for m in t.children):
@@ -439,7 +448,7 @@ def _cut_source_clause(doc: Doc, c: Claim, lang: str) -> int:
         start = min(x.idx for x in verb.subtree)
         if c.start < start < c.end:
             end = start
-            while end > c.start and doc.text[end - 1] in " ,;\u00a0":
+            while end > c.start and text_of(doc)[end - 1] in " ,;\u00a0":
                 end -= 1
             return end
     return c.end

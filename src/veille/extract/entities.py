@@ -14,7 +14,9 @@ Order of work, each step cheap next to the parse:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span as SpacySpan
 
@@ -121,11 +123,26 @@ def _from_ner(doc: Doc) -> list[Candidate]:
 
 
 def _select(doc: Doc, candidates: list[Candidate], exclude) -> list[Candidate]:
+    # the excluded spans by start, with the furthest end reached among the first k: a span overlaps one of
+    # them iff one starting before its end ends after its start (one bisection, not a scan per candidate)
+    spans = sorted(exclude)
+    starts = [xs for xs, _ in spans]
+    reach = list(accumulate((xe for _, xe in spans), max))
+
     def overlaps_excluded(c: Candidate) -> bool:
         s, e = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
-        return any(s < xe and xs < e for xs, xe in exclude)
+        k = bisect_left(starts, e)
+        return k > 0 and reach[k - 1] > s
 
-    kb_inside = {id(c): [k for k in candidates if k.from_kb and c.start <= k.start and k.end <= c.end and k is not c]
+    # the knowledge-base candidates inside each other candidate, in list order: looked up by start token, not
+    # by a scan of every candidate per candidate (quadratic on a long article)
+    order = {id(k): n for n, k in enumerate(candidates)}
+    kb_by_start: dict[int, list[Candidate]] = {}
+    for k in candidates:
+        if k.from_kb:
+            kb_by_start.setdefault(k.start, []).append(k)
+    kb_inside = {id(c): sorted((k for st in range(c.start, c.end) for k in kb_by_start.get(st, ())
+                                if k.end <= c.end and k is not c), key=lambda k: order[id(k)])
                  for c in candidates if not c.from_kb}
     taken = [False] * len(doc)
     chosen = []

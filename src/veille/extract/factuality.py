@@ -17,6 +17,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from veille.lexicons import table
+from veille.nlp.index import text_of
 
 ASSERTED, NEGATED, HYPOTHETICAL, UNCERTAIN = "asserted", "negated", "hypothetical", "uncertain"
 _ORDER = {NEGATED: 0, HYPOTHETICAL: 1, UNCERTAIN: 2, ASSERTED: 3}
@@ -139,7 +140,7 @@ def _has_second_negation(t: Token) -> bool:
 
 def _phrases(predicate: Token, m: Markers) -> str:
     sent = predicate.sent
-    before = predicate.doc.text[sent.start_char:predicate.idx].lower().replace("\u2019", "'")
+    before = text_of(predicate.doc)[sent.start_char:predicate.idx].lower().replace("\u2019", "'")
     found = ASSERTED
     for phrase, kind, value in m.phrases:
         if kind in ("hedge", "evidential", "allegation") and _contains_words(before, phrase):

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from veille.lexicons import table
 from veille.model import Entity
+from veille.nlp.index import text_of
 
 # Dependencies that open a clause of their own: a phrase never reaches into them.
 CLAUSAL = frozenset({"acl", "acl:relcl", "relcl", "ccomp", "advcl", "parataxis", "xcomp", "csubj", "conj", "cc"})
@@ -181,7 +182,7 @@ class Referents:
         agent = self.agents.get(head.i) or (role.get("agent") if role else None)
         if agent is None and entity is not None:
             agent = entity.agent
-        return Party(self.doc.text[text_start:text_end], text_start, text_end, entity, agent)
+        return Party(text_of(self.doc)[text_start:text_end], text_start, text_end, entity, agent)
 
     # ------------------------------------------------------------------ anaphora
     def antecedent(self, pron: Token) -> Entity | None:

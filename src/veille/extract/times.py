@@ -597,12 +597,24 @@ def find_times(text: str, lang: str, published: dt.date | None) -> list[TimeMent
     blocked = [m.span() for m in g.blockers.finditer(low)]
     cands = sorted(set(_candidates(g, text, low, published)), key=lambda c: (c[0] - c[1], c[0], repr(c)))
     taken: list[_Cand] = []
+    # the characters taken so far, so that a candidate is checked against its own span, not against every
+    # mention taken (quadratic in the number of dates); an empty span covers no character and is kept apart
+    held = bytearray(len(text) + 1)
+    empty: list[int] = []
     for c in cands:
         s, e = c[0], c[1]
         if any(s < be and bs < e for bs, be in blocked):
             continue
-        if any(s < te and ts < e for ts, te, _, _ in taken):
+        if s < e:
+            hit = held.find(1, s, e) >= 0 or any(s < t < e for t in empty)
+        else:
+            hit = any(s < te and ts < e for ts, te, _, _ in taken)
+        if hit:
             continue
         taken.append(c)
+        if s < e:
+            held[s:e] = b"\x01" * (e - s)
+        else:
+            empty.append(s)
     taken.sort()
     return [TimeMention(text[s:e], s, e, v, a) for s, e, v, a in taken]

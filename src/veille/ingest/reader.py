@@ -95,9 +95,19 @@ def read_bytes(item: str, data: bytes, form: str, options: ReadOptions, *, stem:
     if form == "xml":
         form = "feed" if looks_like_feed(data) else "html"
     if form == "feed" and len(data) <= MAX_BYTES:
-        yield from read_feed(data, item=item, stem=stem)
+        yield from _filled(read_feed(data, item=item, stem=stem), options)
         return
     yield from _read_item(item, data, lambda _text: form, options, stem=stem)
+
+
+def _filled(items: Iterator[Article | InputError], options: ReadOptions) -> Iterator[Article | InputError]:
+    """Feed items with what ``--published`` and ``--lang`` say where the feed says nothing (RSS items are
+    short, so a language the feed does not declare is often too short to detect)."""
+    for art in items:
+        if isinstance(art, Article):
+            art.published = art.published or options.published
+            art.lang = art.lang or options.lang
+        yield art
 
 
 def _stream_jsonl(item: str, fh, options: ReadOptions, stem: str) -> Iterator[Article | InputError]:
@@ -166,7 +176,7 @@ def _read_item(item: str, data: bytes, sniff, options: ReadOptions, stem: str = 
         return
     form = sniff(text)
     if form == "feed":
-        yield from read_feed(data, item=item, stem=stem)
+        yield from _filled(read_feed(data, item=item, stem=stem), options)
         return
     if form == "jsonl":
         yield from _read_jsonl(item, text, options, stem)

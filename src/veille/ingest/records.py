@@ -18,8 +18,11 @@ def article_from_json(obj: Any, *, default_id: str) -> Article:
     if not isinstance(text, str) or not text.strip():
         raise ValueError("no 'text' in the article")
     _check_size(text)
+    given = obj.get("id")
+    if given is not None and (isinstance(given, bool) or not isinstance(given, (str, int, float))):
+        raise ValueError(f"'id' must be a string or a number, not {type(given).__name__}")
     return Article(
-        id=str(obj.get("id") or default_id),
+        id=str(given or default_id),
         text=text,
         title=_opt_str(obj.get("title")),
         published=parse_date(obj.get("published")),

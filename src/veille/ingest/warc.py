@@ -25,7 +25,7 @@ def read_warc(stream: BinaryIO, *, item: str) -> Iterator[Article | InputError]:
     """Articles from a (possibly gzipped) WARC or WET stream; a bad record is reported, the rest still read."""
     n = 0
     try:
-        for record in ArchiveIterator(stream):
+        for record in ArchiveIterator(stream, check_digests=True):
             if record.rec_type not in ("response", "resource", "conversion"):
                 continue
             n += 1
@@ -41,6 +41,9 @@ def read_warc(stream: BinaryIO, *, item: str) -> Iterator[Article | InputError]:
             if len(data) > MAX_BYTES:
                 yield InputError(where, f"record larger than {MAX_BYTES:,} bytes")
                 continue
+            if (damage := _damage(record)) is not None:
+                yield InputError(where, damage)
+                continue
             try:
                 text = _text(data, record, where)
                 if record.rec_type == "conversion":
@@ -54,6 +57,17 @@ def read_warc(stream: BinaryIO, *, item: str) -> Iterator[Article | InputError]:
                 yield InputError(where, str(exc))
     except Exception as exc:  # warcio raises its own types on a broken archive; the records read so far stay
         yield InputError(item, f"broken WARC archive after {n} records ({type(exc).__name__}: {exc})")
+
+
+def _damage(record) -> str | None:
+    """Why a record read to its end is not whole, or None: the file ended before the length its header
+    declares (a crawl cut short), or its block does not hash to the digest its header declares."""
+    missing = getattr(record.raw_stream, "limit", 0) or 0
+    if missing > 0:
+        return f"record truncated: the file ends {missing:,} bytes before the {record.length:,} its header declares"
+    if record.digest_checker.passed is False:
+        return "record damaged: its content does not match the digest its header declares"
+    return None
 
 
 def _content_type(record) -> str:

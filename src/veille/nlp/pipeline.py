@@ -20,6 +20,11 @@ from veille.config import model_for, settings
 from veille.kb import knowledge_base
 
 _PARAGRAPH_END = re.compile(r"\n\s*")
+MAX_PIECE = 10_000
+"""Characters parsed in one piece at most. spaCy refuses a text over 1,000,000 characters (``nlp.max_length``)
+and its parser needs about 1 GB per 100,000; a paragraph longer than this (real ones stay under 2,000 in the
+shared corpus) is cut at its last sentence end before the limit (else at a space, else anywhere)."""
+_SENTENCE_END = re.compile(r"[.!?…»\u201d\"]\s+")
 
 
 @cache
@@ -59,6 +64,21 @@ def chunks(text: str) -> list[str]:
             pos = m.end()
     if pos < len(text):
         out.extend(_dateline_apart(text[pos:]))
+    if any(len(p) > MAX_PIECE for p in out):
+        out = [piece for p in out for piece in _cut(p)]
+    return out
+
+
+def _cut(paragraph: str) -> list[str]:
+    """``paragraph`` in pieces of at most MAX_PIECE characters, each ending after a sentence if it can."""
+    out, pos = [], 0
+    while len(paragraph) - pos > MAX_PIECE:
+        window = paragraph[pos:pos + MAX_PIECE]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+        cut = ends[-1] if ends else window.rfind(" ") + 1 or MAX_PIECE
+        out.append(paragraph[pos:pos + cut])
+        pos += cut
+    out.append(paragraph[pos:])
     return out
 
 

@@ -3,7 +3,10 @@
 One writer: only the ingest loop's process writes, through ``Store.write``, and every call is one
 transaction holding whole articles (their row in ``articles`` and all their entities, mentions, times,
 events, claims and claim sources), so a kill at any moment leaves either all of an article or none.
-Readers open the file read-only. All SQL with values is parameterised; rows go in as column lists
+Readers open the file read-only. DuckDB lets one process hold a file for writing, or any number hold it
+for reading, never both: so ``veille ingest`` opens the file only for each of its reads and writes
+(``Store(hold=False)``) and a read-only ``veille serve`` only for each request, and each waits for the
+other's short hold (``connect(wait=…)``) instead of failing (docs/store.md, "A live server and an ingest"). All SQL with values is parameterised; rows go in as column lists
 (``INSERT ... SELECT unnest(?), unnest(?), ...``), one statement per table per write.
 """
 
@@ -12,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -33,6 +37,10 @@ _MIGRATION = re.compile(r"^(\d{3})_(\w+)\.sql$")
 
 class StoreError(VeilleError):
     """The store cannot be opened or read (missing file, newer schema, locked by a running ingest)."""
+
+
+class StoreBusy(StoreError):
+    """Another process holds the store file's lock (a writer, or readers while one wants to write)."""
 
 
 @dataclass(slots=True)
@@ -68,22 +76,68 @@ def migrations() -> list[tuple[int, str, str]]:
     return sorted(out)
 
 
-def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """A connection to the store at ``path``; a writable one is migrated to the latest schema first."""
+_SANDBOX = {"enable_external_access": False, "lock_configuration": True}
+"""A reader's settings: no other file can be read or written (no COPY TO, no ATTACH), and no SQL can undo it.
+Given at connect time, so that concurrent readers of one process share one DuckDB instance."""
+
+
+def connect(path: str | Path, *, read_only: bool = False, sandbox: bool = False,
+            wait: float = 0.0) -> duckdb.DuckDBPyConnection:
+    """A connection to the store at ``path``; a writable one is migrated to the latest schema first.
+
+    ``wait``: seconds to keep trying while another process holds the file's lock (``StoreBusy`` after that).
+    ``sandbox`` (read-only only): the reader's settings above.
+    """
     path = Path(path)
+    deadline = time.monotonic() + wait
+    pause = 0.02
+    while True:
+        try:
+            return _connect(path, read_only=read_only, sandbox=sandbox)
+        except StoreBusy:
+            if time.monotonic() + pause > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.25)
+
+
+def _connect(path: Path, *, read_only: bool, sandbox: bool) -> duckdb.DuckDBPyConnection:
     try:
         if read_only:
             if not path.exists():
                 raise StoreError(f"no store at {path} (run `veille ingest` first)")
-            con = duckdb.connect(str(path), read_only=True)
+            try:
+                con = duckdb.connect(str(path), read_only=True, config=dict(_SANDBOX) if sandbox else {})
+            except duckdb.ConnectionException:  # this process holds the file already, with the other settings
+                con = duckdb.connect(str(path), read_only=True, config={} if sandbox else dict(_SANDBOX))
+                if sandbox:
+                    _restrict(con)
             _check_version(con, path)
             return con
         path.parent.mkdir(parents=True, exist_ok=True)
         con = duckdb.connect(str(path))
     except duckdb.IOException as exc:
-        raise StoreError(f"cannot open {path}: {exc}") from None
-    migrate(con)
+        if "lock" in str(exc).lower():
+            raise StoreBusy(f"{path} is busy: another veille process is using it (try again when it is done)") from None
+        raise StoreError(f"cannot open {path}: {str(exc).splitlines()[0]}") from None
+    except duckdb.Error as exc:  # a damaged file
+        raise StoreError(f"cannot open {path}: {str(exc).splitlines()[0]}") from None
+    except OSError as exc:
+        raise StoreError(f"cannot create {path}: {exc.strerror or exc}") from None
+    try:
+        migrate(con)
+    except duckdb.Error as exc:
+        con.close()
+        raise StoreError(f"cannot use {path}: {str(exc).splitlines()[0]}") from None
     return con
+
+
+def _restrict(con: duckdb.DuckDBPyConnection) -> None:
+    try:
+        for name, value in _SANDBOX.items():
+            con.execute(f"SET {name} = {str(value).lower()}")
+    except duckdb.InvalidInputException:  # locked already: an earlier reader restricted this instance
+        pass
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
@@ -105,7 +159,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
             con.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", [version, name])
             con.execute("COMMIT")
         except Exception:
-            con.execute("ROLLBACK")
+            rollback(con)
             raise
         applied.append(version)
     return applied
@@ -121,15 +175,52 @@ def _check_version(con: duckdb.DuckDBPyConnection, path: Path) -> None:
         raise StoreError(f"{path} has schema version {have}, newer than this veille ({latest}): upgrade veille")
 
 
-class Store:
-    """The single writer over one store file."""
+def rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back if a transaction is still open. When the failure already ended it (a full disk), DuckDB's
+    "cannot rollback" would hide the real error, so that second failure is dropped and the first raised."""
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.Error:
+        pass
 
-    def __init__(self, path: str | Path) -> None:
+
+READER_WAIT = 10.0
+"""Seconds a reader (a request of a read-only ``veille serve``, ``veille query``, ``veille sql``) waits while
+``veille ingest`` holds the file, before it says the store is busy."""
+WRITER_WAIT = 120.0
+"""Seconds a writer that lets go of the file between writes waits for readers to let go of it in turn."""
+
+
+class Store:
+    """The single writer over one store file.
+
+    ``hold=False`` (``veille ingest``): the file is opened for each read or write and closed after it, so a
+    read-only ``veille serve`` can answer between them; each reopening waits (``WRITER_WAIT``) while a
+    reader holds the file.
+    """
+
+    def __init__(self, path: str | Path, *, hold: bool = True) -> None:
         self.path = Path(path)
-        self.con = connect(self.path)
+        self.hold = hold
+        self._con: duckdb.DuckDBPyConnection | None = connect(self.path, wait=0 if hold else WRITER_WAIT)
+        self._let_go()
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The open connection (opened again, waiting for readers, after a ``hold=False`` store let go)."""
+        if self._con is None:
+            self._con = connect(self.path, wait=WRITER_WAIT)
+        return self._con
+
+    def _let_go(self) -> None:
+        if not self.hold and self._con is not None:
+            self._con.close()
+            self._con = None
 
     def close(self) -> None:
-        self.con.close()
+        if self._con is not None:
+            self._con.close()
+            self._con = None
 
     def __enter__(self) -> Store:
         return self
@@ -141,17 +232,23 @@ class Store:
         """text_sha256 of those of ``ids`` already stored."""
         if not ids:
             return {}
-        rows = self.con.execute("SELECT id, text_sha256 FROM articles WHERE id IN (SELECT unnest(?))",
-                                [list(ids)]).fetchall()
+        try:
+            rows = self.con.execute("SELECT id, text_sha256 FROM articles WHERE id IN (SELECT unnest(?))",
+                                    [list(ids)]).fetchall()
+        finally:
+            self._let_go()
         return dict(rows)
 
     def load_deduper(self, deduper: Deduper) -> Deduper:
         """Fill ``deduper`` with every original in the store, in ingest order (as the run that wrote them saw them)."""
-        cur = self.con.execute("SELECT id, norm_sha256, minhash FROM articles "
-                               "WHERE duplicate_of IS NULL AND minhash IS NOT NULL ORDER BY ingested_at, id")
-        while batch := cur.fetchmany(1000):
-            for article_id, norm, blob in batch:
-                deduper.add(article_id, norm, signature_from_bytes(blob))
+        try:
+            cur = self.con.execute("SELECT id, norm_sha256, minhash FROM articles "
+                                   "WHERE duplicate_of IS NULL AND minhash IS NOT NULL ORDER BY ingested_at, id")
+            while batch := cur.fetchmany(1000):
+                for article_id, norm, blob in batch:
+                    deduper.add(article_id, norm, signature_from_bytes(blob))
+        finally:
+            self._let_go()
         return deduper
 
     def write(self, articles: Sequence[ArticleRow], failures: Sequence[tuple[str, str]] = ()) -> None:
@@ -178,8 +275,10 @@ class Store:
                 con.execute("DELETE FROM failures WHERE item IN (SELECT unnest(?))", [done])
             con.execute("COMMIT")
         except Exception:
-            con.execute("ROLLBACK")
+            rollback(con)
             raise
+        finally:
+            self._let_go()
 
 
 def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:

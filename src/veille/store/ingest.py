@@ -26,7 +26,7 @@ from typing import Any, TextIO
 
 from tqdm import tqdm
 
-from veille.errors import InputError
+from veille.errors import InputError, VeilleError
 from veille.cluster.embed import embed
 from veille.cluster.profile import profile
 from veille.ingest import ReadOptions, read_inputs
@@ -87,8 +87,7 @@ def ingest(paths: list[str], *, db: str | Path, workers: int | None = None, opti
     workers = default_workers() if workers is None else max(1, workers)
     failures_path = Path(failures) if failures else Path(db).resolve().parent / "veille-failures.tsv"
     summary = Summary(db=str(db), failures_file=str(failures_path))
-    with Store(db) as store, failures_path.open("w", encoding="utf-8") as fail_out:
-        fail_out.write("item\treason\n")
+    with Store(db, hold=False) as store, _failure_list(failures_path) as fail_out:
         deduper = store.load_deduper(Deduper()) if dedup else None
         bar = tqdm(total=estimate_count(paths), unit="art", file=err, disable=not progress, dynamic_ncols=True,
                    smoothing=0.1)
@@ -114,6 +113,17 @@ def ingest(paths: list[str], *, db: str | Path, workers: int | None = None, opti
                 print("veille: clustering stories, merging events and claims…", file=err, flush=True)
             summary.stories = update_stories(store.con)
     return summary
+
+
+def _failure_list(path: Path) -> TextIO:
+    """The failure list, opened to add this run's failures after the earlier runs' (its header written once)."""
+    try:
+        out = path.open("a", encoding="utf-8")
+        if out.tell() == 0:
+            out.write("item\treason\n")
+        return out
+    except OSError as exc:
+        raise VeilleError(f"cannot write the failure list {path}: {exc.strerror or exc}") from None
 
 
 def _plan(items: Iterable[Article | InputError], store: Store, deduper: Deduper | None, summary: Summary,
@@ -201,10 +211,10 @@ def _analysed(chunks: Iterable[_Chunk], workers: int, *, vectors: bool = False) 
 
 def _langs(articles: list[Article]) -> set[str]:
     """The supported languages of ``articles`` (declared, else detected as the analyser will)."""
-    from veille.ingest.langid import detect
+    from veille.ingest.langid import language_of
     from veille.model import SUPPORTED_LANGS
 
-    return {lang for a in articles if (lang := (a.lang or detect(a.text)).lower()[:2]) in SUPPORTED_LANGS}
+    return {lang for a in articles if (lang := language_of(a.lang, a.text)) in SUPPORTED_LANGS}
 
 
 def _worker_context(langs: list[str]) -> multiprocessing.context.BaseContext:

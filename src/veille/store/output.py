@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from veille.store.queries import Table
+from veille.terminal import printable
 
 _WIDTH = 48
 
@@ -41,6 +42,8 @@ def _cell(value: Any, width: int | None = _WIDTH) -> str:
         return ""
     text = json.dumps(value, ensure_ascii=False, default=_plain) if isinstance(value, (list, dict)) else str(value)
     text = text.replace("\n", " ")
+    if width is not None:  # a terminal's table; CSV keeps the data exact
+        text = printable(text)
     return text if width is None or len(text) <= width else text[: width - 1] + "…"
 
 

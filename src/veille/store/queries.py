@@ -30,12 +30,10 @@ class QueryError(VeilleError):
     """An analyst's SQL failed, or tried to write."""
 
 
-def open_readonly(db: str | Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection that also cannot read or write other files (no COPY TO, no ATTACH)."""
-    con = connect(db, read_only=True)
-    con.execute("SET enable_external_access = false")
-    con.execute("SET lock_configuration = true")
-    return con
+def open_readonly(db: str | Path, *, wait: float = 0.0) -> duckdb.DuckDBPyConnection:
+    """A read-only connection that also cannot read or write other files (no COPY TO, no ATTACH); ``wait``:
+    seconds to keep trying while a writer holds the file."""
+    return connect(db, read_only=True, sandbox=True, wait=wait)
 
 
 def _run(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> Table:
