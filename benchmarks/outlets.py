@@ -1,0 +1,186 @@
+"""Derivations and cross-language statements measured on the hand-labelled multi-outlet set.
+
+    python benchmarks/outlets.py            # derivation pairs: tuned on the tune part, scored on the held-out part
+    python benchmarks/outlets.py --claims   # plus cross-language statement pairs (ingests the set: ~2 min)
+
+Protocol (that of ``benchmarks/stories.py``): every threshold is chosen on the ``tune`` part of
+``tests/gold/outlets`` (best F1; among ties, the middle of the grid's order); the ``heldout`` line is
+only scored. Derivation pairs are the pairs of articles one derivation family joins (an origin and what
+derives from it; see the set's README); a predicted family is a connected group of detected
+derivations. Translation pairs are those in two languages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import itertools
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from veille.cluster.derive import DEFAULT, Method, Text, candidates, families, one_to_one, similarity_matrix  # noqa: E402
+from veille.cluster.embed import embed, embed_together  # noqa: E402
+from veille.cluster.profile import lead_of  # noqa: E402
+
+GOLD = Path(__file__).resolve().parents[1] / "tests" / "gold" / "outlets"
+LEXICAL = (0.3, 0.4, 0.5, 0.6)
+SEMANTIC = (0.65, 0.7, 0.75, 0.8, 0.85)
+MIN_ALIGNED = (2, 3, 4)
+MIN_SHARE = (0.3, 0.5, 0.7)
+QUOTE = tuple(round(0.5 + 0.05 * i, 2) for i in range(9))  # 0.50 … 0.90
+
+
+def load() -> tuple[dict[str, dict], dict[str, dict]]:
+    with (GOLD / "articles.jsonl").open(encoding="utf-8") as fh:
+        arts = {a["id"]: a for a in map(json.loads, fh)}
+    with (GOLD / "labels.tsv").open(encoding="utf-8") as fh:
+        labels = {r["id"]: r for r in csv.DictReader(fh, delimiter="\t")}
+    return arts, labels
+
+
+def gold_pairs(labels: dict[str, dict], part: str) -> set[frozenset[str]]:
+    fam: dict[str, list[str]] = {}
+    for i, r in labels.items():
+        if r["part"] == part and r["relation"] in ("origin", "translation", "rewrite", "partial"):
+            fam.setdefault(r["family"], []).append(i)
+    return {frozenset(p) for ids in fam.values() for p in itertools.combinations(sorted(ids), 2)}
+
+
+def predicted_pairs(links: list[tuple[str, str]], ids: set[str]) -> set[frozenset[str]]:
+    fam: dict[str, list[str]] = {}
+    for i, root in families(links).items():
+        if i in ids:
+            fam.setdefault(root, []).append(i)
+    return {frozenset(p) for members in fam.values() for p in itertools.combinations(sorted(members), 2)}
+
+
+def scores(pred: set, gold: set) -> tuple[float, float, float]:
+    p = len(pred & gold) / len(pred) if pred else 1.0
+    r = len(pred & gold) / len(gold) if gold else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def derivations() -> Method:
+    arts, labels = load()
+    texts = {}
+    for i, a in arts.items():
+        texts[i] = Text(i, a["lang"], dt.date.fromisoformat(a["published"]), a["text"])
+    vecs = embed([f"{a['title']}. {lead_of(a['text'], a['title'])}" for a in arts.values()])
+    for t, v in zip(texts.values(), vecs, strict=True):
+        t.vector = v
+    cache: dict[str, np.ndarray] = {}
+
+    def sentence_vectors(t: Text) -> np.ndarray:
+        if t.id not in cache:
+            cache[t.id] = embed_together([s.text for s in t.sentences])
+        return cache[t.id]
+
+    # every candidate pair's sentence similarities, once; thresholds are then applied to them
+    order = sorted(texts.values(), key=lambda t: (t.published, t.id))
+    matrices = []
+    for k, t in enumerate(order):
+        for other in candidates(t, order[:k], DEFAULT):
+            matrices.append((t, other, similarity_matrix(t, other, sentence_vectors)))
+    print(f"{len(arts)} articles, {len(matrices)} candidate pairs compared")
+
+    def links(m: Method) -> list[tuple[str, str]]:
+        out = []
+        for a, b, sim in matrices:
+            aligned = one_to_one(sim, m.semantic if a.lang != b.lang else m.lexical)
+            small = min(len(a.sentences), len(b.sentences))
+            if aligned and (len(aligned) >= m.min_aligned or (len(aligned) >= 2 and len(aligned) / small >= m.min_share)):
+                out.append((a.id, b.id))
+        return out
+
+    def measure(m: Method, part: str) -> tuple[tuple, tuple]:
+        ids = {i for i, r in labels.items() if r["part"] == part}
+        pred, gold = predicted_pairs(links(m), ids), gold_pairs(labels, part)
+        cross = lambda pairs: {p for p in pairs if len({arts[i]["lang"] for i in p}) == 2}  # noqa: E731
+        return scores(pred, gold), scores(cross(pred), cross(gold))
+
+    grid = [Method(lexical=lx, semantic=se, min_aligned=ma, min_share=ms)
+            for lx in LEXICAL for se in SEMANTIC for ma in MIN_ALIGNED for ms in MIN_SHARE]
+    tuned = [(round(measure(m, "tune")[0][2], 4), m) for m in grid]
+    best = max(f for f, _ in tuned)
+    tied = [m for f, m in tuned if f == best]
+    chosen = tied[len(tied) // 2]
+    print(f"chosen on tune (F1 {best:.3f}, {len(tied)} settings tie): lexical {chosen.lexical}, semantic "
+          f"{chosen.semantic}, min_aligned {chosen.min_aligned}, min_share {chosen.min_share}"
+          + ("  (= DEFAULT)" if (chosen.lexical, chosen.semantic, chosen.min_aligned, chosen.min_share)
+             == (DEFAULT.lexical, DEFAULT.semantic, DEFAULT.min_aligned, DEFAULT.min_share) else "  (DEFAULT differs)"))
+    for part in ("tune", "heldout"):
+        (p, r, f), (tp, tr, tf) = measure(chosen, part)
+        n = len(gold_pairs(labels, part))
+        print(f"{part:8s} derivation pairs ({n}): P {p:.3f} R {r:.3f} F1 {f:.3f}   translations: P {tp:.3f} R {tr:.3f} F1 {tf:.3f}")
+    return chosen
+
+
+def statement_groups(part: str) -> list[tuple[str, str, str]]:
+    with (GOLD / "statements.tsv").open(encoding="utf-8") as fh:
+        return [(r["statement"], r["article"], r["words"]) for r in csv.DictReader(fh, delimiter="\t") if r["part"] == part]
+
+
+def group_of(article: str, content: str, groups: list[tuple[str, str, str]]) -> str | None:
+    for g, a, words in groups:
+        if a == article and words.casefold() in content.casefold():
+            return g
+    return None
+
+
+def claims() -> None:
+    """Ingest the whole set, then read which quotes in two languages became one statement."""
+    import duckdb
+
+    from veille.store.ingest import ingest
+
+    arts, labels = load()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "outlets.duckdb"
+        ingest([str(GOLD / "articles.jsonl")], db=db, workers=2, progress=False, failures=Path(tmp) / "f.tsv")
+        con = duckdb.connect(str(db), read_only=True)
+        rows = con.execute("""
+            SELECT r.merged_id, r.article_id, c.content_text FROM merged_claim_reports r
+            JOIN claims c ON c.article_id = coalesce(r.copy_of, r.article_id) AND c.claim_id = r.claim_id""").fetchall()
+        con.close()
+    by_merged: dict[str, list[tuple[str, str]]] = {}
+    for mid, aid, content in rows:
+        by_merged.setdefault(mid, []).append((aid, content))
+    for part in ("tune", "heldout"):
+        groups = statement_groups(part)
+        ids = {i for i, r in labels.items() if r["part"] == part}
+        pred, right = 0, 0
+        found_groups = set()
+        for reports in by_merged.values():
+            for (a, ca), (b, cb) in itertools.combinations(reports, 2):
+                if a not in ids or b not in ids or arts[a]["lang"] == arts[b]["lang"]:
+                    continue
+                pred += 1
+                ga, gb = group_of(a, ca, groups), group_of(b, cb, groups)
+                if ga is not None and ga == gb:
+                    right += 1
+                    found_groups.add(ga)
+        gold = {(g, a, b) for (g, a, wa), (g2, b, wb) in itertools.combinations(groups, 2)
+                if g == g2 and arts[a]["lang"] != arts[b]["lang"]}
+        print(f"{part:8s} cross-language statement pairs: {pred} proposed, {right} right: P "
+              f"{(right / pred if pred else 1.0):.3f}; {len(gold)} gold pairs in {len({g for g, _, _ in groups})} "
+              f"statements, R {right / len(gold):.3f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--claims", action="store_true", help="also cross-language statement pairs (ingests the set)")
+    args = ap.parse_args()
+    derivations()
+    if args.claims:
+        claims()
+
+
+if __name__ == "__main__":
+    main()
