@@ -134,7 +134,7 @@ def merge_events(con: duckdb.DuckDBPyConnection, linked: set[str]) -> int:
         touched = _touched(con, "event", linked)
         if not touched:
             return 0
-        keys = con.execute(f"""SELECT DISTINCT type, actor_key, recipient_key FROM ({_EVENT_ROWS}
+        keys = con.execute(f"""SELECT DISTINCT type, ae_key, re_key FROM ({_EVENT_ROWS}
                                WHERE e.article_id IN (SELECT unnest(?))) r""", [touched]).fetchall()
         if not keys:
             return 0
