@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from veille.errors import InputError, UnsupportedLanguage
 from veille.extract import claims as claims_mod
+from veille.extract.releases import release_claims
 from veille.extract import events as events_mod
 from veille.extract.entities import find_entities
 from veille.extract.gazetteer import gazetteer_for
@@ -117,6 +118,9 @@ def build(article: Article, doc: Doc) -> dict[str, Any]:
     entities, agents = find_entities(doc, knowledge_base(), exclude=[(t.start, t.end) for t in times])
     refs = Referents(doc, entities, lang, agents=agents)
     claims = claims_mod.find_claims(doc, refs, lang, times)
+    for n, c in enumerate(release_claims(doc, refs, lang, claims), len(claims) + 1):  # a release's own words
+        c.id = f"c{n}"
+        claims.append(c)
     reporting = frozenset(c.cue_token for c in claims if c.cue_token is not None)
     found = events_mod.find_events(doc, refs, lang, reporting=reporting)
 
