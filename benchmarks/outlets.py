@@ -1,7 +1,8 @@
 """Derivations and cross-language statements measured on the hand-labelled multi-outlet set.
 
     python benchmarks/outlets.py            # derivation pairs: tuned on the tune part, scored on the held-out part
-    python benchmarks/outlets.py --claims   # plus cross-language statement pairs (ingests the set: ~2 min)
+    python benchmarks/outlets.py --claims   # plus cross-language statement pairs (ingests the set: ~1 min)
+    python benchmarks/outlets.py --cost     # plus what stories, derivations and merging cost next to the analysis
 
 Protocol (that of ``benchmarks/stories.py``): every threshold is chosen on the ``tune`` part of
 ``tests/gold/outlets`` (best F1; among ties, the middle of the grid's order); the ``heldout`` line is
@@ -94,8 +95,7 @@ def derivations() -> Method:
         out = []
         for a, b, sim in matrices:
             aligned = one_to_one(sim, m.semantic if a.lang != b.lang else m.lexical)
-            small = min(len(a.sentences), len(b.sentences))
-            if aligned and (len(aligned) >= m.min_aligned or (len(aligned) >= 2 and len(aligned) / small >= m.min_share)):
+            if m.derived(len(aligned), min(len(a.sentences), len(b.sentences))):
                 out.append((a.id, b.id))
         return out
 
@@ -223,13 +223,54 @@ def tune_threshold(quotes: list[tuple], arts: dict[str, dict], labels: dict[str,
     print(f"  SAME_QUOTE_ACROSS = {SAME_QUOTE_ACROSS}" + ("" if SAME_QUOTE_ACROSS == chosen else "  (differs from the choice)"))
 
 
+def cost() -> None:
+    """Per article, on the set (dense in derivations and in stories told in two languages): the analysis,
+    the story embedding, and one stories update (assignment, derivations, merging), in one run."""
+    import statistics
+    import time
+
+    from veille.analyze import analyze_many
+    from veille.cluster.profile import profile
+    from veille.ingest.records import article_from_json
+    from veille.store.duckdb import ArticleRow, Store
+    from veille.store.stories import update
+
+    arts, _ = load()
+    rows = list(arts.values())
+    list(analyze_many(article_from_json(r, default_id=r["id"]) for r in rows[:3]))  # load the pipelines
+    t0 = time.perf_counter()
+    results = list(analyze_many(article_from_json(r, default_id=r["id"]) for r in rows))
+    t_analysis = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    vectors = [embed([profile(a).text_for_embedding()])[0] for a in results]  # one at a time, as the workers do
+    t_embed = time.perf_counter() - t0
+    runs = []
+    for _ in range(3):
+        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "s.duckdb") as store:
+            store.write([ArticleRow(id=a["article"]["id"], text=a["article"]["text"], text_sha256="", norm_sha256="",
+                                    lang=a["article"]["lang"], published=dt.date.fromisoformat(a["article"]["published"]),
+                                    title=a["article"]["title"], url=a["article"]["url"], source=a["article"]["source"],
+                                    analysis=a, vector=v) for a, v in zip(results, vectors, strict=True)])
+            t0 = time.perf_counter()
+            summary = update(store.con)
+            runs.append(time.perf_counter() - t0)
+    n, t_update = len(rows), statistics.median(runs)
+    print(f"cost on the set: {summary.line()}")
+    print(f"per article: analysis {t_analysis / n * 1000:.1f} ms, story embedding {t_embed / n * 1000:.1f} ms, "
+          f"update (stories, derivations, merging) {t_update / n * 1000:.1f} ms; "
+          f"(embedding + update) / analysis = {(t_embed + t_update) / t_analysis:.3f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--claims", action="store_true", help="also cross-language statement pairs (ingests the set)")
+    ap.add_argument("--cost", action="store_true", help="also the cost per article next to the analysis")
     args = ap.parse_args()
     derivations()
     if args.claims:
         claims()
+    if args.cost:
+        cost()
 
 
 if __name__ == "__main__":

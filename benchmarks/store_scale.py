@@ -4,9 +4,9 @@
 
 The 100k store is synthesised, not analysed: the shared corpora less ``--new`` WiNER-fr articles (1,042
 articles) are ingested once (analyses, stories, derivations, merged tables), then every table is copied
-``--copies`` times in SQL with shifted ids (``id#k``) and dates (``k`` × 3,653 days later), so it holds
-stories, merged events and statements like the real ones, none of them in the new articles' weeks but the
-first copy. The ``--new`` WiNER-fr articles kept out (fresh texts: dedup finds no copy) are then ingested
+``--copies`` times in SQL with shifted ids (``id#k``) and dates (``k`` × 3,653 days earlier: a store's past), so it
+holds stories, derivations, merged events and statements like the real ones, none of them in the new
+articles' weeks but those of the first copy. The ``--new`` WiNER-fr articles kept out (fresh texts: dedup finds no copy) are then ingested
 with stories, into an empty store and into the big one, each from a fresh copy of it.
 """
 
@@ -53,9 +53,14 @@ def synthesise(db: Path, copies: int) -> int:
     con = duckdb.connect(str(db))
     for table, ids in ID_COLUMNS.items():
         repl = [f"{c} || '#' || k AS {c}" for c in ids]
-        repl += [f"{c} + CAST(k * {SHIFT} AS INTEGER) AS {c}" for c in DATE_COLUMNS.get(table, [])]
+        repl += [f"{c} - CAST(k * {SHIFT} AS INTEGER) AS {c}" for c in DATE_COLUMNS.get(table, [])]
+        if table == "articles":  # the stored analysis names its article and date too
+            repl.append(f"""CASE WHEN analysis IS NULL THEN NULL ELSE replace(replace(CAST(analysis AS VARCHAR),
+                '"id": "' || id || '"', '"id": "' || id || '#' || k || '"'),
+                '"published": "' || CAST(published AS VARCHAR) || '"',
+                '"published": "' || CAST(published - CAST(k * {SHIFT} AS INTEGER) AS VARCHAR) || '"') END AS analysis""")
         if table == "merged_events":
-            repl.append("list_transform(stories, s -> s || '#' || k) AS stories")
+            repl.append("[s || '#' || k FOR s IN stories] AS stories")
         cols = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
         select = ", ".join(next((r for r in repl if r.endswith(f" AS {c}")), c) for c in cols)
         con.execute(f"INSERT INTO {table} SELECT {select} FROM {table} CROSS JOIN range(1, {copies + 1}) t(k)")

@@ -5,7 +5,9 @@ copy keeps a few sentences among its own, a translation keeps no word at all. Wh
 other text's sentences, in their order. So two articles are compared sentence by sentence:
 
 - in one language, two sentences align when most of the shorter one's word pairs (bigrams) are in the
-  other: cheap, and independent reports of one happening share names, not phrasing;
+  other and they do not name different things: cheap, and independent reports of one happening share
+  names, not phrasing, while a template filled twice ("the 3rd day of …", "the 4th day of …") shares
+  phrasing, not names and numbers;
 - across languages, when their multilingual sentence embeddings (``veille.cluster.embed``) are close;
   only pairs whose title-and-lead embeddings already say "same happening" are embedded sentence by
   sentence, since that costs a few milliseconds a sentence.
@@ -35,11 +37,14 @@ MIN_WORDS = 4
 class Method:
     lexical: float = 0.5
     """Share of the shorter sentence's word bigrams found in the other, for sentences in one language."""
-    semantic: float = 0.75
+    semantic: float = 0.7
     """Cosine of the sentence embeddings, for sentences in two languages."""
     min_aligned: int = 3
     """Aligned sentences needed; fewer when they make ``min_share`` of the shorter article."""
     min_share: float = 0.5
+    min_fraction: float = 0.2
+    """Share of the shorter article the aligned sentences must make in any case: a daily update that
+    carries three sentences of yesterday's among fifty is not yesterday's text passed along."""
     candidate: float = 0.5
     """Cosine of the title-and-lead embeddings above which two articles in two languages are aligned
     sentence by sentence (those in one language are always compared: it costs nothing)."""
@@ -47,6 +52,13 @@ class Method:
     """A derived text is published within this many days of its origin."""
     max_candidates: int = 10
     """Earlier articles compared with a new one, most similar first: bounds the cost per article."""
+
+
+    def derived(self, aligned: int, shorter: int) -> bool:
+        """Do ``aligned`` sentences make a derivation between articles the shorter of which has ``shorter``?"""
+        if not aligned or not shorter or aligned / shorter < self.min_fraction:
+            return False
+        return aligned >= self.min_aligned or (aligned >= 2 and aligned / shorter >= self.min_share)
 
 
 DEFAULT = Method()
@@ -71,6 +83,7 @@ class Text:
     """The title-and-lead embedding the stories use."""
     sentences: list[Sentence] = field(default_factory=list)
     _grams: list[frozenset[tuple[str, str]]] | None = None
+    _keys: list[frozenset[str]] | None = None
     _vectors: np.ndarray | None = None
 
     def __post_init__(self) -> None:
@@ -81,6 +94,11 @@ class Text:
         if self._grams is None:
             self._grams = [bigrams(s.text) for s in self.sentences]
         return self._grams
+
+    def keys(self) -> list[frozenset[str]]:
+        if self._keys is None:
+            self._keys = [key_words(s.text) for s in self.sentences]
+        return self._keys
 
 
 @dataclass(slots=True)
@@ -121,13 +139,20 @@ def bigrams(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(zip(words, words[1:], strict=False))
 
 
+def key_words(text: str) -> frozenset[str]:
+    """Names and numbers of a sentence: its words with a digit or a capital, but the first."""
+    words = _WORD.findall(unicodedata.normalize("NFKC", text))
+    return frozenset(w for k, w in enumerate(words) if any(c.isdigit() for c in w) or (k and w[:1].isupper()))
+
+
 def _lexical_matrix(a: Text, b: Text) -> np.ndarray:
     ga, gb = a.grams(), b.grams()
+    ka, kb = a.keys(), b.keys()
     m = np.zeros((len(ga), len(gb)), dtype=np.float32)
     for i, x in enumerate(ga):
         for j, y in enumerate(gb):
             small = min(len(x), len(y))
-            if small:
+            if small and not (ka[i] - kb[j] and kb[j] - ka[i]):  # each names what the other does not: two facts
                 m[i, j] = len(x & y) / small
     return m
 
@@ -173,10 +198,7 @@ def compare(a: Text, b: Text, embed_sentences: Callable[[Text], np.ndarray], met
     cross = a.lang != b.lang
     m = similarity_matrix(a, b, embed_sentences)
     aligned = one_to_one(m, method.semantic if cross else method.lexical)
-    small = min(len(a.sentences), len(b.sentences))
-    if not aligned or not small:
-        return None
-    if len(aligned) < method.min_aligned and (len(aligned) < 2 or len(aligned) / small < method.min_share):
+    if not method.derived(len(aligned), min(len(a.sentences), len(b.sentences))):
         return None
     if later(b, a, order or {}):
         a, b = b, a

@@ -17,7 +17,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
-from veille.cluster.origin import two_counts
+from veille.cluster.origin import outlet_label, two_counts
 
 WINDOW_DAYS = 3
 """A merged event spans at most this many days after its first report (events are dated to the day
@@ -147,7 +147,7 @@ def merge(reports: list[Report]) -> list[MergedEvent]:
         (m.independent_reports, m.report_classes, m.report_members), \
             (m.independent_sources, m.classes, m.source_members) = two_counts(
                 [r.origins for r in m.reports], [r.source_keys for r in m.reports], [r.sentence for r in m.reports],
-                [r.outlet or r.article_id for r in m.reports], [r.said_by for r in m.reports])
+                [outlet_label(r.outlet, r.article_id) for r in m.reports], [r.said_by for r in m.reports])
         m.factuality = agreed_factuality([r.factuality for r in m.reports])
     return out
 

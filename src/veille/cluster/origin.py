@@ -75,6 +75,11 @@ def independent(origins: Sequence[Sequence[str]], texts: Sequence[str]) -> tuple
     return uf.classes(), [uf.find(i) for i in range(len(origins))]
 
 
+def outlet_label(outlet: str | None, article_id: str) -> str:
+    """How a report's outlet is named among a count's members: an unknown outlet by its article."""
+    return outlet if outlet and outlet != "unknown" else f"{article_id} (outlet unknown)"
+
+
 def members(classes: Sequence[int], labels: Sequence[str]) -> list[str]:
     """One label per class, in order of the class's first report: its reports' distinct labels joined."""
     out: dict[int, list[str]] = {}

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from veille.cluster.origin import two_counts
+from veille.cluster.origin import outlet_label, two_counts
 
 SAME_QUOTE = 0.8
 """Share of the shorter quotation's words found, in order-free overlap, in the other: the same quote
@@ -142,7 +142,7 @@ def merge_claims(reports: list[ClaimReport]) -> list[MergedClaim]:
         (m.independent_reports, m.report_classes, m.report_members), \
             (m.independent_sources, m.source_classes, m.source_members) = two_counts(
                 [r.origins for r in m.reports], [_speaker_keys(r) for r in m.reports], [""] * n,
-                [r.outlet or r.article_id for r in m.reports], [r.speaker for r in m.reports])
+                [outlet_label(r.outlet, r.article_id) for r in m.reports], [r.speaker for r in m.reports])
     return merged
 
 
