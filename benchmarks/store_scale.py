@@ -42,6 +42,7 @@ ID_COLUMNS = {
     "merged_event_reports": {"merged_id": "merged_id", "article_id": "article_id", "copy_of": "copy_of"},
     "merged_claims": {"merged_id": "merged_id", "first_article": "first_article"},
     "merged_claim_reports": {"merged_id": "merged_id", "article_id": "article_id", "copy_of": "copy_of"},
+    "merged_claim_words": {"merged_id": "merged_id"},
 }
 DATE_COLUMNS = {"articles": ["published"], "events": ["day"], "stories": ["first_day", "last_day"],
                 "merged_events": ["first_day", "last_day"], "merged_event_reports": ["day"],
@@ -75,10 +76,13 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=96)
     ap.add_argument("--new", type=int, default=200)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--keep", help="also keep the synthesised store at this path (for profiling)")
     args = ap.parse_args()
     winer = load_jsonl("winer-fr.jsonl")
-    base_rows = load_jsonl("wikinews-fr.jsonl") + load_jsonl("wikinews-en.jsonl") + winer[: -args.new]
     new_rows = winer[-args.new:]
+    fresh = {r["id"] for r in new_rows}
+    base_rows = [r for r in load_jsonl("wikinews-fr.jsonl") + load_jsonl("wikinews-en.jsonl") + winer[: -args.new]
+                 if r["id"] not in fresh]
     with tempfile.TemporaryDirectory() as tmp:
         tmp_p = Path(tmp)
         base, new = tmp_p / "base.jsonl", tmp_p / "new.jsonl"
@@ -88,6 +92,8 @@ def main() -> None:
         t0 = time.perf_counter()
         ingest([str(base)], db=big, workers=args.workers, progress=False, failures=tmp_p / "f.tsv")
         n = synthesise(big, args.copies)
+        if args.keep:
+            shutil.copy(big, args.keep)
         print(f"store synthesised: {n} articles ({len(base_rows)} analysed × {args.copies + 1}) in "
               f"{time.perf_counter() - t0:.0f} s, {big.stat().st_size / 1e9:.2f} GB", flush=True)
         timings = {}

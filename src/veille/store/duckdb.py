@@ -192,6 +192,7 @@ def _forget_merges(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
         con.execute(f"""DELETE FROM merged_{kind}s WHERE merged_id IN (SELECT merged_id FROM merged_{kind}_reports
                         WHERE article_id IN (SELECT unnest(?)) OR copy_of IN (SELECT unnest(?)))""", [ids, ids])
         con.execute(f"DELETE FROM merged_{kind}_reports WHERE merged_id NOT IN (SELECT merged_id FROM merged_{kind}s)")
+    con.execute("DELETE FROM merged_claim_words WHERE merged_id NOT IN (SELECT merged_id FROM merged_claims)")
 
 
 def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:

@@ -26,7 +26,7 @@ import numpy as np
 from veille.cluster.derive import families
 from veille.cluster.embed import embed_together
 from veille.cluster.merge import Report, merge
-from veille.cluster.provenance import MIN_WORDS, ClaimReport, merge_claims
+from veille.cluster.provenance import MIN_WORDS, SAME_CLAIM, SAME_QUOTE, ClaimReport, merge_claims
 from veille.store.derivations import links
 from veille.store.duckdb import insert
 
@@ -49,8 +49,13 @@ def _party(prefix: str) -> str:
     return f"""{PARTY_KEY_SQL.format(a=prefix + '.')} AS {prefix}_key"""
 
 
-_EVENT_ROWS = f"""
-    WITH credit AS ({CREDIT_SQL})
+def _event_sql(restrict: bool) -> str:
+    """The report rows of events; with ``restrict``, of the articles in the temporary table ``merge_articles``
+    only (every table is cut to them first, so the joins do not build on the whole store)."""
+    cut = (lambda t, k="article_id": f"(SELECT * FROM {t} WHERE {k} IN (SELECT id FROM merge_articles))") \
+        if restrict else (lambda t, k="article_id": t)
+    return f"""
+    WITH credit AS ({CREDIT_SQL.replace("FROM mentions m", f"FROM {cut('mentions')} m")})
     SELECT e.article_id, e.event_id, e.type, {_party('ae')}, {_party('re')},
            CASE WHEN e.day IS NOT NULL AND length(e.date) >= 10 THEN e.day ELSE a.published END AS day,
            e.day IS NOT NULL AND length(e.date) >= 10 AS dated, e.factuality,
@@ -58,13 +63,27 @@ _EVENT_ROWS = f"""
            e.location, e.actor_canonical, e.actor_country, e.recipient_canonical, e.recipient_country, e.score,
            c.speaker_canonical, {PARTY_KEY_SQL.format(a='se.')} AS speaker_key,
            sa.story_id, {OUTLET_SQL.format(a='a.')} AS outlet, cr.credit
-    FROM events e JOIN articles a ON a.id = e.article_id
-    LEFT JOIN entities ae ON ae.article_id = e.article_id AND ae.entity_id = e.actor_entity
-    LEFT JOIN entities re ON re.article_id = e.article_id AND re.entity_id = e.recipient_entity
-    LEFT JOIN claims c ON c.article_id = e.article_id AND c.claim_id = e.attributed_to
-    LEFT JOIN entities se ON se.article_id = c.article_id AND se.entity_id = c.speaker_entity
-    LEFT JOIN story_articles sa ON sa.article_id = e.article_id
-    LEFT JOIN credit cr ON cr.article_id = e.article_id"""
+    FROM {cut('events')} e JOIN {cut('articles', 'id')} a ON a.id = e.article_id
+    LEFT JOIN {cut('entities')} ae ON ae.article_id = e.article_id AND ae.entity_id = e.actor_entity
+    LEFT JOIN {cut('entities')} re ON re.article_id = e.article_id AND re.entity_id = e.recipient_entity
+    LEFT JOIN {cut('claims')} c ON c.article_id = e.article_id AND c.claim_id = e.attributed_to
+    LEFT JOIN {cut('entities')} se ON se.article_id = c.article_id AND se.entity_id = c.speaker_entity
+    LEFT JOIN {cut('story_articles')} sa ON sa.article_id = e.article_id
+    LEFT JOIN credit cr ON cr.article_id = e.article_id
+    ORDER BY e.article_id, e.event_id"""
+
+
+def _rows(con: duckdb.DuckDBPyConnection, sql_of, ids: list[str] | None) -> list[tuple[Any, ...]]:
+    if ids is None:
+        return con.execute(sql_of(False)).fetchall()
+    if not ids:
+        return []
+    con.execute("CREATE OR REPLACE TEMP TABLE merge_articles (id VARCHAR)")
+    insert(con, "merge_articles", [{"id": i} for i in ids])
+    try:
+        return con.execute(sql_of(True)).fetchall()
+    finally:
+        con.execute("DROP TABLE merge_articles")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,25 +148,26 @@ def merge_events(con: duckdb.DuckDBPyConnection, linked: set[str]) -> int:
     """Merge the events the new articles touch (all, when nothing is merged yet); return the reports merged."""
     full = _empty(con, "event")
     if full:
-        rows = con.execute(_EVENT_ROWS + " ORDER BY e.article_id, e.event_id").fetchall()
+        rows = _rows(con, _event_sql, None)
     else:
         touched = _touched(con, "event", linked)
-        if not touched:
-            return 0
-        keys = con.execute(f"""SELECT DISTINCT type, ae_key, re_key FROM ({_EVENT_ROWS}
-                               WHERE e.article_id IN (SELECT unnest(?))) r""", [touched]).fetchall()
+        new = _rows(con, _event_sql, touched)
+        keys = sorted({(r[2], r[3], r[4]) for r in new}, key=str)
         if not keys:
             return 0
+        # every report of those keys: the new ones, and the old ones, which the merged tables list
         con.execute("CREATE OR REPLACE TEMP TABLE merge_keys (type VARCHAR, akey VARCHAR, rkey VARCHAR)")
         insert(con, "merge_keys", [{"type": t, "akey": a, "rkey": r} for t, a, r in keys])
-        same = ("k.type = {t}type AND k.akey IS NOT DISTINCT FROM {a} AND k.rkey IS NOT DISTINCT FROM {r}")
-        rows = con.execute(f"""SELECT * FROM ({_EVENT_ROWS}) r WHERE EXISTS (SELECT 1 FROM merge_keys k WHERE
-                               {same.format(t='r.', a='r.ae_key', r='r.re_key')}) ORDER BY r.article_id, r.event_id
-                            """).fetchall()
-        gone = f"SELECT m.merged_id FROM merged_events m, merge_keys k WHERE {same.format(t='m.', a='m.actor_key', r='m.recipient_key')}"
+        same = "k.type = m.type AND k.akey IS NOT DISTINCT FROM m.actor_key AND k.rkey IS NOT DISTINCT FROM m.recipient_key"
+        gone = f"SELECT m.merged_id FROM merged_events m JOIN merge_keys k ON {same}"
+        old = [r[0] for r in con.execute(f"""SELECT DISTINCT coalesce(r.copy_of, r.article_id) FROM merged_event_reports r
+                                             WHERE r.merged_id IN ({gone}) ORDER BY 1""").fetchall()]
         con.execute(f"DELETE FROM merged_event_reports WHERE merged_id IN ({gone})")
         con.execute(f"DELETE FROM merged_events WHERE merged_id IN ({gone})")
         con.execute("DROP TABLE merge_keys")
+        wanted = set(keys)
+        rows = sorted([r for r in _rows(con, _event_sql, sorted(set(old) - set(touched))) if (r[2], r[3], r[4]) in wanted]
+                      + new, key=lambda r: (r[0], r[1]))
     family = families(links(con))
     copies = _copies(con, None if full else sorted({r[0] for r in rows}))
     reports: list[Report] = []
@@ -184,16 +204,54 @@ def merge_events(con: duckdb.DuckDBPyConnection, linked: set[str]) -> int:
     return len(reports)
 
 
-_CLAIM_ROWS = f"""
-    WITH credit AS ({CREDIT_SQL})
+def _claim_sql(restrict: bool) -> str:
+    """The report rows of claims; with ``restrict``, of the articles in ``merge_articles`` only."""
+    cut = (lambda t, k="article_id": f"(SELECT * FROM {t} WHERE {k} IN (SELECT id FROM merge_articles))") \
+        if restrict else (lambda t, k="article_id": t)
+    return f"""
+    WITH credit AS ({CREDIT_SQL.replace("FROM mentions m", f"FROM {cut('mentions')} m")})
     SELECT c.article_id, c.claim_id, a.published, {PARTY_KEY_SQL.format(a='se.')}, c.speaker_canonical,
            c.kind, c.content_text, c.factuality, {OUTLET_SQL.format(a='a.')}, cr.credit, a.lang, sa.story_id,
            coalesce(len(st.languages), 0) > 1 AS multilingual
-    FROM claims c JOIN articles a ON a.id = c.article_id
-    LEFT JOIN entities se ON se.article_id = c.article_id AND se.entity_id = c.speaker_entity
+    FROM {cut('claims')} c JOIN {cut('articles', 'id')} a ON a.id = c.article_id
+    LEFT JOIN {cut('entities')} se ON se.article_id = c.article_id AND se.entity_id = c.speaker_entity
     LEFT JOIN credit cr ON cr.article_id = c.article_id
-    LEFT JOIN story_articles sa ON sa.article_id = c.article_id
-    LEFT JOIN stories st ON st.story_id = sa.story_id"""
+    LEFT JOIN {cut('story_articles')} sa ON sa.article_id = c.article_id
+    LEFT JOIN stories st ON st.story_id = sa.story_id
+    ORDER BY c.article_id, c.claim_id"""
+
+
+def _statements_joined(con: duckdb.DuckDBPyConnection, new: list[tuple[Any, ...]], touched: list[str]) -> list[str]:
+    """The stored statements the new claims could join, as ``merge_claims`` would find them: a quotation
+    sharing a probe word and enough words, the same speaker's indirect claim with enough words, any
+    statement of a story told in several languages that a new claim is in; and those the touched articles
+    already report. Found by hash joins on words and speakers, so the cost follows the matches, not the store."""
+    quotes, stories = [], set()
+    for n, row in enumerate(new):
+        words = sorted(set(ClaimReport(*row[:2], None, None, None, row[5], row[6], "", ()).words()))
+        if len(words) >= MIN_WORDS and (row[5] == "direct" or row[3]):
+            quotes.append({"n": n, "direct": row[5] == "direct", "speaker": row[3], "words": words,
+                           "probes": _probes(set(words))})
+        if row[12] and row[11]:
+            stories.add(row[11])
+    con.execute("CREATE OR REPLACE TEMP TABLE new_quotes (n INTEGER, direct BOOLEAN, speaker VARCHAR, words VARCHAR[], "
+                "probes VARCHAR[])")
+    insert(con, "new_quotes", quotes)
+    enough = "len(list_intersect(mc.words, q.words)) >= {share} * least(len(mc.words), len(q.words))"
+    found = con.execute(f"""
+        WITH probe AS (SELECT n, unnest(probes) AS w FROM new_quotes WHERE direct),
+             stored AS (SELECT merged_id, word AS w FROM merged_claim_words WHERE word IN (SELECT w FROM probe)),
+             cand AS (SELECT DISTINCT p.n, s.merged_id FROM probe p JOIN stored s USING (w))
+        SELECT c.merged_id FROM cand c JOIN new_quotes q USING (n) JOIN merged_claims mc USING (merged_id)
+        WHERE {enough.format(share=SAME_QUOTE)}
+        UNION SELECT mc.merged_id FROM new_quotes q JOIN merged_claims mc ON mc.speaker_key = q.speaker
+        WHERE NOT q.direct AND mc.kind <> 'direct' AND {enough.format(share=SAME_CLAIM)}
+        UNION SELECT r.merged_id FROM merged_claim_reports r
+        WHERE r.article_id IN (SELECT unnest(?::VARCHAR[])) OR r.copy_of IN (SELECT unnest(?::VARCHAR[]))
+           OR r.article_id IN (SELECT article_id FROM story_articles WHERE story_id IN (SELECT unnest(?::VARCHAR[])))""",
+                        [touched, touched, sorted(stories)]).fetchall()
+    con.execute("DROP TABLE new_quotes")
+    return sorted(r[0] for r in found)
 
 
 def _probes(words: set[str]) -> list[str]:
@@ -205,41 +263,19 @@ def merge_statements(con: duckdb.DuckDBPyConnection, linked: set[str]) -> int:
     """Merge the claims the new articles touch into statements (all, when nothing is merged yet)."""
     full = _empty(con, "claim")
     if full:
-        rows = con.execute(_CLAIM_ROWS + " ORDER BY c.article_id, c.claim_id").fetchall()
+        rows = _rows(con, _claim_sql, None)
     else:
         touched = _touched(con, "claim", linked)
         if not touched:
             return 0
-        new = con.execute(_CLAIM_ROWS + " WHERE c.article_id IN (SELECT unnest(?)) ORDER BY c.article_id, c.claim_id",
-                          [touched]).fetchall()
-        probes: set[str] = set()
-        speakers: set[str] = set()
-        stories: set[str] = set()
-        for row in new:
-            words = set(ClaimReport(*row[:2], None, None, None, row[5], row[6], "", ()).words())
-            if len(words) >= MIN_WORDS:
-                if row[5] == "direct":
-                    probes.update(_probes(words))
-                elif row[3]:
-                    speakers.add(row[3])
-            if row[12] and row[11]:
-                stories.add(row[11])
-        gone = [r[0] for r in con.execute("""
-            SELECT mc.merged_id FROM merged_claims mc WHERE list_has_any(mc.words, ?::VARCHAR[])
-               OR (mc.kind <> 'direct' AND mc.speaker_key IN (SELECT unnest(?::VARCHAR[])))
-            UNION SELECT r.merged_id FROM merged_claim_reports r
-            WHERE r.article_id IN (SELECT unnest(?::VARCHAR[])) OR r.copy_of IN (SELECT unnest(?::VARCHAR[]))
-               OR r.article_id IN (SELECT article_id FROM story_articles WHERE story_id IN (SELECT unnest(?::VARCHAR[])))""",
-                                                   [sorted(probes), sorted(speakers), touched, touched,
-                                                    sorted(stories)]).fetchall()]
-        old = con.execute(_CLAIM_ROWS + """ WHERE EXISTS (SELECT 1 FROM merged_claim_reports r
-                WHERE r.merged_id IN (SELECT unnest(?::VARCHAR[])) AND r.claim_id = c.claim_id
-                  AND coalesce(r.copy_of, r.article_id) = c.article_id)
-                AND c.article_id NOT IN (SELECT unnest(?::VARCHAR[])) ORDER BY c.article_id, c.claim_id""",
-                          [gone, touched]).fetchall()
-        con.execute("DELETE FROM merged_claim_reports WHERE merged_id IN (SELECT unnest(?::VARCHAR[]))", [gone])
-        con.execute("DELETE FROM merged_claims WHERE merged_id IN (SELECT unnest(?::VARCHAR[]))", [gone])
-        rows = old + new
+        new = _rows(con, _claim_sql, touched)
+        gone = _statements_joined(con, new, touched)
+        pairs = set(con.execute("""SELECT DISTINCT coalesce(r.copy_of, r.article_id), r.claim_id FROM merged_claim_reports r
+                                   WHERE r.merged_id IN (SELECT unnest(?::VARCHAR[]))""", [gone]).fetchall())
+        old = [r for r in _rows(con, _claim_sql, sorted({a for a, _ in pairs} - set(touched))) if (r[0], r[1]) in pairs]
+        for table in ("merged_claim_reports", "merged_claim_words", "merged_claims"):
+            con.execute(f"DELETE FROM {table} WHERE merged_id IN (SELECT unnest(?::VARCHAR[]))", [gone])
+        rows = sorted(old + new, key=lambda r: (r[0], r[1]))
     family = families(links(con))
     copies = _copies(con, None if full else sorted({r[0] for r in rows}))
     vectors = _quote_vectors(rows)
@@ -269,6 +305,8 @@ def merge_statements(con: duckdb.DuckDBPyConnection, linked: set[str]) -> int:
                              "same_wording": r.words() == base, "report": k + 1, "origin": c + 1})
     insert(con, "merged_claims", claim_rows)
     insert(con, "merged_claim_reports", rep_rows)
+    insert(con, "merged_claim_words", [{"word": w, "merged_id": c["merged_id"]} for c in claim_rows
+                                       if c["kind"] == "direct" for w in c["words"]])
     return len(reports)
 
 

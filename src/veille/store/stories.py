@@ -26,7 +26,7 @@ from veille.store.duckdb import insert
 from veille.store.merges import OUTLET_SQL, PARTY_KEY_SQL, merge_events, merge_statements
 
 STORY_TABLES = ("article_vectors", "stories", "story_articles", "derivations", "merged_events",
-                "merged_event_reports", "merged_claims", "merged_claim_reports")
+                "merged_event_reports", "merged_claims", "merged_claim_reports", "merged_claim_words")
 __all__ = ["OUTLET_SQL", "PARTY_KEY_SQL", "STORY_TABLES", "StoriesSummary", "update"]
 
 
@@ -57,7 +57,7 @@ def update(con: duckdb.DuckDBPyConnection, *, method: Method = DEFAULT, rebuild:
             for table in ("stories", "story_articles"):
                 con.execute(f"DELETE FROM {table}")
             for table in ("derivations", "merged_event_reports", "merged_events", "merged_claim_reports",
-                          "merged_claims"):
+                          "merged_claim_words", "merged_claims"):
                 con.execute(f"DELETE FROM {table}")
         summary, new = _assign(con, method)
         linked = derive(con, new)
@@ -101,12 +101,16 @@ def _assign(con: duckdb.DuckDBPyConnection, method: Method) -> tuple[StoriesSumm
     index = StoryIndex(method)
     index.n_docs, = con.execute(
         "SELECT count(*) FROM story_articles WHERE copy_of IS NULL").fetchone()  # type: ignore[misc]
-    index.df = dict(con.execute(f"""
-        SELECT {PARTY_KEY_SQL.format(a='')} AS key, count(DISTINCT article_id) FROM entities
-        WHERE article_id IN (SELECT article_id FROM story_articles WHERE copy_of IS NULL) GROUP BY key""").fetchall())
     touched: set[str] = set()
     if new:
         _restore(con, index, new, method)
+        # document frequencies of the entities the comparisons will weigh: the new articles' and the live stories'
+        keys = sorted({k for p in new for k in p.entities} | {k for st in index.stories.values() for k in st.entities})
+        index.df = dict(con.execute(f"""
+            SELECT {PARTY_KEY_SQL.format(a='')} AS key, count(DISTINCT article_id) FROM entities
+            WHERE {PARTY_KEY_SQL.format(a='')} IN (SELECT unnest(?::VARCHAR[]))
+              AND article_id IN (SELECT article_id FROM story_articles WHERE copy_of IS NULL) GROUP BY key""",
+                                    [keys]).fetchall())
         vectors = _vectors(con, [p.id for p in new])
         rows = []
         for p in new:

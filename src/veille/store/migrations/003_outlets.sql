@@ -30,3 +30,8 @@ ALTER TABLE merged_claims ADD COLUMN source_members VARCHAR[];
 ALTER TABLE merged_claims ADD COLUMN words VARCHAR[];            -- the first report's words (finds candidates)
 ALTER TABLE merged_claim_reports ADD COLUMN report INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE merged_claim_reports ADD COLUMN origin INTEGER NOT NULL DEFAULT 0;  -- same number: one original source
+
+CREATE TABLE merged_claim_words (             -- each direct statement's words: finds what a new quote may repeat
+    word      VARCHAR NOT NULL,
+    merged_id VARCHAR NOT NULL
+);
