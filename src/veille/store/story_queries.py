@@ -154,7 +154,9 @@ def story(con: duckdb.DuckDBPyConnection, story_id: str) -> dict[str, Any] | Non
         return None
     out = rows[0]
     out["articles"] = _run(con, """
-        SELECT sa.n, a.id AS article_id, a.published, a.lang, a.title, a.source, sa.similarity, sa.copy_of
+        SELECT sa.n, a.id AS article_id, a.published, a.lang, a.title, a.source, sa.similarity, sa.copy_of,
+               (SELECT list(d.derived_from || ' (' || d.kind || ')' ORDER BY d.derived_from) FROM derivations d
+                WHERE d.article_id = sa.article_id) AS derived_from
         FROM story_articles sa JOIN articles a ON a.id = sa.article_id
         WHERE sa.story_id = ? ORDER BY sa.n""", [story_id]).records()
     out["events"] = merged_events(con, story=story_id, limit=500)[0].records()

@@ -381,7 +381,8 @@ async function viewStory(id) {
     h("thead", {}, h("tr", {}, ["#", "published", "article", "outlet", "lang", "similarity"].map((t) => h("th", {}, t)))),
     h("tbody", {}, st.articles.map((a) => h("tr", { "data-article": a.article_id },
       h("td", { class: "num" }, a.n), h("td", { class: "nowrap" }, a.published || ""),
-      h("td", {}, link(a.title || a.article_id, "article", a.article_id), a.copy_of ? h("span", { class: "muted small" }, ` (copy of ${a.copy_of})`) : null),
+      h("td", {}, link(a.title || a.article_id, "article", a.article_id), a.copy_of ? h("span", { class: "muted small" }, ` (copy of ${a.copy_of})`) : null,
+        (a.derived_from || []).length ? h("div", { class: "muted small derived" }, "derived from " + a.derived_from.join(", ")) : null),
       h("td", {}, a.source || ""), h("td", {}, a.lang || ""),
       h("td", { class: "num", title: a.n === 1 ? "founded the story" : "similarity to the story when it joined" }, a.n === 1 ? "founder" : fmtNum(a.similarity))))));
   const repeated = st.claims.filter((c) => c.n_articles > 1);
