@@ -24,7 +24,7 @@ import duckdb
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import CORPUS, load_jsonl  # noqa: E402
+from common import load_jsonl  # noqa: E402
 
 from veille.store.ingest import ingest  # noqa: E402
 
@@ -114,5 +114,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    _ = CORPUS
     main()
