@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from veille.errors import InputError, UnsupportedLanguage
 from veille.extract import claims as claims_mod
+from veille.extract.releases import release_claims
 from veille.extract import events as events_mod
 from veille.extract.events.coder import rule_events
 from veille.extract.entities import find_entities
@@ -159,6 +160,9 @@ def parts(article: Article, doc: Doc) -> Parts:
     entities, agents = find_entities(doc, knowledge_base(), exclude=[(t.start, t.end) for t in times])
     refs = Referents(doc, entities, lang, agents=agents)
     claims = claims_mod.find_claims(doc, refs, lang, times)
+    for n, c in enumerate(release_claims(doc, refs, lang, claims), len(claims) + 1):  # a release's own words
+        c.id = f"c{n}"
+        claims.append(c)
     return Parts(lang, doc, times, entities, refs, claims)
 
 

@@ -260,13 +260,17 @@ def query_repeated(db, fmt, speaker, everything, limit) -> None:
 @click.option("--since", callback=_date, help="From this date.")
 @click.option("--until", callback=_date, help="Up to this date.")
 @click.option("--directed", is_flag=True, help="Only FIRST acting on SECOND (default: both ways).")
-@click.option("--min-sources", type=click.IntRange(min=1), help="Only events with at least this many independent sources.")
-def timeline_cmd(first, second, db, fmt, since, until, directed, min_sources) -> None:
-    """Merged events of one actor, or between two (ISO3 code or name), in date order: `veille timeline RUS UKR`."""
+@click.option("--min-sources", type=click.IntRange(min=1), help="Only events resting on at least this many original sources.")
+@click.option("--min-reports", type=click.IntRange(min=1), help="Only events told by at least this many independent reports.")
+def timeline_cmd(first, second, db, fmt, since, until, directed, min_sources, min_reports) -> None:
+    """Merged events of one actor, or between two (ISO3 code or name), in date order: `veille timeline RUS UKR`.
+
+    Each event shows its independent reports (outlets, once copies, derivations and wire credits are joined)
+    and its original sources (the speakers or bodies those reports rest on), each with its members."""
     from veille.store import story_queries
 
     _show(db, fmt, lambda con: story_queries.timeline(con, first, second, directed=directed, since=since,
-                                                      until=until, min_sources=min_sources))
+                                                      until=until, min_sources=min_sources, min_reports=min_reports))
 
 
 @main.group()

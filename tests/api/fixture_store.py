@@ -32,6 +32,22 @@ FOLLOW_UP = {
 }
 """A second outlet's report of the specimen's news, a day later, for the tests that post it: it joins the
 specimen's story, reports its ASSAULT again and repeats two of its statements."""
+TRANSLATION = {
+    "id": "translation-001", "published": "2024-01-05", "lang": "en", "source": "Specimen Daily",
+    "title": "UK slams Putin over use of North Korean missiles in Ukraine",
+    "text": ("UK slams Putin over use of North Korean missiles in Ukraine\n"
+             "LONDON Britain accused Russia of using North Korean missiles in Ukraine in an act of desperation.\n"
+             "The White House said on Thursday that it had intelligence indicating that the Democratic People's "
+             "Republic of Korea had recently provided Russia with ballistic missile launchers and several ballistic "
+             "missiles, and that Russian forces had fired \"at least one of these North Korean missiles into Ukraine\" "
+             "on December 30.\n"
+             "Spokesman John Kirby said that other missiles supplied by Pyongyang had been launched in the following "
+             "days.\n"
+             "In its own statement issued on Thursday evening, the British Foreign Office backed that assessment and "
+             "urged North Korea \"to stop its arms deliveries to Russia\".\n"),
+}
+"""The specimen's first paragraphs translated into English by hand (the specimen is itself a translation of
+an English wire story): derived from the specimen, a translation (issue 14)."""
 
 _BUILT: list[Path] = []
 

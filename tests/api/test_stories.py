@@ -123,9 +123,12 @@ def test_a_posted_article_joins_its_story_and_its_statements_become_repeated(web
         assert [a["article_id"] for a in story["articles"]] == ["seed-fr-001", FOLLOW_UP["id"]]
 
         assault = writer.get("/timeline/actors", params={"first": "RUS", "second": "UKR"}).json()
-        assert [(v["type"], v["reports"]) for v in assault] == [("ASSAULT", 2)]
+        # two outlets tell it on their own (the follow-up shares one sentence with the specimen: no derivation)
+        assert [(v["type"], v["articles"], v["reports"]) for v in assault] == [("ASSAULT", 2, 2)]
+        assert sorted(assault[0]["reported_by"]) == ["Exemple Presse", "seed-fr-001 (outlet unknown)"]
         reports = writer.get(f"/merged-events/{assault[0]['merged_id']}").json()["reports"]
         assert [r["article_id"] for r in reports] == ["seed-fr-001", FOLLOW_UP["id"]]
+        assert reports[1]["derived_from"] is None and reports[0]["report"] != reports[1]["report"]
 
         repeated = writer.get("/claims/repeated").json()
         assert repeated["total"] >= 1 and all(c["n_articles"] >= 2 for c in repeated["items"])

@@ -21,7 +21,7 @@ from playwright.sync_api import expect, sync_playwright
 
 from veille.api import create_app
 
-from ..api.fixture_store import FOLLOW_UP, STORY_IDS, TOKEN, XSS_TEXT
+from ..api.fixture_store import FOLLOW_UP, STORY_IDS, TOKEN, TRANSLATION, XSS_TEXT
 from ..conftest import SPECIMEN
 
 pytestmark = pytest.mark.slow
@@ -169,7 +169,13 @@ def test_stories_view_lists_stories_and_opens_one(page, server):
     expect(page.locator("#story-articles tbody tr").nth(1)).to_contain_text(FOLLOW_UP["title"])
     assault = page.locator("#story-events tr.merged[data-type=ASSAULT]")
     expect(assault).to_contain_text("Russia")
-    expect(assault.locator("td").nth(4)).to_have_text(re.compile(r"^[2-9]$"))  # reports (the XSS test's adds one)
+    expect(assault.locator("td.articles")).to_have_text(re.compile(r"^[2-9]$"))  # articles (the XSS test's adds one)
+    # the two counts, each with its members
+    expect(assault.locator("td.reports li", has_text="Exemple Presse")).to_have_count(1)
+    expect(assault.locator("td.sources li").first).to_be_visible()
+    for count in ("reports", "sources"):
+        n = int(assault.locator(f"td.{count} b.n").inner_text())
+        expect(assault.locator(f"td.{count} li")).to_have_count(n)
     expect(assault).to_contain_text("asserted")
     assault.locator("button.toggle").click()
     reports = page.locator("#story-events tr.reports-row tr.report")
@@ -208,16 +214,34 @@ def test_pair_timeline_shows_merged_events_between_two_actors(page, server):
     days = page.locator("#pair-events tr.merged").evaluate_all("rows => rows.map(r => r.cells[0].textContent)")
     assert len(days) >= 3 and days == sorted(days)
     aid = page.locator("#pair-events tr.merged[data-type=AID]").first
-    expect(aid.locator("td").nth(3)).to_have_text("2")  # independent sources
+    # told by two articles, each its outlet's own report
+    expect(aid.locator("td.articles")).to_have_text("2")
+    expect(aid.locator("td.reports b.n")).to_have_text("2")
+    expect(aid.locator("td.reports li", has_text="Exemple Presse")).to_have_count(1)
+    sources = aid.locator("td.sources li").all_inner_texts()
+    assert sources and len(sources) == int(aid.locator("td.sources b.n").inner_text())  # one member per source
     page.locator("#pair-chart circle.dot").filter(has_text="AID").first.click()  # a dot opens its row
     expect(aid.locator("button.toggle")).to_have_attribute("aria-expanded", "true")
     reports = page.locator("#pair-events tr.reports-row tr.report")
     expect(reports.first).to_be_visible()
     outlets = reports.evaluate_all("rows => rows.map(r => r.cells[2].textContent)")
     origins = reports.evaluate_all("rows => rows.map(r => r.cells[3].textContent)")
-    assert "Exemple Presse" in outlets and set(origins) >= {"#1", "#2"}
+    assert "Exemple Presse" in outlets and set(origins) >= {"#1", "#2"}  # two independent reports
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(DOCS / "pair-timeline.png"), full_page=True)
+
+
+def test_a_translation_is_shown_derived_from_its_origin(page, server):
+    """After the tests that count the specimen's story: its English translation joins the story and the page
+    says what it derives from, and how (the aligned sentences are in the store)."""
+    r = httpx.post(f"{server}/articles", json=TRANSLATION, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=120)
+    assert r.status_code == 200, r.text
+    page.goto("/#/stories")
+    page.locator("#stories-table a", has_text="missiles nord-coréens").click()
+    row = page.locator('#story-articles tr[data-article="translation-001"]')
+    expect(row.locator(".derived")).to_have_text("derived from seed-fr-001 (translation)")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(DOCS / "story-derived.png"), full_page=False)
 
 
 def test_article_text_is_shown_as_text_never_run(page, server):

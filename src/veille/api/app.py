@@ -375,8 +375,10 @@ def create_app(db_path: str | Path, token: str | None = None, *, max_body: int =
     def list_merged_events(
         actor: Party = None, recipient: Party = None,
         type: Annotated[str | None, Query(pattern=r"^[A-Za-z_]{1,20}$", description="PLOVER event type.")] = None,
-        min_sources: Annotated[int | None, Query(ge=1, le=10**6, description="At least this many independent "
+        min_sources: Annotated[int | None, Query(ge=1, le=10**6, description="At least this many original "
                                                                             "sources.")] = None,
+        min_reports: Annotated[int | None, Query(ge=1, le=10**6, description="At least this many independent "
+                                                                            "reports.")] = None,
         story: Annotated[str | None, Query(max_length=64, description="Only the events of this story.")] = None,
         since: Since = None, until: Until = None,
         sort: Annotated[Literal["date", "sources"], Query(description="`date`, or `sources`: the most "
@@ -384,17 +386,20 @@ def create_app(db_path: str | Path, token: str | None = None, *, max_body: int =
         limit: Limit = 50, offset: Offset = 0,
     ) -> dict[str, Any]:
         """Merged events: the reports of one happening (same type, actor, recipient and day) across articles, with
-        how many independent sources tell it and the factuality they agree on (else `disputed` or `mixed`)."""
+        two counts and their members: `independent_reports` (outlets, once copies, derivations and wire credits are
+        joined) and `independent_sources` (the original sources those reports rest on: a White House statement
+        relayed by four agencies is one), and the factuality they agree on (else `disputed` or `mixed`)."""
         with db.read() as con:
             table, total = story_queries.merged_events(con, actor=actor, recipient=recipient, type=type,
-                                                       min_sources=min_sources, story=story, since=since,
+                                                       min_sources=min_sources, min_reports=min_reports, story=story, since=since,
                                                        until=until, sort=sort, limit=limit, offset=offset)
         return _page(table, total, limit, offset)
 
     @app.get("/merged-events/{merged_id}", tags=["stories"], responses={404: {"description": "No such merged event"}})
     def get_merged_event(merged_id: StoredId) -> dict[str, Any]:
-        """One merged event with every report: article, outlet, origin (reports with the same number count as
-        one source), factuality, who the article says said it, trigger and sentence."""
+        """One merged event with every report: article, outlet, `report` (reports with the same number are one
+        independent report), `origin` (the same number: one original source), what the article derives from,
+        factuality, who the article says said it, trigger and sentence."""
         with db.read() as con:
             found = story_queries.merged_event(con, merged_id)
         if found is None:
@@ -435,12 +440,18 @@ def create_app(db_path: str | Path, token: str | None = None, *, max_body: int =
             "A second actor: only what passed between the two."))] = None,
         directed: Annotated[bool, Query(description="With `second`: only `first` → `second`.")] = False,
         since: Since = None, until: Until = None,
+        min_reports: Annotated[int | None, Query(ge=1, le=10**6, description="At least this many independent "
+                                                                            "reports.")] = None,
+        min_sources: Annotated[int | None, Query(ge=1, le=10**6, description="At least this many original "
+                                                                            "sources.")] = None,
         limit: Annotated[int, Query(ge=1, le=500, description="Events at most.")] = 500,
     ) -> list[dict[str, Any]]:
         """What one actor did and had done to it, or what passed between two (both ways unless `directed`):
-        merged events in date order, each once, with its independent sources, reports and factuality."""
+        merged events in date order, each once, with its factuality and two counts with their members:
+        `reports` / `reported_by` (independent reports) and `sources` / `resting_on` (original sources)."""
         with db.read() as con:
             return jsonable(story_queries.timeline(con, first, second, directed=directed, since=since, until=until,
+                                                   min_reports=min_reports, min_sources=min_sources,
                                                    limit=limit).records())
 
     @app.get("/stats", tags=["store"])

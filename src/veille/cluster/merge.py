@@ -4,6 +4,11 @@ Reports merge when they have the same PLOVER type, actor and recipient (entities
 cross-article key), fall within ``WINDOW_DAYS`` of the merged event's first report, and name no
 different places. A report that lacks its actor, its recipient or a date merges only inside its own
 story: "an attack" alone says too little to join reports across stories.
+
+Merging is by the act, not only by the day: inside one story, a report that gives no day of its own
+(the act is dated by its publication, or only to a month or a year) joins a merged event of the same
+type and parties reported up to ``ACT_WINDOW_DAYS`` before, and the merged event keeps the days of its
+dated reports. "Its war with Ukraine" in a later report is the assault an earlier one dated.
 """
 
 from __future__ import annotations
@@ -12,11 +17,14 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
-from veille.cluster.origin import independent
+from veille.cluster.origin import outlet_label, two_counts
 
 WINDOW_DAYS = 3
 """A merged event spans at most this many days after its first report (events are dated to the day
 by the analysis when the text says so, else by the article's publication date)."""
+ACT_WINDOW_DAYS = 14
+"""Inside one story, a report without a day of its own joins the same act reported this many days before
+(the stories' own window)."""
 
 
 @dataclass(slots=True)
@@ -44,6 +52,10 @@ class Report:
     outlet: str | None = None
     said_by: str | None = None
     """The speaker the article attributes the event to."""
+    dated: bool = True
+    """The text gives the act's day (else ``day`` is the publication day)."""
+    source_keys: tuple[str, ...] = ()
+    """Keys joining reports that rest on one original source (``said:`` the speaker)."""
 
 
 @dataclass(slots=True)
@@ -54,16 +66,27 @@ class MergedEvent:
     recipient_key: str | None
     reports: list[Report] = field(default_factory=list)
     independent_sources: int = 0
+    """Original sources: reports joined by copy, derivation, outlet, wire and by the speaker they rest on."""
     classes: list[int] = field(default_factory=list)
+    source_members: list[str] = field(default_factory=list)
+    independent_reports: int = 0
+    """Reports joined by copy, derivation, outlet and wire only: outlets that did their own reporting."""
+    report_classes: list[int] = field(default_factory=list)
+    report_members: list[str] = field(default_factory=list)
     factuality: str = "asserted"
+
+    def _days(self) -> list[dt.date]:
+        dated = [r.day for r in self.reports if r.day and r.dated]
+        return dated or [r.day for r in self.reports if r.day]
 
     @property
     def first_day(self) -> dt.date | None:
-        return min((r.day for r in self.reports if r.day), default=None)
+        """The act's first day: from the reports that date it, else from the publication days."""
+        return min(self._days(), default=None)
 
     @property
     def last_day(self) -> dt.date | None:
-        return max((r.day for r in self.reports if r.day), default=None)
+        return max(self._days(), default=None)
 
     def representative(self) -> Report:
         """The earliest report (names and score come from it)."""
@@ -104,7 +127,9 @@ def merge(reports: list[Report]) -> list[MergedEvent]:
         if not (r.actor_key is None and r.recipient_key is None):
             for m in open_.get(key, []):
                 first = m.first_day
-                if r.day and first and (r.day - first).days > WINDOW_DAYS:
+                same_story = r.story_id is not None and any(x.story_id == r.story_id for x in m.reports)
+                window = ACT_WINDOW_DAYS if same_story and not r.dated else WINDOW_DAYS
+                if r.day and first and (r.day - first).days > window:
                     continue
                 if (partial or any(_partial(x) for x in m.reports)) and \
                         (r.story_id is None or all(x.story_id != r.story_id for x in m.reports)):
@@ -119,7 +144,10 @@ def merge(reports: list[Report]) -> list[MergedEvent]:
             out.append(target)
         target.reports.append(r)
     for m in out:
-        m.independent_sources, m.classes = independent([r.origins for r in m.reports], [r.sentence for r in m.reports])
+        (m.independent_reports, m.report_classes, m.report_members), \
+            (m.independent_sources, m.classes, m.source_members) = two_counts(
+                [r.origins for r in m.reports], [r.source_keys for r in m.reports], [r.sentence for r in m.reports],
+                [outlet_label(r.outlet, r.article_id) for r in m.reports], [r.said_by for r in m.reports])
         m.factuality = agreed_factuality([r.factuality for r in m.reports])
     return out
 

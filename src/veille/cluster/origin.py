@@ -73,3 +73,34 @@ def independent(origins: Sequence[Sequence[str]], texts: Sequence[str]) -> tuple
             if uf.find(i) != uf.find(j) and jaccard(grams[i], grams[j]) >= SAME_TEXT:
                 uf.union(i, j)
     return uf.classes(), [uf.find(i) for i in range(len(origins))]
+
+
+def outlet_label(outlet: str | None, article_id: str) -> str:
+    """How a report's outlet is named among a count's members: an unknown outlet by its article."""
+    return outlet if outlet and outlet != "unknown" else f"{article_id} (outlet unknown)"
+
+
+def members(classes: Sequence[int], labels: Sequence[str]) -> list[str]:
+    """One label per class, in order of the class's first report: its reports' distinct labels joined."""
+    out: dict[int, list[str]] = {}
+    for c, label in zip(classes, labels, strict=True):
+        names = out.setdefault(c, [])
+        if label not in names:
+            names.append(label)
+    return [" / ".join(sorted(names)) for _, names in sorted(out.items())]
+
+
+def two_counts(report_keys: Sequence[Sequence[str]], source_keys: Sequence[Sequence[str]], texts: Sequence[str],
+               outlets: Sequence[str], speakers: Sequence[str | None]) -> tuple[tuple[int, list[int], list[str]],
+                                                                            tuple[int, list[int], list[str]]]:
+    """Independent reports and original sources of one merged event or statement.
+
+    Reports are joined by their copy or derivation family, outlet and wire credit (``report_keys``) and by
+    near-identical text: what is left is how many outlets did their own reporting. Sources are the same
+    classes further joined by the speaker the reports rest on (``source_keys``: four agencies relaying one
+    White House statement are four reports and one source); a report attributed to no one rests on its
+    own outlet. Each count comes with its classes (per report) and one label per class."""
+    n_rep, rep = independent(report_keys, texts)
+    n_src, src = independent([tuple(a) + tuple(b) for a, b in zip(report_keys, source_keys, strict=True)], texts)
+    src_labels = [s if s else f"{o} (own report)" for s, o in zip(speakers, outlets, strict=True)]
+    return (n_rep, rep, members(rep, outlets)), (n_src, src, members(src, src_labels))

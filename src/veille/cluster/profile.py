@@ -40,7 +40,7 @@ class ArticleProfile:
 
 def entity_key(entity: dict[str, Any]) -> str:
     """One thing across articles and languages: its knowledge-base id, else its type and lower-cased name
-    (the store computes the same key in SQL: ``PARTY_KEY_SQL`` in ``veille.store.stories``)."""
+    (the store computes the same key in SQL: ``PARTY_KEY_SQL`` in ``veille.store.merges``)."""
     if entity.get("kb_id"):
         return str(entity["kb_id"])
     return f"{entity['type']}:{entity['canonical'].lower()}"

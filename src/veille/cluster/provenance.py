@@ -3,8 +3,9 @@ who repeated it, and whether any report changed its wording.
 
 Two reports are the same statement when they are the same quotation (nearly the same words, whoever
 the article names as speaker: a misattributed quote is still that quote), or the same speaker's
-indirect claim with mostly the same words. Comparison is on words, so a statement translated into
-another language is not matched (the limit is stated in docs/stories.md).
+indirect claim with mostly the same words. Across languages words do not match: a quotation and its
+translation are one statement when their multilingual embeddings are close (``SAME_QUOTE_ACROSS``) and
+both are reported in one story.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from veille.cluster.origin import independent
+import numpy as np
+
+from veille.cluster.origin import outlet_label, two_counts
 
 SAME_QUOTE = 0.8
 """Share of the shorter quotation's words found, in order-free overlap, in the other: the same quote
@@ -28,6 +31,11 @@ CLAIM_WINDOW_DAYS = 14
 """An indirect claim repeats an earlier one only within this many days: the same words from the same
 speaker months apart ("unemployment rose in the third quarter") are a new statement. A quotation has
 no such limit: quoting someone's words years later is exactly the provenance a reader wants."""
+
+SAME_QUOTE_ACROSS = 0.6
+"""Cosine of the multilingual embeddings of two quotations in two languages, reported in one story,
+above which they are one statement translated: chosen on the tuning part of ``tests/gold/outlets``
+(``benchmarks/outlets.py --claims``)."""
 
 _WORD = re.compile(r"\w+")
 
@@ -45,6 +53,10 @@ class ClaimReport:
     origins: tuple[str, ...]
     copy_of: str | None = None
     outlet: str | None = None
+    lang: str | None = None
+    story_id: str | None = None
+    vector: np.ndarray | None = None
+    """The quotation's multilingual embedding, when its story is told in several languages."""
 
     def words(self) -> list[str]:
         return _WORD.findall(unicodedata.normalize("NFKC", self.content).casefold())
@@ -55,6 +67,13 @@ class MergedClaim:
     id: str
     reports: list[ClaimReport] = field(default_factory=list)
     independent_sources: int = 0
+    """Original sources: the speakers the reports rest on (a report naming none rests on its outlet)."""
+    source_classes: list[int] = field(default_factory=list)
+    source_members: list[str] = field(default_factory=list)
+    independent_reports: int = 0
+    """Outlets that reported it, once copies, derivations and wire credits are joined."""
+    report_classes: list[int] = field(default_factory=list)
+    report_members: list[str] = field(default_factory=list)
 
     @property
     def first(self) -> ClaimReport:
@@ -79,6 +98,7 @@ def merge_claims(reports: list[ClaimReport]) -> list[MergedClaim]:
     words: list[set[str]] = []
     by_speaker: dict[str, list[int]] = {}
     by_word: dict[str, list[int]] = {}
+    by_story: dict[str, list[int]] = {}
     for r in order:
         ws = set(r.words())
         target = None
@@ -101,6 +121,8 @@ def merge_claims(reports: list[ClaimReport]) -> list[MergedClaim]:
                 if _overlap(ws, words[i]) >= need:
                     target = i
                     break
+        if target is None and r.vector is not None and r.kind == "direct" and len(ws) >= MIN_WORDS:
+            target = _translated(r, merged, by_story.get(r.story_id or "", []))
         if target is None:
             raw = f"{r.article_id}|{r.claim_id}"
             merged.append(MergedClaim(id="q" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:11]))
@@ -112,7 +134,35 @@ def merge_claims(reports: list[ClaimReport]) -> list[MergedClaim]:
             elif len(ws) >= MIN_WORDS and r.speaker_key:
                 by_speaker.setdefault(r.speaker_key, []).append(target)
         merged[target].reports.append(r)
+        if r.vector is not None and r.story_id and target not in by_story.setdefault(r.story_id, []):
+            by_story[r.story_id].append(target)
     for m in merged:
-        # a repeated quotation is the same words by definition: only copies, wires and outlets join reports
-        m.independent_sources, _ = independent([r.origins for r in m.reports], [""] * len(m.reports))
+        # a repeated quotation is the same words by definition: the near-identical-text rule has no say here
+        n = len(m.reports)
+        (m.independent_reports, m.report_classes, m.report_members), \
+            (m.independent_sources, m.source_classes, m.source_members) = two_counts(
+                [r.origins for r in m.reports], [_speaker_keys(r) for r in m.reports], [""] * n,
+                [outlet_label(r.outlet, r.article_id) for r in m.reports], [r.speaker for r in m.reports])
     return merged
+
+
+def _speaker_keys(r: ClaimReport) -> tuple[str, ...]:
+    key = r.speaker_key or (f"name:{r.speaker.lower()}" if r.speaker else None)
+    return (f"said:{key}",) if key else ()
+
+
+def _translated(r: ClaimReport, merged: list[MergedClaim], candidates: list[int]) -> int | None:
+    """The statement of ``r``'s story that ``r`` translates: the closest quotation in another language,
+    from another article, at ``SAME_QUOTE_ACROSS`` or more."""
+    assert r.vector is not None
+    best, best_sim = None, SAME_QUOTE_ACROSS
+    for i in candidates:
+        m = merged[i]
+        if any(x.article_id == r.article_id for x in m.reports):
+            continue
+        for x in m.reports:
+            if x.vector is not None and x.lang != r.lang and x.kind == "direct":
+                sim = float(r.vector @ x.vector)
+                if sim >= best_sim and (best is None or sim > best_sim):
+                    best, best_sim = i, sim
+    return best

@@ -261,6 +261,7 @@ class Store:
             if gone:
                 for table in (*_CHILD_TABLES, *_CLUSTER_TABLES):  # a replaced article is clustered again
                     con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [gone])
+                _forget_merges(con, gone)
                 con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [gone])
             for table, rows in rows_by_table(articles).items():
                 insert(con, table, rows)
@@ -279,6 +280,18 @@ class Store:
             raise
         finally:
             self._let_go()
+
+
+def _forget_merges(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
+    """A replaced article's derivations go, and so do the merged events and statements it reported: their
+    other reports are then unmerged, and the next stories update merges them again with the new analysis."""
+    con.execute("DELETE FROM derivations WHERE article_id IN (SELECT unnest(?)) OR derived_from IN (SELECT unnest(?))",
+                [ids, ids])
+    for kind in ("event", "claim"):
+        con.execute(f"""DELETE FROM merged_{kind}s WHERE merged_id IN (SELECT merged_id FROM merged_{kind}_reports
+                        WHERE article_id IN (SELECT unnest(?)) OR copy_of IN (SELECT unnest(?)))""", [ids, ids])
+        con.execute(f"DELETE FROM merged_{kind}_reports WHERE merged_id NOT IN (SELECT merged_id FROM merged_{kind}s)")
+    con.execute("DELETE FROM merged_claim_words WHERE merged_id NOT IN (SELECT merged_id FROM merged_claims)")
 
 
 def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:

@@ -1,10 +1,11 @@
 """Stories, merged events and claim provenance in the store: computed after articles arrive, kept in
 the tables of migration 002.
 
-``update`` is incremental for stories: articles not yet in a story are embedded and assigned, in
-publication order, to the live stories re-loaded from the store (or to new ones); an article's story
-never changes afterwards. Merged events and merged claims are a function of the per-article tables
-and the stories, so they are recomputed whole after each update.
+``update`` is incremental: articles not yet in a story are embedded and assigned, in publication order,
+to the live stories re-loaded from the store (or to new ones), and an article's story never changes
+afterwards; the new articles are aligned with those of the week around them to find derivations
+(``veille.store.derivations``); then only the merged events and statements the new articles touch are
+merged again (``veille.store.merges``).
 """
 
 from __future__ import annotations
@@ -18,27 +19,15 @@ import duckdb
 import numpy as np
 
 from veille.cluster.embed import embed
-from veille.cluster.merge import Report, merge
 from veille.cluster.profile import ArticleProfile, profile
-from veille.cluster.provenance import ClaimReport, merge_claims
 from veille.cluster.stories import DEFAULT, Method, StoryIndex, arrival_order
+from veille.store.derivations import derive
 from veille.store.duckdb import insert
+from veille.store.merges import OUTLET_SQL, PARTY_KEY_SQL, merge_events, merge_statements
 
-STORY_TABLES = ("article_vectors", "stories", "story_articles", "merged_events", "merged_event_reports",
-                "merged_claims", "merged_claim_reports")
-PARTY_KEY_SQL = "coalesce({a}kb_id, {a}type || ':' || lower({a}canonical))"
-"""An entity's key across articles and languages, as ``veille.cluster.profile.entity_key`` makes it."""
-OUTLET_SQL = ("coalesce(nullif(trim({a}source), ''), "
-              "nullif(regexp_replace(regexp_extract({a}url, '^[a-z]+://([^/:]+)', 1), '^www\\.', ''), ''), 'unknown')")
-"""The outlet of an article: its ``source``, else its URL's host without ``www.``, else ``unknown``."""
-CREDIT_SQL = """SELECT m.article_id, min(coalesce(en.kb_id, en.canonical)) AS credit
-    FROM mentions m JOIN entities en ON en.article_id = m.article_id AND en.entity_id = m.entity_id
-    JOIN articles a ON a.id = m.article_id
-    WHERE en.agent = 'MED' AND m.start_char < 300 AND m.start_char > 0
-      AND substr(a.text, m.start_char, 1) = '(' AND substr(a.text, m.end_char + 1, 1) = ')'
-    GROUP BY m.article_id"""
-"""The wire agency an article credits in its dateline ("Paris (AFP) –", "(Reuters)"): a media entity named in
-brackets in its first 300 characters. In SQL over the mentions, because merging reads every article."""
+STORY_TABLES = ("article_vectors", "stories", "story_articles", "derivations", "merged_events",
+                "merged_event_reports", "merged_claims", "merged_claim_reports", "merged_claim_words")
+__all__ = ["OUTLET_SQL", "PARTY_KEY_SQL", "STORY_TABLES", "StoriesSummary", "update"]
 
 
 @dataclass(slots=True)
@@ -50,25 +39,31 @@ class StoriesSummary:
     corroborated: int = 0
     merged_claims: int = 0
     repeated_claims: int = 0
+    derivations: int = 0
 
     def line(self) -> str:
-        return (f"stories: {self.clustered} articles clustered, {self.new_stories} new stories ({self.stories} in all); "
-                f"{self.merged_events} merged events ({self.corroborated} with 2+ independent sources); "
+        return (f"stories: {self.clustered} articles clustered, {self.new_stories} new stories ({self.stories} in all), "
+                f"{self.derivations} derived from another; "
+                f"{self.merged_events} merged events ({self.corroborated} told by 2+ independent reports); "
                 f"{self.merged_claims} claims ({self.repeated_claims} repeated across articles)")
 
 
 def update(con: duckdb.DuckDBPyConnection, *, method: Method = DEFAULT, rebuild: bool = False) -> StoriesSummary:
-    """Cluster the articles not yet in a story, then recompute merged events and claims; one transaction."""
+    """Cluster the articles not yet in a story, find their derivations, then merge again the events and claims
+    they touch; one transaction."""
     con.execute("BEGIN TRANSACTION")
     try:
         if rebuild:
             for table in ("stories", "story_articles"):
                 con.execute(f"DELETE FROM {table}")
-        summary = _assign(con, method)
-        copies = _copies(con)
-        _merge_events(con, summary, copies)
-        _merge_claims(con, summary, copies)
-        summary.stories = con.execute("SELECT count(*) FROM stories").fetchone()[0]  # type: ignore[index]
+            for table in ("derivations", "merged_event_reports", "merged_events", "merged_claim_reports",
+                          "merged_claim_words", "merged_claims"):
+                con.execute(f"DELETE FROM {table}")
+        summary, new = _assign(con, method)
+        linked = derive(con, new)
+        merge_events(con, linked)
+        merge_statements(con, linked)
+        _count(con, summary)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -82,7 +77,18 @@ def _profiles(con: duckdb.DuckDBPyConnection, where: str, params: list[Any]) -> 
     return [profile(json.loads(analysis), text=text) for analysis, text in rows]
 
 
-def _assign(con: duckdb.DuckDBPyConnection, method: Method) -> StoriesSummary:
+def _count(con: duckdb.DuckDBPyConnection, summary: StoriesSummary) -> None:
+    """The summary's totals, read from the tables."""
+    (summary.stories,), = con.execute("SELECT count(*) FROM stories").fetchall()
+    (summary.derivations,), = con.execute("SELECT count(DISTINCT article_id) FROM derivations").fetchall()
+    (summary.merged_events, summary.corroborated), = con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE independent_reports > 1) FROM merged_events").fetchall()
+    (summary.merged_claims, summary.repeated_claims), = con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE n_articles > 1) FROM merged_claims").fetchall()
+
+
+def _assign(con: duckdb.DuckDBPyConnection, method: Method) -> tuple[StoriesSummary, list[str]]:
+    """Put the articles not yet in a story into one; return the summary and the new originals' ids."""
     summary = StoriesSummary()
     new = arrival_order(_profiles(con, "a.id NOT IN (SELECT article_id FROM story_articles)", []))
     have = {r[0] for r in con.execute("SELECT article_id FROM article_vectors WHERE article_id IN (SELECT unnest(?))",
@@ -95,12 +101,16 @@ def _assign(con: duckdb.DuckDBPyConnection, method: Method) -> StoriesSummary:
     index = StoryIndex(method)
     index.n_docs, = con.execute(
         "SELECT count(*) FROM story_articles WHERE copy_of IS NULL").fetchone()  # type: ignore[misc]
-    index.df = dict(con.execute(f"""
-        SELECT {PARTY_KEY_SQL.format(a='')} AS key, count(DISTINCT article_id) FROM entities
-        WHERE article_id IN (SELECT article_id FROM story_articles WHERE copy_of IS NULL) GROUP BY key""").fetchall())
     touched: set[str] = set()
     if new:
         _restore(con, index, new, method)
+        # document frequencies of the entities the comparisons will weigh: the new articles' and the live stories'
+        keys = sorted({k for p in new for k in p.entities} | {k for st in index.stories.values() for k in st.entities})
+        index.df = dict(con.execute(f"""
+            SELECT {PARTY_KEY_SQL.format(a='')} AS key, count(DISTINCT article_id) FROM entities
+            WHERE {PARTY_KEY_SQL.format(a='')} IN (SELECT unnest(?::VARCHAR[]))
+              AND article_id IN (SELECT article_id FROM story_articles WHERE copy_of IS NULL) GROUP BY key""",
+                                    [keys]).fetchall())
         vectors = _vectors(con, [p.id for p in new])
         rows = []
         for p in new:
@@ -120,7 +130,7 @@ def _assign(con: duckdb.DuckDBPyConnection, method: Method) -> StoriesSummary:
     touched.update(sid for _, sid, _ in copies)
     summary.clustered += len(copies)
     _write_stories(con, sorted(touched), index)
-    return summary
+    return summary, [p.id for p in new]
 
 
 def _append(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
@@ -182,135 +192,3 @@ def _write_stories(con: duckdb.DuckDBPyConnection, ids: list[str], index: StoryI
                      "founder": founder})
     con.execute("DELETE FROM stories WHERE story_id IN (SELECT unnest(?))", [ids])
     insert(con, "stories", rows)
-
-
-def _party(prefix: str) -> str:
-    return f"""{PARTY_KEY_SQL.format(a=prefix + '.')} AS {prefix}_key"""
-
-
-def _merge_events(con: duckdb.DuckDBPyConnection, summary: StoriesSummary, copies: Copies) -> None:
-    for table in ("merged_events", "merged_event_reports"):
-        con.execute(f"DELETE FROM {table}")
-    rows = con.execute(f"""
-        WITH credit AS ({CREDIT_SQL})
-        SELECT e.article_id, e.event_id, e.type, {_party('ae')}, {_party('re')},
-               coalesce(e.day, a.published) AS day, e.factuality,
-               substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence,
-               e.location, e.actor_canonical, e.actor_country, e.recipient_canonical, e.recipient_country, e.score,
-               c.speaker_canonical, {PARTY_KEY_SQL.format(a='se.')} AS speaker_key,
-               sa.story_id, {OUTLET_SQL.format(a='a.')} AS outlet, cr.credit
-        FROM events e JOIN articles a ON a.id = e.article_id
-        LEFT JOIN entities ae ON ae.article_id = e.article_id AND ae.entity_id = e.actor_entity
-        LEFT JOIN entities re ON re.article_id = e.article_id AND re.entity_id = e.recipient_entity
-        LEFT JOIN claims c ON c.article_id = e.article_id AND c.claim_id = e.attributed_to
-        LEFT JOIN entities se ON se.article_id = c.article_id AND se.entity_id = c.speaker_entity
-        LEFT JOIN story_articles sa ON sa.article_id = e.article_id
-        LEFT JOIN credit cr ON cr.article_id = e.article_id
-        ORDER BY e.article_id, e.event_id""").fetchall()
-    reports: list[Report] = []
-    for (aid, eid, typ, akey, rkey, day, fact, sentence, loc, actor, acountry, recipient, rcountry, score,
-         speaker, speaker_key, story, outlet, credit) in rows:
-        speaker_key = speaker_key or (f"name:{speaker.lower()}" if speaker else None)
-        for r in _reporters(aid, outlet, None, credit, copies):
-            origins = r.origins + ((f"said:{speaker_key}",) if speaker_key else ())
-            reports.append(Report(article_id=r.id, event_id=eid, type=typ, actor_key=akey, recipient_key=rkey,
-                                  day=day, factuality=fact, sentence=sentence or "", origins=origins,
-                                  story_id=story, location=loc, actor=actor, actor_country=acountry,
-                                  recipient=recipient, recipient_country=rcountry, score=score, copy_of=r.copy_of,
-                                  outlet=r.outlet, said_by=speaker))
-    merged = merge(reports)
-    ev_rows, rep_rows = [], []
-    for m in merged:
-        first = m.representative()
-        ev_rows.append({
-            "merged_id": m.id, "type": m.type, "actor_key": m.actor_key, "actor": first.actor,
-            "actor_country": first.actor_country, "recipient_key": m.recipient_key, "recipient": first.recipient,
-            "recipient_country": first.recipient_country, "first_day": m.first_day, "last_day": m.last_day,
-            "n_reports": len(m.reports), "n_articles": len({r.article_id for r in m.reports}),
-            "independent_sources": m.independent_sources, "factuality": m.factuality, "score": first.score,
-            "stories": sorted({r.story_id for r in m.reports if r.story_id}),
-        })
-        for r, c in zip(m.reports, m.classes, strict=True):
-            rep_rows.append({"merged_id": m.id, "article_id": r.article_id, "event_id": r.event_id, "day": r.day,
-                             "outlet": r.outlet, "origin": c + 1, "copy_of": r.copy_of,
-                             "factuality": r.factuality, "said_by": r.said_by})
-    insert(con, "merged_events", ev_rows)
-    insert(con, "merged_event_reports", rep_rows)
-    summary.merged_events = len(merged)
-    summary.corroborated = sum(1 for m in merged if m.independent_sources > 1)
-
-
-@dataclass(frozen=True, slots=True)
-class _Reporter:
-    """An article that carries a report: the original, or one of its copies (which repeats its reports)."""
-
-    id: str
-    copy_of: str | None
-    outlet: str
-    published: dt.date | None
-    origins: tuple[str, ...]
-    """Keys shared by dependent reports: the copy group, the outlet (never an unknown one), the wire credit."""
-
-
-Copies = dict[str, list[tuple[str, str, dt.date | None]]]
-"""Original id → its copies as (id, outlet, published)."""
-
-
-def _copies(con: duckdb.DuckDBPyConnection) -> Copies:
-    out: Copies = {}
-    for cid, orig, outlet, published in con.execute(f"""
-            SELECT a.id, a.duplicate_of, {OUTLET_SQL.format(a='a.')}, a.published FROM articles a
-            WHERE a.duplicate_of IS NOT NULL ORDER BY a.id""").fetchall():
-        out.setdefault(orig, []).append((cid, outlet, published))
-    return out
-
-
-def _reporters(aid: str, outlet: str, published: dt.date | None, credit: str | None,
-               copies: Copies) -> list[_Reporter]:
-    """The article ``aid`` and its copies, each with its origin keys; an unknown outlet is not one outlet."""
-    out = []
-    for rid, copy_of, r_outlet, r_published, r_credit in [(aid, None, outlet, published, credit),
-                                                          *((c, aid, o, p, None) for c, o, p in copies.get(aid, []))]:
-        keys = (f"copy:{aid}", f"outlet:{r_outlet}" if r_outlet != "unknown" else f"outlet:unknown:{rid}")
-        out.append(_Reporter(rid, copy_of, r_outlet, r_published, keys + ((f"wire:{r_credit}",) if r_credit else ())))
-    return out
-
-
-def _merge_claims(con: duckdb.DuckDBPyConnection, summary: StoriesSummary, copies: Copies) -> None:
-    for table in ("merged_claims", "merged_claim_reports"):
-        con.execute(f"DELETE FROM {table}")
-    rows = con.execute(f"""
-        WITH credit AS ({CREDIT_SQL})
-        SELECT c.article_id, c.claim_id, a.published, {PARTY_KEY_SQL.format(a='se.')}, c.speaker_canonical,
-               c.kind, c.content_text, c.factuality, {OUTLET_SQL.format(a='a.')}, cr.credit
-        FROM claims c JOIN articles a ON a.id = c.article_id
-        LEFT JOIN entities se ON se.article_id = c.article_id AND se.entity_id = c.speaker_entity
-        LEFT JOIN credit cr ON cr.article_id = c.article_id
-        ORDER BY c.article_id, c.claim_id""").fetchall()
-    reports = []
-    for aid, cid, pub, skey, speaker, kind, content, fact, outlet, credit in rows:
-        for r in _reporters(aid, outlet, pub, credit, copies):
-            reports.append(ClaimReport(article_id=r.id, claim_id=cid, published=r.published, speaker_key=skey,
-                                       speaker=speaker, kind=kind, content=content, factuality=fact,
-                                       origins=r.origins, copy_of=r.copy_of, outlet=r.outlet))
-    merged = merge_claims(reports)
-    claim_rows, rep_rows = [], []
-    for m in merged:
-        first = m.first
-        base = first.words()
-        claim_rows.append({
-            "merged_id": m.id, "speaker_key": first.speaker_key, "speaker": first.speaker, "kind": first.kind,
-            "content": first.content, "first_article": first.article_id, "first_claim": first.claim_id,
-            "first_day": first.published, "n_reports": len(m.reports),
-            "n_articles": len({r.article_id for r in m.reports}), "independent_sources": m.independent_sources,
-            "wording_changed": m.wording_changed,
-        })
-        for r in m.reports:
-            rep_rows.append({"merged_id": m.id, "article_id": r.article_id, "claim_id": r.claim_id,
-                             "published": r.published, "outlet": r.outlet,
-                             "copy_of": r.copy_of, "same_wording": r.words() == base})
-    insert(con, "merged_claims", claim_rows)
-    insert(con, "merged_claim_reports", rep_rows)
-    summary.merged_claims = len(merged)
-    summary.repeated_claims = sum(1 for m in merged if len({r.article_id for r in m.reports}) > 1)
-

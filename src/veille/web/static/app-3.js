@@ -381,7 +381,8 @@ async function viewStory(id) {
     h("thead", {}, h("tr", {}, ["#", "published", "article", "outlet", "lang", "similarity"].map((t) => h("th", {}, t)))),
     h("tbody", {}, st.articles.map((a) => h("tr", { "data-article": a.article_id },
       h("td", { class: "num" }, a.n), h("td", { class: "nowrap" }, a.published || ""),
-      h("td", {}, link(a.title || a.article_id, "article", a.article_id), a.copy_of ? h("span", { class: "muted small" }, ` (copy of ${a.copy_of})`) : null),
+      h("td", {}, link(a.title || a.article_id, "article", a.article_id), a.copy_of ? h("span", { class: "muted small" }, ` (copy of ${a.copy_of})`) : null,
+        (a.derived_from || []).length ? h("div", { class: "muted small derived" }, "derived from " + a.derived_from.join(", ")) : null),
       h("td", {}, a.source || ""), h("td", {}, a.lang || ""),
       h("td", { class: "num", title: a.n === 1 ? "founded the story" : "similarity to the story when it joined" }, a.n === 1 ? "founder" : fmtNum(a.similarity))))));
   const repeated = st.claims.filter((c) => c.n_articles > 1);
@@ -395,8 +396,9 @@ async function viewStory(id) {
       st.actors.map((name, i) => [i ? " · " : "", link(name, "pair", "", new URLSearchParams({ first: name }))])) : null,
     h("h2", {}, `Articles in order of arrival (${st.articles.length})`), articles,
     h("h2", {}, `Merged events (${st.events.length})`),
-    h("p", { class: "muted small" }, "One row per happening its articles report; sources counts the independent ones (copies and a shared wire story count once). Open a row for its reports."),
-    mergedEventsTable(st.events.map((v) => ({ ...v, day: v.first_day, sources: v.independent_sources, reports: v.n_reports })), "story-events"),
+    h("p", { class: "muted small" }, "One row per happening its articles report, with two counts: independent reports (outlets that did their own reporting: copies, rewrites, translations and a shared wire story count once) and original sources (who those reports rest on: one statement relayed by four agencies is one source). Open a row for its reports."),
+    mergedEventsTable(st.events.map((v) => ({ ...v, day: v.first_day, sources: v.independent_sources, reports: v.independent_reports,
+      articles: v.n_reports, reported_by: v.report_members, resting_on: v.source_members })), "story-events"),
     h("h2", {}, `Repeated statements (${repeated.length})`),
     repeated.length ? claimsTable(repeated, "story-claims") : h("p", { class: "muted", id: "story-claims" }, "No statement is reported by more than one of its articles."),
     once.length ? h("details", { class: "once" }, h("summary", {}, `Statements reported once (${once.length})`), claimsTable(once, "story-claims-once")) : null));
@@ -406,15 +408,17 @@ async function viewStory(id) {
 function mergedEventsTable(items, id) {
   if (!items.length) return h("p", { class: "muted", id }, "None.");
   const firstReport = items.some((v) => v.first_report);  // the timeline names it, a story's own list need not
-  const cols = ["day", "type", "actor → recipient", "sources", "reports", "factuality", firstReport ? "first report" : null, ""]
-    .filter((c) => c !== null);
+  const cols = ["day", "type", "actor → recipient", "independent reports", "original sources", "articles", "factuality",
+    firstReport ? "first report" : null, ""].filter((c) => c !== null);
   const body = h("tbody", {});
   for (const v of items) {
     const toggle = h("button", { type: "button", class: "secondary small toggle", "aria-expanded": "false" }, "reports ▸");
     const row = h("tr", { class: "merged", "data-merged": v.merged_id, "data-type": v.type },
       h("td", { class: "nowrap" }, span(v.day || v.first_day, v.last_day && v.last_day !== (v.day || v.first_day) ? v.last_day : null)),
       h("td", {}, tag(v.type, "type")), h("td", {}, dyad(v)),
-      h("td", { class: "num", title: "independent sources" }, h("b", {}, v.sources)), h("td", { class: "num" }, v.reports),
+      countCell("reports", v.reports, v.reported_by, "outlets that did their own reporting"),
+      countCell("sources", v.sources, v.resting_on, "the speakers or bodies the reports rest on"),
+      h("td", { class: "num articles" }, v.articles),
       h("td", {}, tag(v.factuality, v.factuality)), firstReport ? h("td", { class: "small" }, truncate(v.first_report || "", 70)) : null,
       h("td", {}, toggle));
     expandable(row, toggle, cols.length, v.merged_id,
@@ -422,6 +426,12 @@ function mergedEventsTable(items, id) {
     body.appendChild(row);
   }
   return h("table", { class: "data merged-events", id }, h("thead", {}, h("tr", {}, cols.map((t) => h("th", {}, t)))), body);
+}
+
+/* A count and, under it, its members (one line each). */
+function countCell(cls, n, members, title) {
+  return h("td", { class: "count " + cls, title },
+    h("b", { class: "n" }, n), h("ul", { class: "members small" }, (members || []).map((m) => h("li", {}, m))));
 }
 
 /* A row's "reports" button: the first click loads the detail row (``load`` returns its content), later
@@ -454,13 +464,15 @@ function expandable(row, toggle, colspan, key, load) {
 
 function reportsTable(reports) {
   return h("table", { class: "data reports" },
-    h("thead", {}, h("tr", {}, ["published", "article", "outlet", "source", "factuality", "said by", "sentence"].map((t) => h("th", {}, t)))),
+    h("thead", {}, h("tr", {}, ["published", "article", "outlet", "report", "source", "factuality", "said by", "sentence"].map((t) => h("th", {}, t)))),
     h("tbody", {}, reports.map((r) => h("tr", { class: "report", "data-article": r.article_id },
       h("td", { class: "nowrap" }, r.published || r.day || ""),
       h("td", {}, link(truncate(r.title || r.article_id, 70), "article", r.copy_of || r.article_id, new URLSearchParams({ ev: r.event_id })),
-        r.copy_of ? h("span", { class: "muted small" }, ` (copy of ${r.copy_of})`) : null),
+        r.copy_of ? h("span", { class: "muted small" }, ` (copy of ${r.copy_of})`) : null,
+        (r.derived_from || []).length ? h("div", { class: "muted small derived" }, "derived from " + r.derived_from.join(", ")) : null),
       h("td", {}, r.outlet || ""),
-      h("td", { class: "num origin", title: "reports with the same number count as one source" }, "#" + r.origin),
+      h("td", { class: "num report", title: "reports with the same number are one independent report" }, "#" + r.report),
+      h("td", { class: "num origin", title: "reports with the same number rest on one original source" }, "#" + r.origin),
       h("td", {}, tag(r.factuality, r.factuality)), h("td", {}, r.said_by || ""),
       h("td", { class: "sentence" }, withTrigger((r.sentence || "").trim(), r.trigger))))));
 }
@@ -473,23 +485,25 @@ function withTrigger(sentence, trigger) {
 }
 
 function claimsTable(claims, id) {
-  const cols = ["first said", "speaker", "kind", "what was said", "articles", "sources", "wording", ""];
+  const cols = ["first said", "speaker", "kind", "what was said", "articles", "independent reports", "original sources", "wording", ""];
   const body = h("tbody", {});
   for (const c of claims) {
     const toggle = h("button", { type: "button", class: "secondary small toggle", "aria-expanded": "false" }, "reports ▸");
     const row = h("tr", { class: "merged-claim", "data-claim": c.merged_id },
       h("td", { class: "nowrap" }, c.first_day || ""), h("td", {}, c.speaker || "unknown speaker"), h("td", {}, c.kind),
       h("td", { class: "small" }, "« " + truncate(c.content || "", 260) + " »"),
-      h("td", { class: "num" }, c.n_articles), h("td", { class: "num" }, c.independent_sources),
+      h("td", { class: "num" }, c.n_articles),
+      countCell("reports", c.independent_reports, c.report_members, "outlets that reported it on their own"),
+      countCell("sources", c.independent_sources, c.source_members, "who it rests on"),
       h("td", {}, c.wording_changed ? tag("changed", "uncertain") : tag("same", "asserted")), h("td", {}, toggle));
     expandable(row, toggle, cols.length, c.merged_id, async () => {
       const m = await api("/claims/repeated/" + encodeURIComponent(c.merged_id));
       return h("table", { class: "data reports" },
-        h("thead", {}, h("tr", {}, ["published", "article", "outlet", "speaker", "wording", "as reported"].map((t) => h("th", {}, t)))),
+        h("thead", {}, h("tr", {}, ["published", "article", "lang", "outlet", "report", "speaker", "wording", "as reported"].map((t) => h("th", {}, t)))),
         h("tbody", {}, m.reports.map((r) => h("tr", { class: "report", "data-article": r.article_id },
           h("td", { class: "nowrap" }, r.published || ""),
           h("td", {}, link(truncate(r.title || r.article_id, 70), "article", r.copy_of || r.article_id, new URLSearchParams({ claim: r.claim_id }))),
-          h("td", {}, r.outlet || ""), h("td", {}, r.speaker || ""),
+          h("td", {}, r.lang || ""), h("td", {}, r.outlet || ""), h("td", { class: "num report" }, "#" + r.report), h("td", {}, r.speaker || ""),
           h("td", {}, r.same_wording ? tag("first wording", "asserted") : tag("reworded", "uncertain")),
           h("td", { class: "sentence" }, "« " + truncate(r.content || "", 300) + " »")))));
     });
@@ -517,7 +531,7 @@ async function viewPair(_arg, params) {
     go("pair", "", q);
   });
   const head = [h("h1", {}, "Pair timeline"),
-    h("p", { class: "muted small" }, "The events between two actors (an ISO3 code such as RUS, or part of a name), both ways unless you tick the box; with one actor, what it did and what was done to it. Each event is merged across the articles that report it and shown once, in date order, with its independent sources. Open one for its reports."),
+    h("p", { class: "muted small" }, "The events between two actors (an ISO3 code such as RUS, or part of a name), both ways unless you tick the box; with one actor, what it did and what was done to it. Each event is merged across the articles that report it and shown once, in date order, with its independent reports (outlets, once copies, rewrites and translations are joined) and original sources (who the reports rest on), each listed. Open one for its reports."),
     form];
   if (!first) { show(...head, h("p", { class: "muted" }, "Name one or two actors, e.g. RUS and UKR.")); return; }
   const p = new URLSearchParams({ first });
@@ -527,9 +541,9 @@ async function viewPair(_arg, params) {
   const rows = await api("/timeline/actors?" + p);
   const title = second ? `${first} ${params.get("directed") === "true" ? "→" : "↔"} ${second}` : first;
   if (!rows.length) { show(...head, h("h2", {}, title), h("p", { class: "muted", id: "pair-empty" }, "No merged event matches.")); return; }
-  const sources = rows.reduce((a, r) => a + r.sources, 0);
+  const sources = rows.reduce((a, r) => a + r.sources, 0), reports = rows.reduce((a, r) => a + r.reports, 0);
   show(...head, h("h2", { id: "pair-title" }, title), pairChart(rows),
-    h("p", { class: "small muted" }, `${rows.length} events · ${sources} independent sources in all${rows.length >= 500 ? " · the first 500 only" : ""}`),
+    h("p", { class: "small muted" }, `${rows.length} events · ${reports} independent reports and ${sources} original sources in all${rows.length >= 500 ? " · the first 500 only" : ""}`),
     mergedEventsTable(rows, "pair-events"));
 }
 
@@ -558,7 +572,7 @@ function pairChart(rows) {
   for (const { r, x, rad, level } of placed) {
     const cls = r.score === null ? "dot-0" : r.score < 0 ? "dot-conflict" : r.score > 0 ? "dot-coop" : "dot-0";
     const dot = s("circle", { class: "dot " + cls, "data-merged": r.merged_id, cx: x, cy: H - B - step / 2 - level * step, r: rad },
-      s("title", {}, `${r.day}: ${r.type} ${r.actor || "—"} → ${r.recipient || "—"} (${r.factuality}), ${r.sources} independent sources, ${r.reports} reports`));
+      s("title", {}, `${r.day}: ${r.type} ${r.actor || "—"} → ${r.recipient || "—"} (${r.factuality}), ${r.reports} independent reports, ${r.sources} original sources, ${r.articles} articles`));
     dot.addEventListener("click", () => {
       const row = main.querySelector(`#pair-events tr[data-merged="${CSS.escape(r.merged_id)}"]`);
       if (!row) return;
