@@ -68,25 +68,35 @@ def test_stories_grow_as_articles_arrive_and_match_a_single_run(tmp_path):
     assert n == 3
 
 
+INDEPENDENT = ("Londres accuse la Russie d'utiliser des missiles nord-coréens en Ukraine\n\n"
+               "Le Royaume-Uni a accusé jeudi la Russie d'utiliser des missiles balistiques nord-coréens contre "
+               "l'Ukraine. Selon Londres, Moscou cherche aussi à se procurer des missiles iraniens.\n")
+"""A report of the specimen's accusation written for this test in an outlet's own words (no sentence of the
+specimen reused)."""
+
+
 def test_two_copies_of_one_wire_story_and_one_independent_report_count_two_sources(tmp_path):
-    """Two outlets run one wire text (the second lightly edited); a third writes its own report of the
-    same blockade. The merged event lists three reports and counts two independent sources."""
-    wire, independent = _rows(["winer-fr:2018_12_18-001", "winer-fr:2018_12_19-001"])
-    wire["source"], wire["id"] = "Outlet A", "a:1"
-    copy = dict(wire, id="b:1", source="Outlet B", title="Blocages : le point mardi",
-                text=wire["text"].replace("Gilets jaunes : mardi 18 décembre 2018", "Blocages : le point mardi", 1))
-    independent["source"], independent["id"] = "Outlet C", "c:1"
+    """Two outlets run one wire text (the second lightly edited); a third writes its own report of the same
+    accusation. The merged event lists three reports and counts two independent reports."""
+    text = (Path(__file__).parents[1] / "specimen" / "corpus" / "seed-fr-001.txt").read_text(encoding="utf-8")
+    wire = {"id": "a:1", "lang": "fr", "published": "2024-01-05", "source": "Outlet A", "text": text,
+            "title": text.split("\n", 1)[0]}
+    copy = dict(wire, id="b:1", source="Outlet B", text=text.replace("jeudi", "jeudi,", 1))  # a light edit
+    independent = {"id": "c:1", "lang": "fr", "published": "2024-01-05", "source": "Outlet C", "text": INDEPENDENT,
+                   "title": INDEPENDENT.split("\n", 1)[0]}
     db = tmp_path / "w.duckdb"
     _ingest(tmp_path, "w.jsonl", [wire, copy, independent], db)
     assert _query(db, "SELECT duplicate_of FROM articles WHERE id = 'b:1'") == [("a:1",)]
 
-    rows = _query(db, """SELECT m.merged_id, m.independent_sources, m.n_articles, list(r.article_id ORDER BY r.article_id)
+    rows = _query(db, """SELECT m.merged_id, m.independent_reports, m.n_articles, list(r.article_id ORDER BY r.article_id)
                          FROM merged_events m JOIN merged_event_reports r USING (merged_id)
-                         WHERE m.type = 'PROTEST' AND m.actor = 'Fos-sur-Mer' GROUP BY ALL""")
+                         WHERE m.type = 'ACCUSE' AND m.actor_country = 'GBR' AND m.recipient_country = 'RUS'
+                         GROUP BY ALL""")
+    rows = [r for r in rows if "a:1" in r[3]]
     assert len(rows) == 1, rows
-    _, sources, n_articles, articles = rows[0]
+    _, reports, n_articles, articles = rows[0]
     assert articles == ["a:1", "b:1", "c:1"]
-    assert (n_articles, sources) == (3, 2)
+    assert (n_articles, reports) == (3, 2)
     origin = dict(_query(db, "SELECT article_id, origin FROM merged_event_reports WHERE merged_id = ?", [rows[0][0]]))
     assert origin["a:1"] == origin["b:1"] != origin["c:1"]
 
@@ -151,22 +161,25 @@ def test_story_clustering_on_the_held_out_labels_beats_chance_pairs(tmp_path):
 
 
 def test_two_outlets_crediting_the_same_agency_in_their_dateline_are_one_source(tmp_path):
-    """Two different texts on the Fos-sur-Mer blockade, both datelined "(AFP)", from two outlets: one
-    wire, one source. Without the credit the same two reports count as two."""
-    def credited(rows, credit):
+    """Two different texts on the specimen's accusation, both datelined "(AFP)", from two outlets: one wire, one
+    report. Without the credit the same two reports count as two."""
+    specimen = (Path(__file__).parents[1] / "specimen" / "corpus" / "seed-fr-001.txt").read_text(encoding="utf-8")
+
+    def credited(credit: str) -> list[dict]:
         out = []
-        for r, outlet in zip(rows, ("Outlet A", "Outlet C"), strict=True):
-            head, body = r["text"].split("\n\n", 1)
-            text = f"{head}\n\nMarseille {credit} – {body}" if credit else r["text"]
-            out.append(dict(r, id=f"{outlet[-1].lower()}:1", source=outlet, text=text))
+        for text, outlet in ((specimen, "Outlet A"), (INDEPENDENT, "Outlet C")):
+            head, body = text.split("\n", 1)
+            body = body.lstrip("\n")
+            out.append({"id": f"{outlet[-1].lower()}:1", "lang": "fr", "published": "2024-01-05", "source": outlet,
+                        "title": head, "text": f"{head}\n\nLondres {credit} – {body}" if credit else text})
         return out
 
-    rows = _rows(["winer-fr:2018_12_18-001", "winer-fr:2018_12_19-001"])
     for credit, expected in (("(AFP)", 1), ("", 2)):
         db = tmp_path / f"credit{expected}.duckdb"
-        _ingest(tmp_path, f"c{expected}.jsonl", credited(rows, credit), db)
-        found = _query(db, "SELECT independent_sources, n_articles FROM merged_events "
-                           "WHERE type = 'PROTEST' AND actor = 'Fos-sur-Mer'")
+        _ingest(tmp_path, f"c{expected}.jsonl", credited(credit), db)
+        found = _query(db, """SELECT m.independent_reports, m.n_articles FROM merged_events m
+                              WHERE m.type = 'ACCUSE' AND m.actor_country = 'GBR' AND m.recipient_country = 'RUS'
+                                AND m.n_articles = 2""")
         assert found == [(expected, 2)], (credit, found)
 
 

@@ -184,7 +184,9 @@ class _Coder:
         kind = _ACT_NOUNS.get(lemma)
         earliest = noun.sent.start - _ACT_WINDOW
         for f in reversed(self.found):
-            if f.actor is None or f.trigger.i >= noun.i or f.trigger.i < earliest:
+            if f.trigger.i < earliest:
+                break  # events are found in text order: the rest are further back
+            if f.actor is None or f.trigger.i >= noun.i:
                 continue
             if lemma_of(f.trigger) == lemma or (kind is not None and f.rule.type in _MATERIAL | {"ACCUSE", "REQUEST"}
                                                 and kind in ("", f.rule.type)):

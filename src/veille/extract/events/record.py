@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from spacy.tokens import Token
@@ -15,13 +16,14 @@ _PLACE_PREPS = frozenset({"à", "en", "dans", "près", "au", "aux", "in", "at", 
 
 def as_dicts(found: list[Found], *, times: list[Any], claim_of, date_of_claim, locate=lambda x: None) -> list[dict[str, Any]]:
     """Events in the contract's form, numbered in text order."""
+    index = _Times(times)
     out = []
     for n, f in enumerate(sorted(found, key=lambda f: (f.occurrence.start, f.actor.start if f.actor else -1)), 1):
         t, occ = f.trigger, f.occurrence
         sent = t.sent
         claim = claim_of(t.idx)
-        date = _own_date(t, times) or (_own_date(occ.support, times) if occ.support is not None else None) or (
-            date_of_claim(claim) if claim else None) or _time_in(list(sent), times)
+        date = _own_date(t, index) or (_own_date(occ.support, index) if occ.support is not None else None) or (
+            date_of_claim(claim) if claim else None) or _time_in(list(sent), index)
         out.append({
             "id": f"v{n}",
             "type": f.rule.type,
@@ -52,7 +54,7 @@ def _location(t: Token, locate) -> str | None:
     return None
 
 
-def _own_date(t: Token, times: list[Any]) -> str | None:
+def _own_date(t: Token, times: _Times) -> str | None:
     """The value of a time expression in the trigger's own clause (or its support verb's, for a noun)."""
     scope = local_tokens(t) + [t]
     if t.pos_ == "NOUN" and t.head.pos_ == "VERB":
@@ -65,9 +67,28 @@ def _own_date(t: Token, times: list[Any]) -> str | None:
     return found
 
 
-def _time_in(tokens: list[Token], times: list[Any]) -> str | None:
-    chars = {(x.idx, x.idx + len(x.text)) for x in tokens}
-    for tm in times:
-        if tm.value and any(s < tm.end and tm.start < e for s, e in chars):
-            return tm.value
-    return None
+class _Times:
+    """The dated time expressions by start, so that finding those over a few tokens costs a bisection, not a scan
+    of every date of the article (a long article has thousands)."""
+
+    def __init__(self, times: list[Any]) -> None:
+        self.items = sorted((tm for tm in times if tm.value), key=lambda tm: (tm.start, tm.end))
+        self.starts = [tm.start for tm in self.items]
+        self.longest = max((tm.end - tm.start for tm in self.items), default=0)
+
+    def first_over(self, tokens: list[Token]) -> str | None:
+        if not tokens or not self.items:
+            return None
+        chars = [(x.idx, x.idx + len(x.text)) for x in tokens]
+        lo, hi = min(s for s, _ in chars), max(e for _, e in chars)
+        i = bisect_left(self.starts, lo - self.longest)
+        while i < len(self.items) and self.items[i].start < hi:
+            tm = self.items[i]
+            if any(s < tm.end and tm.start < e for s, e in chars):
+                return tm.value
+            i += 1
+        return None
+
+
+def _time_in(tokens: list[Token], times: _Times) -> str | None:
+    return times.first_over(tokens)
