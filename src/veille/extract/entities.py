@@ -21,6 +21,7 @@ from itertools import accumulate
 from spacy.tokens import Doc, Span as SpacySpan
 
 from veille.extract.dateline import find_datelines, token_span
+from veille.nlp.index import text_of
 from veille.extract.gazetteer import Hit, gazetteer_for
 from veille.extract.roles import country_from_context
 from veille.kb import KB, Record
@@ -67,7 +68,8 @@ def find_entities(doc: Doc, kb: KB, *, exclude: list[tuple[int, int]] = ()) -> t
 
 def _with_datelines(doc: Doc, kb: KB, candidates: list[Candidate]) -> list[Candidate]:
     """A wire dateline is a place and an agency, whatever NER made of its capitals ("JERUSALEM (AP) —")."""
-    lines = find_datelines(doc.text)
+    text = text_of(doc)
+    lines = find_datelines(text)
     if not lines:
         return candidates
     spans = [s for d in lines if (s := token_span(doc, d.span)) is not None]
@@ -77,8 +79,8 @@ def _with_datelines(doc: Doc, kb: KB, candidates: list[Candidate]) -> list[Candi
             span = token_span(doc, chars) if chars else None
             if span is None:
                 continue
-            text = doc.text[chars[0]:chars[1]]
-            record = kb.lookup(text) or kb.lookup(text.title())
+            name = text[chars[0]:chars[1]]
+            record = kb.lookup(name) or kb.lookup(name.title())
             if record is not None and not _type_compatible(label, record):
                 record = None
             kept.append(Candidate(span[0], span[1], label, record, False, record is not None))

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from veille.extract.events.lexicon import DEFAULT_SLOTS, Trigger, lexicon
 from veille.extract.events.triggers import Occurrence, copula_subject, lemma_of
+from veille.nlp.index import sentence_of
 from veille.extract.referents import Referents
 
 SUBJECT = ("nsubj",)
@@ -363,7 +364,8 @@ def _mention_edge(t: Token, refs: Referents, side: int) -> Token | None:
     if e is None:
         return t
     doc, i = t.doc, t.i
-    while 0 <= i + side < len(doc) and refs.by_token.get(i + side) is e and doc[i + side].sent.start == t.sent.start:
+    start = sentence_of(t).start
+    while 0 <= i + side < len(doc) and refs.by_token.get(i + side) is e and sentence_of(doc[i + side]).start == start:
         i += side
     return doc[i]
 
@@ -375,7 +377,8 @@ def _listed_neighbour(edge: Token, refs: Referents, side: int, type_: str) -> tu
     """The mention next to ``edge`` across list punctuation and determiners only, if it names a same-type entity,
     and whether a conjunction stood between them."""
     doc, i, crossed, conj = edge.doc, edge.i + side, False, False
-    while 0 <= i < len(doc) and doc[i].sent.start == edge.sent.start:
+    start = sentence_of(edge).start
+    while 0 <= i < len(doc) and sentence_of(doc[i]).start == start:
         x = doc[i]
         if x.i in refs.by_token and x.i not in refs.demonym_tokens:
             e = refs.by_token[x.i]
@@ -393,7 +396,7 @@ def _listed_neighbour(edge: Token, refs: Referents, side: int, type_: str) -> tu
 
 def _mention_head(t: Token, refs: Referents) -> Token:
     e = refs.by_token[t.i]
-    span = [x for x in t.sent if refs.by_token.get(x.i) is e and abs(x.i - t.i) < 8]
+    span = [x for x in sentence_of(t) if refs.by_token.get(x.i) is e and abs(x.i - t.i) < 8]
     ids = {x.i for x in span}
     return next((x for x in span if x.head.i not in ids), t)
 
@@ -401,7 +404,7 @@ def _mention_head(t: Token, refs: Referents) -> Token:
 def reciprocal(occ: Occurrence, lang: str) -> bool:
     """"accuse each other", "s'accusent mutuellement": each member of the subject acts on the others."""
     t = occ.head
-    sent_text = t.sent.text.lower().replace("\u2019", "'")
+    sent_text = sentence_of(t).text.lower().replace("\u2019", "'")
     if any(p in sent_text for p in _RECIPROCAL.get(lang, ())):
         window = t.doc[t.i: min(len(t.doc), t.i + 6)].text.lower().replace("\u2019", "'")
         if any(p in window for p in _RECIPROCAL[lang]):

@@ -9,6 +9,7 @@ the CAMEO dictionary. Candidates relax each choice and say which relaxation they
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -18,6 +19,7 @@ from veille.extract.events.coder import Found
 from veille.extract.events.parties import is_party, same_party
 from veille.extract.events.triggers import Occurrence, find_triggers, lemma_of
 from veille.extract.factuality import factuality
+from veille.nlp.index import index, sentence_of, text_of
 from veille.extract.referents import Party, Referents
 
 _MAX_BEFORE, _MAX_AFTER = 2, 3  # parties of the sentence tried as actor (before the trigger) and recipient (after)
@@ -61,7 +63,7 @@ def candidates(doc: Doc, refs: Referents, lang: str, rule_events: list[Found],
         add(f.occurrence, f.actor, f.recipient, "rule", f)
     parties_of: dict[int, list[tuple[Token, Party]]] = {}
     for occ in find_triggers(doc, lang, cameo="all"):
-        sent = occ.head.sent
+        sent = sentence_of(occ.head)
         if sent.start not in parties_of:
             parties_of[sent.start] = _parties(sent, refs)
         parties = parties_of[sent.start]
@@ -125,7 +127,7 @@ def _features(c: Candidate, lang: str, reporting: frozenset[int]) -> list[str]:
         fs += [f"role={role}", f"role={role}|type={kind}"]
         for part in role.split("|"):
             fs += [f"{part}", f"{part}|type={kind}"]
-    title_end = t.doc.text.find("\n")
+    title_end = text_of(t.doc).find("\n")
     for side, p in (("a", a), ("r", r)):
         if p is None:
             fs.append(f"{side}=none")
@@ -135,7 +137,7 @@ def _features(c: Candidate, lang: str, reporting: frozenset[int]) -> list[str]:
         fs += [f"{side}.type={e.type}", f"{side}.agent={p.agent or e.agent}", f"{side}.country={bool(p.country)}",
                f"{side}.party={is_party(p)}", f"{side}.type={e.type}|type={kind}", f"{side}.mentions={salience}",
                f"{side}.in_title={any(m.start < title_end for m in e.mentions)}"]
-    sentence_no = sum(1 for _ in t.doc[: t.sent.start].sents) if t.sent.start else 0
+    sentence_no = bisect_left(index(t.doc).sent_starts, t.idx)
     fs.append(f"sentence={min(sentence_no, 4)}")
     for role in c.roles:
         fs.append(f"role={role}|lemma={lemma_of(t)}")
@@ -156,7 +158,7 @@ def _features(c: Candidate, lang: str, reporting: frozenset[int]) -> list[str]:
 
 def _quotes(t: Token) -> list[tuple[int, int]]:
     """Quoted stretches of the trigger's sentence (« … », “ … ”, " … ")."""
-    text, base, out, stack = t.sent.text, t.sent.start_char, [], []
+    text, base, out, stack = sentence_of(t).text, sentence_of(t).start_char, [], []
     for i, ch in enumerate(text):
         if ch in "«“":
             stack.append(i)

@@ -27,6 +27,7 @@ from veille.extract.events.lexicon import NO_RECIPIENT_NEEDED, Trigger, lexicon
 from veille.extract.events.parties import acting_for, is_party, same_party
 from veille.extract.events.triggers import Occurrence, class_of_object, find_triggers, has_complement, lemma_of
 from veille.extract.factuality import factuality
+from veille.nlp.index import sentence_of
 from veille.extract.referents import Party, Referents
 
 _MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
@@ -182,7 +183,7 @@ class _Coder:
             return None
         lemma = lemma_of(noun)
         kind = _ACT_NOUNS.get(lemma)
-        earliest = noun.sent.start - _ACT_WINDOW
+        earliest = sentence_of(noun).start - _ACT_WINDOW
         for f in reversed(self.found):
             if f.trigger.i < earliest:
                 break  # events are found in text order: the rest are further back

@@ -7,6 +7,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from veille.nlp.index import sentence_of, text_of
 from veille.extract.events.arguments import local_tokens
 from veille.extract.events.coder import Found
 from veille.extract.events.lexicon import score_of
@@ -20,7 +21,7 @@ def as_dicts(found: list[Found], *, times: list[Any], claim_of, date_of_claim, l
     out = []
     for n, f in enumerate(sorted(found, key=lambda f: (f.occurrence.start, f.actor.start if f.actor else -1)), 1):
         t, occ = f.trigger, f.occurrence
-        sent = t.sent
+        sent = sentence_of(t)
         claim = claim_of(t.idx)
         date = _own_date(t, index) or (_own_date(occ.support, index) if occ.support is not None else None) or (
             date_of_claim(claim) if claim else None) or _time_in(list(sent), index)
@@ -31,7 +32,7 @@ def as_dicts(found: list[Found], *, times: list[Any], claim_of, date_of_claim, l
             "context": list(f.rule.context),
             "actor": f.actor.as_dict() if f.actor else None,
             "recipient": f.recipient.as_dict() if f.recipient else None,
-            "trigger": {"text": t.doc.text[occ.start:occ.end], "start": occ.start, "end": occ.end},
+            "trigger": {"text": text_of(t.doc)[occ.start:occ.end], "start": occ.start, "end": occ.end},
             "sentence": {"start": sent.start_char, "end": sent.end_char},
             "date": date,
             "location": _location(t, locate),
