@@ -58,13 +58,14 @@ def test_specimen_quality_gate(specimen_file):
 
 @pytest.mark.slow
 def test_own_gold_quality_gate(tmp_path):
-    """Floors a little under today's figures on all ten own gold articles: a regression fails here."""
+    """Floors a little under today's figures on the 34 own gold articles (18 dev, 16 held-out): a regression fails
+    here."""
     analyses = tmp_path / "own.jsonl"
     r = run_cli("analyze", str(TESTS / "gold" / "articles-fr.jsonl"), str(TESTS / "gold" / "articles-en.jsonl"),
                 "--format", "jsonl")
     analyses.write_text(r.stdout, encoding="utf-8")
-    for folder, floors in (("dev", {"entities": 0.94, "events": 0.40, "claims": 0.70}),
-                           ("heldout", {"entities": 0.86, "events": 0.25, "claims": 0.38})):
+    for folder, floors in (("dev", {"entities": 0.90, "events": 0.42, "claims": 0.70}),
+                           ("heldout", {"entities": 0.88, "events": 0.18, "claims": 0.57})):
         t = evaluate(TESTS / "gold" / folder, analyses)["total"]
         for layer, floor in floors.items():
             assert t[layer]["f1"] >= floor, (folder, layer, t[layer]["f1"])
