@@ -47,6 +47,7 @@ _ACT_NOUNS = {"move": "", "decision": "", "operation": "", "action": "", "step":
               "proposal": "AGREE", "proposition": "AGREE", "accusation": "ACCUSE", "allegation": "ACCUSE"}
 _DEFINITE = frozenset({"le", "la", "les", "ce", "cet", "cette", "ces", "the", "this", "these", "that", "those", "such"})
 _ACT_WINDOW = 400  # tokens: about three paragraphs of news
+_PLACE_NOUNS = frozenset({"country", "region", "territory", "area", "zone", "pays", "région", "territoire"})
 
 
 @dataclass(slots=True)
@@ -82,18 +83,28 @@ class _Coder:
         self.doc, self.refs, self.lang, self.reporting, self.voices = doc, refs, lang, reporting, voices
         self.named = frozenset(refs.by_token)
         self.found: list[Found] = []
+        self.why = ""
         self.acts: dict[int, Found] = {}  # id(Party) -> the act a recipient was resolved through
+        self.dropped: list[tuple[Occurrence, str]] = []  # why a trigger gave no event (for diagnosis)
 
     def run(self) -> list[Found]:
         occurrences = find_triggers(self.doc, self.lang)
         heads = {o.head.i for o in occurrences} | {o.support.i for o in occurrences if o.support is not None}
         for occ in occurrences:
-            if not _folded(occ, heads, self.named) and not _not_an_act(occ, self.refs):
+            if _folded(occ, heads, self.named):
+                self.dropped.append((occ, "folded"))
+            elif _not_an_act(occ, self.refs):
+                self.dropped.append((occ, "not an act"))
+            else:
+                before = len(self.found)
                 self.code(occ)
+                if len(self.found) == before:
+                    self.dropped.append((occ, self.why or "no event"))
         return _dedupe(self.found)
 
     def code(self, occ: Occurrence) -> None:
         refs = self.refs
+        self.why = ""
         if occ.pos == "PRED":
             self.said_of(occ)
             return
@@ -103,6 +114,7 @@ class _Coder:
             head = own_agent(head, occ.rule, self.named, frozenset(lexicon(self.lang).support))
             given = head is not None
         if head is None:
+            self.why = "no actor phrase"
             if occ.pos == "NOUN":
                 self.between(occ)  # "a call between Trump and Zelensky"
                 if undergoer(occ.head) is not None:
@@ -119,6 +131,7 @@ class _Coder:
         for h in actor_heads:
             actor = acting_for(refs.party(h, before), h, refs)
             if actor.entity is None or _unknown_thing(h, actor):
+                self.why = "actor not resolved"
                 continue
             targets = recipients
             if mutual:
@@ -145,7 +158,7 @@ class _Coder:
             for m in members(head, refs, exclude):
                 p = refs.party(m)
                 if p.entity is None:
-                    p = self.act_referent(m) or p
+                    p = self.act_referent(m) or self.place_referent(m) or p
                 if p.entity is not None and all(p.entity is not q.entity for q in out):
                     out.append(p)
             if out and (occ.rule.type != "ASSAULT" or any(p.country for p in out)):
@@ -165,6 +178,17 @@ class _Coder:
             if place is not None:
                 return [place], True
         return [None], named_slot
+
+    def place_referent(self, head: Token) -> Party | None:
+        """"withdrawal from the region", "se retirer du pays": a definite place noun with nothing named stands for
+        the one state its sentence names, else the article's own state."""
+        if lemma_of(head) not in _PLACE_NOUNS or not any(
+                c.dep_ == "det" and lemma_of(c) in _DEFINITE for c in head.children):
+            return None
+        state = self.refs.sentence_country(head) or self.refs.main_country()
+        if state is None:
+            return None
+        return Party(head.text, head.idx, head.idx + len(head.text), state, None)
 
     def place(self, occ: Occurrence, exclude: set[int]) -> Party | None:
         """The state of a place named in the trigger's clause ("frappes en Iran"): what an attack there hits."""
@@ -215,8 +239,10 @@ class _Coder:
                 occ = replace(occ, rule=replace(occ.rule, type="MOBILIZE", mode="weapons", slots=()))
             elif not (occ.rule.type in _CAPTIVE_TYPES and occ.pos == "VERB"
                       and class_of_object(occ, "captive", common=True)):
+                self.why = "no recipient" if not named_slot else "recipient not resolved"
                 return  # "detained four people": the recipient is unnamed, the act is still coded
         if rec is None and actor.country is None and actor.entity.type == "PERSON":
+            self.why = "private person alone"
             return  # a private person acting alone is not a political event
         self.found.append(Found(occ, actor, rec, fact, _confidence(occ, head, actor, rec, self.refs)))
 
@@ -324,6 +350,8 @@ def _folded(occ: Occurrence, heads: set[int], named: frozenset[int]) -> bool:
     if occ.pos == "NOUN":
         if own_agent(t, occ.rule, named, frozenset(lexicon(t.doc.lang_).support)) is not None:
             return False
+        if any(True for slot in ("prep:between", "nmod:entre") for _ in slot_heads(occ, slot)):
+            return False  # "facilitate a meeting between Giuliani and Yermak": the meeting is an act of its own
     node, steps = t, 0
     while node.head.i != node.i and steps < 4:
         if node.dep_ in _FOLD_DEPS or node.dep_.startswith("nsubj"):

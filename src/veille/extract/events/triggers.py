@@ -377,8 +377,21 @@ def _hand_to_nouns(found: list[Occurrence], lex: Lexicon) -> list[Occurrence]:
     return [o for o in found if o.head.i not in drop]
 
 
+# Nouns that only frame an act ("leurs actes de destruction", "l'ouverture d'une enquête", "a wave of strikes"):
+# the act's noun stands in their place for its support verb.
+_LIGHT_NOUNS = frozenset({"acte", "act", "ouverture", "opening", "lancement", "launch", "série", "series", "vague",
+                          "wave", "reprise", "resumption", "début", "start", "mise", "poursuite"})
+
+
 def support_verb(noun: Token, lex: Lexicon) -> Token | None:
-    """The light verb whose object (or listed oblique) ``noun`` is ("launched an attack", "procéder à l'arrestation")."""
+    """The light verb whose object (or listed oblique) ``noun`` is ("launched an attack", "procéder à l'arrestation"),
+    also through a framing noun ("a annoncé l'ouverture d'une enquête")."""
+    framing = noun.head if noun.head.dep_ not in ("prep", "case") else noun.head.head
+    if framing.i != noun.i and framing.pos_ == "NOUN" and lemma_of(framing) in _LIGHT_NOUNS \
+            and noun.dep_ in ("nmod", "pobj", "obl", "obl:arg"):
+        found = support_verb(framing, lex)
+        if found is not None:
+            return found
     verb = noun.head
     if verb.i == noun.i:
         return None
