@@ -49,6 +49,11 @@ def _one_line() -> Iterator[None]:
 @click.version_option(__version__, prog_name="veille")
 def main() -> None:
     """veille: who is named, when, who did what to whom, and who says so, in French and English news."""
+    from veille.kb.overlay import overlay_path, user_records
+
+    if overlay_path() is not None:
+        with _one_line():
+            user_records()  # a bad actor dictionary is one line now, not a traceback in the middle of a batch
 
 
 @main.command()

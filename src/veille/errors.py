@@ -23,3 +23,7 @@ class UnsupportedLanguage(InputError):
         super().__init__(item, f"unsupported language {lang!r}: not French or English (veille analyses fr and en; "
                                "--lang tells the language when the text is too short to tell)")
         self.lang = lang
+
+
+class ConfigError(VeilleError):
+    """A setting or a file a setting names (the user's actor dictionary) cannot be used; said in one line."""

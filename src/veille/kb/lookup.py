@@ -66,12 +66,33 @@ class KB:
             for n in {name_key(n) for n in r.all_names()} - {""}:
                 by_name[n].append(r)
         self._by_name = {k: sorted(v, key=_rank) for k, v in by_name.items()}
+        by_demonym: dict[str, list[Record]] = defaultdict(list)
+        for r in records:
+            for n in {name_key(n) for n in r.all_demonyms()} - {""}:
+                by_demonym[n].append(r)
+        self._by_demonym = {k: sorted(v, key=_rank) for k, v in by_demonym.items()}
+        self._by_iso3 = {r.country: r for r in records if r.kind in ("country", "territory") and r.country}
         self.surnames = _unique_surnames(records)
 
     def lookup(self, text: str) -> Record | None:
         """The preferred record named ``text``, or None."""
         found = self._by_name.get(name_key(text))
         return found[0] if found else None
+
+    def resolve(self, text: str) -> Record | None:
+        """What a name a user types stands for, in either language: an ISO3 code ("PRK"), a name ("Corée du Nord",
+        "North Korea", "le Kremlin"), a demonym ("nord-coréen", "Russian"), a surname the base holds once
+        ("Poutine"). None when the base does not know it (the caller then matches the words as typed)."""
+        text = text.strip()
+        if len(text) == 3 and text.isalpha() and text.isupper():
+            state = self._by_iso3.get(text)
+            if state is not None:
+                return state
+        key = name_key(text)
+        found = self._by_name.get(key) or self._by_demonym.get(key)
+        if found:
+            return found[0]
+        return self.surnames.get(key)
 
     def city(self, text: str) -> City | None:
         """A GeoNames city named ``text``: one whose own name it is first, then the most populous."""
@@ -126,11 +147,20 @@ def _cities() -> dict[str, list[City]]:
 
 @cache
 def knowledge_base() -> KB:
+    """The shipped records, with the user's own (``kb.overlay`` in the settings, see ``kb/overlay.py``) laid over
+    them: a user record with the same id replaces the shipped one, a new one is added."""
     root = resources.files("veille").joinpath("kb/data")
-    records: list[Record] = []
+    records: dict[str, Record] = {}
     for entry in sorted(root.iterdir(), key=lambda p: p.name):
         if entry.name.endswith(".jsonl"):
             for line in entry.read_text("utf-8").splitlines():
                 if line.strip():
-                    records.append(Record.from_json(json.loads(line)))
-    return KB(records)
+                    r = Record.from_json(json.loads(line))
+                    records[r.id] = r
+    from veille.kb.overlay import user_records  # a leaf of this package: read the user's file only when asked
+
+    by_canonical = {r.canonical.casefold(): r.id for r in records.values()}
+    for r in user_records():
+        records.pop(by_canonical.get(r.canonical.casefold(), ""), None)  # the user's reading of a known name wins
+        records[r.id] = r
+    return KB(list(records.values()))
