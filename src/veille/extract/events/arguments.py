@@ -150,8 +150,20 @@ def _looks_participle(t: Token) -> bool:
     return t.lower_.endswith(_PARTICIPLE_ENDS)
 
 
+_TARGETING = frozenset({"viser", "cibler", "concerner", "target", "concern", "involve", "impliquer"})
+
+
 def recipient_heads(occ: Occurrence) -> Iterable[Token]:
-    """Heads of the recipient phrase, slot after slot in the lexicon's order."""
+    """Heads of the recipient phrase, slot after slot in the lexicon's order, then what a noun "targets"
+    ("une enquête visant douze personnalités", "investigations concernant François Fillon", "sanctions targeting")."""
+    yield from _slotted(occ)
+    if occ.pos == "NOUN":
+        for c in occ.head.children:
+            if c.dep_ in ("acl", "amod") and lemma_of(c) in _TARGETING:
+                yield from (g for g in c.children if g.dep_ in ("obj", "dobj"))
+
+
+def _slotted(occ: Occurrence) -> Iterable[Token]:
     t = occ.head
     slots = list(occ.rule.slots)
     if slots == ["*"]:  # a CAMEO verb the reviewed lexicon does not know: the usual places of a target

@@ -337,7 +337,20 @@ def objects(t: Token, deep: bool = False) -> list[Token]:
         out = [c for c in t.children if c.dep_ in ("nsubj:pass", "nsubjpass")]
     if not out and t.dep_ == "acl":
         out = [t.head]  # "the prisoners released on Monday"
-    return out
+    return [_through_quantity(o) for o in out]
+
+
+_QUANTITIES = frozenset({"moitié", "dizaine", "centaine", "millier", "plupart", "partie", "nombre", "majorité", "tiers",
+                         "half", "dozen", "dozens", "hundreds", "thousands", "number", "majority", "part", "third"})
+
+
+def _through_quantity(t: Token) -> Token:
+    """"plus de la moitié du personnel", "dozens of soldiers": the counted noun, not the quantity."""
+    if lemma_of(t) not in _QUANTITIES and t.lower_ not in _QUANTITIES:
+        return t
+    inner = next((c for c in t.children if c.dep_ == "nmod"), None) or next(
+        (g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+    return inner if inner is not None else t
 
 
 def _sense_ok(t: Token, rule: Trigger, lex: Lexicon) -> bool:
