@@ -138,7 +138,7 @@ def claims() -> None:
     """Ingest the whole set, then read which quotes in two languages became one statement."""
     import duckdb
 
-    from veille.store.ingest import ingest
+    from veille.run import ingest
 
     arts, labels = load()
     with tempfile.TemporaryDirectory() as tmp:
@@ -232,7 +232,8 @@ def cost() -> None:
     from veille.analyze import analyze_many
     from veille.cluster.profile import profile
     from veille.ingest.records import article_from_json
-    from veille.store.duckdb import ArticleRow, Store
+    from veille.ingest.admit import ArticleRow
+    from veille.store.duckdb import Store
     from veille.store.stories import update
 
     arts, _ = load()

@@ -33,7 +33,30 @@ from veille.nlp.pipeline import load, parse, parse_many
 Result = dict[str, Any] | InputError
 
 _BATCH = 32  # articles held while their language's pipeline runs; bounds memory on any input size
+_SAMPLES = {
+    "fr": "Le ministre Jean Dupont a déclaré lundi 5 janvier 2024 à Montluçon que la Russie avait attaqué "
+          "l'Ukraine.\n\nSelon l'AFP, Paris a condamné ces frappes.\n",
+    "en": "Minister John Smith said on Monday 5 January 2024 in Leeds that Russia had attacked Ukraine.\n\n"
+          "According to Reuters, Washington condemned the strikes.\n",
+}
+"""One short article per language for ``warm_up(sample=True)``: what the analyser builds on first use
+(lexicon tables, matchers) is then built at start-up, not during the first real article."""
 _LEMMA_CACHE_MAX = 10_000  # entries, like spaCy's tokenizer cache; see _memory_zone
+
+
+def warm_up(langs: Iterable[str] = SUPPORTED_LANGS, *, sample: bool = True) -> None:
+    """Load the knowledge base (its city table too), the pipelines of ``langs`` and their gazetteers once per
+    process, so that the first article does not wait for them (the API, a Dask worker, an ingest's fork server).
+
+    With ``sample``, one short article per language is analysed too. Without it (the ingest's fork server) only
+    pure caches are built, so that what a worker forked from it finds cannot depend on an analysis it did not run.
+    """
+    kb = knowledge_base()
+    kb.city("Paris")  # builds the city table, a pure cache
+    for lang in langs:
+        gazetteer_for(load(lang), kb)
+        if sample:
+            list(analyze_many([Article(id=f"warm-up-{lang}", text=_SAMPLES[lang], lang=lang)]))
 
 
 def analyze(article: Article) -> dict[str, Any]:

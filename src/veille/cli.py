@@ -138,7 +138,7 @@ _FMT = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"
 @click.option("--no-stories", is_flag=True, help="Do not cluster stories nor merge events and claims now (`veille stories update` does it later).")
 def ingest(inputs, db, workers, failures, published, lang, no_dedup, progress, no_stories) -> None:
     """Read, deduplicate, analyse and store articles: files, directories, globs, - for stdin; feeds and WARC too."""
-    from veille.store.ingest import ingest as run_ingest
+    from veille.run import ingest as run_ingest
 
     with _one_line():
         summary = run_ingest(list(inputs), db=db, workers=workers, failures=failures, dedup=not no_dedup,

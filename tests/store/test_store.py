@@ -12,7 +12,8 @@ from veille import contract
 from veille.ingest.dedup import norm_hash
 from veille.model import parse_date
 from veille.store import queries
-from veille.store.duckdb import TABLES, ArticleRow, Store, connect, migrations
+from veille.ingest.admit import ArticleRow
+from veille.store.duckdb import TABLES, Store, connect, migrations
 from veille.store.queries import open_readonly
 
 from ..conftest import run_cli

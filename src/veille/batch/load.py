@@ -18,7 +18,7 @@ from fsspec.implementations.local import LocalFileSystem
 
 from veille.batch.tasks import MANIFESTS, SIGNATURES, damage
 from veille.errors import VeilleError
-from veille.store.duckdb import TABLES, connect, rollback
+from veille.store.duckdb import TABLES, connect, transaction
 
 
 class BatchDamaged(VeilleError):
@@ -61,13 +61,8 @@ def load(out: str, *, db: str | Path) -> dict[str, int]:
     try:
         if not isinstance(fs, LocalFileSystem):
             con.register_filesystem(fs)
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             result = _load(con, files)
-            con.execute("COMMIT")
-        except Exception:
-            rollback(con)
-            raise
     finally:
         con.close()
     return result

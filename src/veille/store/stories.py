@@ -22,7 +22,7 @@ from veille.cluster.embed import embed
 from veille.cluster.profile import ArticleProfile, profile
 from veille.cluster.stories import DEFAULT, Method, StoryIndex, arrival_order
 from veille.store.derivations import derive
-from veille.store.duckdb import insert
+from veille.store.duckdb import insert, transaction
 from veille.store.merges import OUTLET_SQL, PARTY_KEY_SQL, merge_events, merge_statements
 
 STORY_TABLES = ("article_vectors", "stories", "story_articles", "derivations", "merged_events",
@@ -51,23 +51,16 @@ class StoriesSummary:
 def update(con: duckdb.DuckDBPyConnection, *, method: Method = DEFAULT, rebuild: bool = False) -> StoriesSummary:
     """Cluster the articles not yet in a story, find their derivations, then merge again the events and claims
     they touch; one transaction."""
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         if rebuild:
-            for table in ("stories", "story_articles"):
-                con.execute(f"DELETE FROM {table}")
-            for table in ("derivations", "merged_event_reports", "merged_events", "merged_claim_reports",
-                          "merged_claim_words", "merged_claims"):
+            for table in ("stories", "story_articles", "derivations", "merged_event_reports", "merged_events",
+                          "merged_claim_reports", "merged_claim_words", "merged_claims"):
                 con.execute(f"DELETE FROM {table}")
         summary, new = _assign(con, method)
         linked = derive(con, new)
         merge_events(con, linked)
         merge_statements(con, linked)
         _count(con, summary)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     return summary
 
 
