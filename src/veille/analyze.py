@@ -27,7 +27,8 @@ from veille.extract.referents import Referents
 from veille.extract.times import find_times
 from veille.ingest.langid import language_of
 from veille.kb import knowledge_base
-from veille.model import SCHEMA_VERSION, SUPPORTED_LANGS, Article
+from veille.contract import build as build_analysis
+from veille.model import SUPPORTED_LANGS, Article
 from veille.nlp.pipeline import load, parse, parse_many
 
 Result = dict[str, Any] | InputError
@@ -191,7 +192,7 @@ def parts(article: Article, doc: Doc) -> Parts:
 
 def analyze_parts(article: Article) -> Parts:
     """The extractors' findings for one article (language detected if not given): for training the event ranker."""
-    article.lang = (article.lang or detect(article.text)).lower()[:2]
+    article.lang = language_of(article.lang, article.text)
     return parts(article, parse(article.text, article.lang))
 
 
@@ -217,25 +218,4 @@ def build(article: Article, doc: Doc) -> dict[str, Any]:
         return None if state else e.id
 
     events = events_mod.as_dicts(found, times=times, claim_of=claim_of, date_of_claim=dates.get, locate=locate)
-    for v in events:
-        if v["attributed_to"]:
-            next(c for c in claims if c.id == v["attributed_to"]).events.append(v["id"])
-    return {
-        "schema": SCHEMA_VERSION,
-        "article": {
-            "id": article.id,
-            "lang": lang,
-            "published": article.published.isoformat() if article.published else None,
-            "title": article.title,
-            "url": article.url,
-            "source": article.source,
-            "text_sha256": article.text_sha256,
-            "text": article.text,
-        },
-        "entities": [e.as_dict() for e in entities],
-        "times": [
-            {"text": t.text, "start": t.start, "end": t.end, "value": t.value, "anchor": t.anchor} for t in times
-        ],
-        "events": events,
-        "claims": claims_mod.as_dicts(claims, article.text),
-    }
+    return build_analysis(article, lang, entities=entities, times=times, events=events, claims=claims)

@@ -17,7 +17,7 @@ Order of work:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 from typing import Any
@@ -25,8 +25,9 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from veille.extract.factuality import ASSERTED, NEGATED, UNCERTAIN, factuality
-from veille.extract.referents import Party, Referents
+from veille.extract.referents import Referents
 from veille.lexicons import table
+from veille.model import Claim, Party
 from veille.nlp.index import sentence_at, text_of, tokens_between, tokens_from
 
 _OPEN = {"«": "»", "\u201c": "\u201d", '"': '"'}
@@ -65,21 +66,6 @@ def media_phrases(lang: str) -> tuple[tuple[str, str], ...]:
 @cache
 def source_verbs(lang: str) -> dict[str, str]:
     return {row["lemma"].lower(): row["relation"] for row in table(lang, "source_verbs")}
-
-
-@dataclass(slots=True)
-class Claim:
-    speaker: Party | None
-    cue: tuple[int, int] | None
-    start: int
-    end: int
-    kind: str
-    factuality: str = ASSERTED
-    date: str | None = None
-    sources: list[dict[str, str | None]] = field(default_factory=list)
-    cue_token: int | None = None
-    events: list[str] = field(default_factory=list)
-    id: str = ""
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
@@ -465,26 +451,3 @@ def _cue_date(doc: Doc, c: Claim, times: list[Any]) -> str | None:
         if tm.value and any(s < tm.end and tm.start < e for s, e in spans) and not (c.start <= tm.start < c.end):
             return tm.value
     return None
-
-
-def as_dicts(claims: list[Claim], text: str) -> list[dict[str, Any]]:
-    out = []
-    for c in claims:
-        sp = c.speaker
-        speaker = None
-        if sp is not None:
-            speaker = {"text": sp.text, "entity": sp.entity.id if sp.entity else None,
-                       "canonical": sp.entity.canonical if sp.entity else None, "country": sp.country,
-                       "start": sp.start, "end": sp.end}
-        out.append({
-            "id": c.id,
-            "speaker": speaker,
-            "cue": {"text": text[c.cue[0]:c.cue[1]], "start": c.cue[0], "end": c.cue[1]} if c.cue else None,
-            "content": {"text": text[c.start:c.end], "start": c.start, "end": c.end},
-            "kind": c.kind,
-            "date": c.date,
-            "factuality": c.factuality,
-            "sources": c.sources,
-            "events": c.events,
-        })
-    return out

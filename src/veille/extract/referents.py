@@ -15,13 +15,12 @@ rules over the parse and the entities already found:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from veille.lexicons import table
-from veille.model import Entity
+from veille.model import Entity, Party
 from veille.nlp.index import text_of
 
 # Dependencies that open a clause of their own: a phrase never reaches into them.
@@ -29,28 +28,6 @@ CLAUSAL = frozenset({"acl", "acl:relcl", "relcl", "ccomp", "advcl", "parataxis",
 _PERSONAL = {"fr": {"il", "elle", "ils", "elles", "lui", "leur", "eux"}, "en": {"he", "she", "they", "him", "her", "them", "it"}}
 _PLURAL = {"ils", "elles", "eux", "leur", "they", "them"}
 _TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "LOC": 4, "EVENT": 5, "MISC": 6}
-
-
-@dataclass(slots=True)
-class Party:
-    """An actor, a recipient or a speaker: the words, the entity they stand for, the agent."""
-
-    text: str
-    start: int
-    end: int
-    entity: Entity | None
-    agent: str | None = None
-
-    @property
-    def country(self) -> str | None:
-        if self.entity is None:
-            return None
-        return self.entity.country or self.entity.stands_for
-
-    def as_dict(self) -> dict[str, object]:
-        e = self.entity
-        return {"text": self.text, "entity": e.id if e else None, "canonical": e.canonical if e else None,
-                "country": self.country, "agent": self.agent}
 
 
 @cache

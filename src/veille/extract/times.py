@@ -26,16 +26,9 @@ from functools import cache
 from importlib import resources
 from typing import Callable, Iterator
 
+from veille.model import TimeMention
+
 __all__ = ["TimeMention", "find_times"]
-
-
-@dataclass(frozen=True, slots=True)
-class TimeMention:
-    text: str  # exactly text[start:end]
-    start: int  # char offsets into the given text, end-exclusive
-    end: int
-    value: str | None  # TimeML value, or None if unresolvable
-    anchor: str | None  # "absolute", "published", or None (value is None)
 
 
 # --------------------------------------------------------------------------------------------

@@ -200,11 +200,10 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] |
         return None
     aid, analysis, text, lang, published, title, url, source, sha, dup_of, dup_kind = row
     if analysis is None:
-        from veille.model import SCHEMA_VERSION
+        from veille.contract import build
+        from veille.model import Article
 
-        out: dict[str, Any] = {"schema": SCHEMA_VERSION, "article": {
-            "id": aid, "lang": lang, "published": published.isoformat() if published else None, "title": title,
-            "url": url, "source": source, "text_sha256": sha}, "entities": [], "times": [], "events": [], "claims": []}
+        out = build(Article(id=aid, text=text, title=title, published=published, url=url, source=source), lang)
     else:
         out = json.loads(analysis)
     out["article"]["text"] = text
