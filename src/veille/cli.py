@@ -172,6 +172,14 @@ def _show(db: str, fmt: str, ask) -> None:
         raise click.ClickException(str(exc)) from None
 
 
+EVENT_COLUMNS = ["article_id", "event_id", "date", "type", "mode", "actor", "actor_country", "recipient",
+                 "recipient_country", "factuality", "said_by", "confidence", "trigger", "title"]
+CLAIM_COLUMNS = ["article_id", "claim_id", "published", "speaker", "speaker_country", "kind", "factuality", "content",
+                 "sources"]
+ENTITY_COLUMNS = ["canonical", "type", "country", "kb_id", "articles", "mentions"]
+"""What a terminal shows of the API's rows (the same questions: ``veille.store.queries``)."""
+
+
 @query.command("events")
 @_DB
 @_FMT
@@ -186,8 +194,9 @@ def query_events(db, fmt, actor, recipient, etype, factuality, since, until, lim
     """Events, filtered by actor, recipient, type, factuality and date."""
     from veille.store import queries
 
-    _show(db, fmt, lambda con: queries.events(con, actor=actor, recipient=recipient, type=etype,
-                                              factuality=factuality, since=since, until=until, limit=limit))
+    filters = queries.EventFilters(actor=actor, recipient=recipient, type=etype, factuality=factuality, since=since,
+                                   until=until)
+    _show(db, fmt, lambda con: queries.events(con, filters, limit=limit)[0].select(EVENT_COLUMNS))
 
 
 @query.command("claims")
@@ -201,7 +210,8 @@ def query_claims(db, fmt, speaker, country, since, limit) -> None:
     """Claims (quotes and attributions), filtered by speaker."""
     from veille.store import queries
 
-    _show(db, fmt, lambda con: queries.claims(con, speaker=speaker, country=country, since=since, limit=limit))
+    filters = queries.ClaimFilters(speaker=speaker, country=country, since=since)
+    _show(db, fmt, lambda con: queries.claims(con, filters, limit=limit)[0].select(CLAIM_COLUMNS))
 
 
 @query.command("entities")
@@ -215,7 +225,8 @@ def query_entities(db, fmt, country, etype, name, limit) -> None:
     """Entities across articles, most cited first."""
     from veille.store import queries
 
-    _show(db, fmt, lambda con: queries.entities(con, country=country, type=etype, name=name, limit=limit))
+    filters = queries.EntityFilters(country=country, type=etype, name=name)
+    _show(db, fmt, lambda con: queries.entities(con, filters, limit=limit)[0].select(ENTITY_COLUMNS))
 
 
 @query.command("merged-events")
@@ -231,11 +242,11 @@ def query_entities(db, fmt, country, etype, name, limit) -> None:
 @click.option("--limit", type=int, default=100, show_default=True)
 def query_merged(db, fmt, actor, recipient, etype, min_sources, since, until, sort, limit) -> None:
     """Events merged across articles, with their independent sources and the factuality they agree on."""
-    from veille.store import story_queries
+    from veille.store import queries
 
-    _show(db, fmt, lambda con: story_queries.merged_events(
-        con, actor=actor, recipient=recipient, type=etype, min_sources=min_sources, since=since, until=until,
-        sort=sort, limit=limit)[0])
+    filters = queries.MergedFilters(actor=actor, recipient=recipient, type=etype, min_sources=min_sources,
+                                    since=since, until=until)
+    _show(db, fmt, lambda con: queries.merged_events(con, filters, sort=sort, limit=limit)[0])
 
 
 @query.command("repeated-claims")
@@ -246,10 +257,10 @@ def query_merged(db, fmt, actor, recipient, etype, min_sources, since, until, so
 @click.option("--limit", type=int, default=100, show_default=True)
 def query_repeated(db, fmt, speaker, everything, limit) -> None:
     """Statements across articles: earliest report, how many articles repeated it, whether wording changed."""
-    from veille.store import story_queries
+    from veille.store import queries
 
-    _show(db, fmt, lambda con: story_queries.merged_claims(con, speaker=speaker, repeated=not everything,
-                                                           limit=limit)[0])
+    filters = queries.StatementFilters(speaker=speaker, repeated=not everything)
+    _show(db, fmt, lambda con: queries.merged_claims(con, filters, limit=limit)[0])
 
 
 @main.command("timeline")
@@ -267,9 +278,9 @@ def timeline_cmd(first, second, db, fmt, since, until, directed, min_sources, mi
 
     Each event shows its independent reports (outlets, once copies, derivations and wire credits are joined)
     and its original sources (the speakers or bodies those reports rest on), each with its members."""
-    from veille.store import story_queries
+    from veille.store import queries
 
-    _show(db, fmt, lambda con: story_queries.timeline(con, first, second, directed=directed, since=since,
+    _show(db, fmt, lambda con: queries.actor_timeline(con, first, second, directed=directed, since=since,
                                                       until=until, min_sources=min_sources, min_reports=min_reports))
 
 
@@ -303,10 +314,10 @@ def stories_update(db, rebuild) -> None:
 @click.option("--limit", type=int, default=50, show_default=True)
 def stories_list(db, fmt, min_articles, actor, since, until, limit) -> None:
     """Stories, largest first."""
-    from veille.store import story_queries
+    from veille.store import queries
 
-    _show(db, fmt, lambda con: story_queries.stories(con, min_articles=min_articles, actor=actor, since=since,
-                                                     until=until, limit=limit)[0])
+    filters = queries.StoryFilters(min_articles=min_articles, actor=actor, since=since, until=until)
+    _show(db, fmt, lambda con: queries.stories(con, filters, limit=limit)[0])
 
 
 @stories.command("show")
@@ -314,15 +325,15 @@ def stories_list(db, fmt, min_articles, actor, since, until, limit) -> None:
 @_DB
 def stories_show(story_id, db) -> None:
     """One story as JSON: its articles, merged events and statements."""
-    from veille.store import story_queries
-    from veille.store.output import as_json
+    from veille.store import queries
     from veille.store.duckdb import READER_WAIT
+    from veille.store.output import as_json
     from veille.store.queries import StoreError, open_readonly
 
     try:
         con = open_readonly(db, wait=READER_WAIT)
         try:
-            found = story_queries.story(con, story_id)
+            found = queries.story(con, story_id)
         finally:
             con.close()
     except StoreError as exc:

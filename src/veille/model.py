@@ -130,6 +130,18 @@ class Claim:
     id: str = ""
 
 
+ENTITY_KEY_SQL = "coalesce({a}kb_id, {a}type || ':' || lower({a}canonical))"
+"""``entity_key`` in SQL over a row of the store's ``entities`` (``{a}``: the table's alias and a dot, or nothing)."""
+
+
+def entity_key(kb_id: str | None, type: str, canonical: str) -> str:
+    """One thing across articles and languages: its knowledge-base id, else its type and lower-cased name.
+
+    The one definition of "the same entity": stories, merged events and claims, and the API's entity pages
+    (``/entities/{key}``) all use it, in Python here and in SQL (``ENTITY_KEY_SQL``)."""
+    return kb_id if kb_id else f"{type}:{canonical.lower()}"
+
+
 def parse_date(value: str | dt.date | None) -> dt.date | None:
     """ISO date or datetime (``2024-01-05``, ``2024-01-05T10:00:00Z``) to a date; None stays None.
 

@@ -144,10 +144,10 @@ def test_a_country_code_matches_that_country_only(tmp_path):
     assert r.exit_code == 0, r.stderr
     con = open_readonly(db)
     try:
-        as_recipient = queries.events(con, recipient="RUS")
+        as_recipient = queries.events(con, queries.EventFilters(recipient="RUS"), limit=None)[0]
         assert any(row[as_recipient.columns.index("actor_country")] == "BLR" for row in as_recipient.rows)
-        as_actor = queries.events(con, actor="RUS")
+        as_actor = queries.events(con, queries.EventFilters(actor="RUS"), limit=None)[0]
         assert all(row[as_actor.columns.index("actor_country")] == "RUS" for row in as_actor.rows)
-        assert queries.events(con, actor="Belarus").rows  # a name is matched inside the canonical name
+        assert queries.events(con, queries.EventFilters(actor="Belarus"))[0].rows  # a name is matched inside the canonical name
     finally:
         con.close()

@@ -27,11 +27,10 @@ from veille.cluster.derive import families
 from veille.cluster.embed import embed_together
 from veille.cluster.merge import Report, merge
 from veille.cluster.provenance import MIN_WORDS, SAME_CLAIM, SAME_QUOTE, ClaimReport, merge_claims
+from veille.model import ENTITY_KEY_SQL
 from veille.store.derivations import links
 from veille.store.duckdb import insert
 
-PARTY_KEY_SQL = "coalesce({a}kb_id, {a}type || ':' || lower({a}canonical))"
-"""An entity's key across articles and languages, as ``veille.cluster.profile.entity_key`` makes it."""
 OUTLET_SQL = ("coalesce(nullif(trim({a}source), ''), "
               "nullif(regexp_replace(regexp_extract({a}url, '^[a-z]+://([^/:]+)', 1), '^www\\.', ''), ''), 'unknown')")
 """The outlet of an article: its ``source``, else its URL's host without ``www.``, else ``unknown``."""
@@ -46,7 +45,7 @@ brackets in its first 300 characters."""
 
 
 def _party(prefix: str) -> str:
-    return f"""{PARTY_KEY_SQL.format(a=prefix + '.')} AS {prefix}_key"""
+    return f"""{ENTITY_KEY_SQL.format(a=prefix + '.')} AS {prefix}_key"""
 
 
 def _event_sql(restrict: bool) -> str:
@@ -61,7 +60,7 @@ def _event_sql(restrict: bool) -> str:
            e.day IS NOT NULL AND length(e.date) >= 10 AS dated, e.factuality,
            substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence,
            e.location, e.actor_canonical, e.actor_country, e.recipient_canonical, e.recipient_country, e.score,
-           c.speaker_canonical, {PARTY_KEY_SQL.format(a='se.')} AS speaker_key,
+           c.speaker_canonical, {ENTITY_KEY_SQL.format(a='se.')} AS speaker_key,
            sa.story_id, {OUTLET_SQL.format(a='a.')} AS outlet, cr.credit
     FROM {cut('events')} e JOIN {cut('articles', 'id')} a ON a.id = e.article_id
     LEFT JOIN {cut('entities')} ae ON ae.article_id = e.article_id AND ae.entity_id = e.actor_entity
@@ -210,7 +209,7 @@ def _claim_sql(restrict: bool) -> str:
         if restrict else (lambda t, k="article_id": t)
     return f"""
     WITH credit AS ({CREDIT_SQL.replace("FROM mentions m", f"FROM {cut('mentions')} m")})
-    SELECT c.article_id, c.claim_id, a.published, {PARTY_KEY_SQL.format(a='se.')}, c.speaker_canonical,
+    SELECT c.article_id, c.claim_id, a.published, {ENTITY_KEY_SQL.format(a='se.')}, c.speaker_canonical,
            c.kind, c.content_text, c.factuality, {OUTLET_SQL.format(a='a.')}, cr.credit, a.lang, sa.story_id,
            coalesce(len(st.languages), 0) > 1 AS multilingual
     FROM {cut('claims')} c JOIN {cut('articles', 'id')} a ON a.id = c.article_id

@@ -23,11 +23,12 @@ from veille.cluster.profile import ArticleProfile, profile
 from veille.cluster.stories import DEFAULT, Method, StoryIndex, arrival_order
 from veille.store.derivations import derive
 from veille.store.duckdb import insert, transaction
-from veille.store.merges import OUTLET_SQL, PARTY_KEY_SQL, merge_events, merge_statements
+from veille.model import ENTITY_KEY_SQL
+from veille.store.merges import OUTLET_SQL, merge_events, merge_statements
 
 STORY_TABLES = ("article_vectors", "stories", "story_articles", "derivations", "merged_events",
                 "merged_event_reports", "merged_claims", "merged_claim_reports", "merged_claim_words")
-__all__ = ["OUTLET_SQL", "PARTY_KEY_SQL", "STORY_TABLES", "StoriesSummary", "update"]
+__all__ = ["OUTLET_SQL", "STORY_TABLES", "StoriesSummary", "update"]
 
 
 @dataclass(slots=True)
@@ -100,8 +101,8 @@ def _assign(con: duckdb.DuckDBPyConnection, method: Method) -> tuple[StoriesSumm
         # document frequencies of the entities the comparisons will weigh: the new articles' and the live stories'
         keys = sorted({k for p in new for k in p.entities} | {k for st in index.stories.values() for k in st.entities})
         index.df = dict(con.execute(f"""
-            SELECT {PARTY_KEY_SQL.format(a='')} AS key, count(DISTINCT article_id) FROM entities
-            WHERE {PARTY_KEY_SQL.format(a='')} IN (SELECT unnest(?::VARCHAR[]))
+            SELECT {ENTITY_KEY_SQL.format(a='')} AS key, count(DISTINCT article_id) FROM entities
+            WHERE {ENTITY_KEY_SQL.format(a='')} IN (SELECT unnest(?::VARCHAR[]))
               AND article_id IN (SELECT article_id FROM story_articles WHERE copy_of IS NULL) GROUP BY key""",
                                     [keys]).fetchall())
         vectors = _vectors(con, [p.id for p in new])
