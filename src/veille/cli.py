@@ -14,7 +14,7 @@ from veille import __version__
 from veille.analyze import analyze_many
 from veille.errors import InputError, VeilleError
 from veille.eval import evaluate, format_report
-from veille.formats import jsonld_claims, plover_rows
+from veille.formats import jsonld_claims, plover_records
 from veille.ingest import ReadOptions, read_inputs
 from veille.model import parse_date
 from veille.report import render
@@ -78,7 +78,7 @@ def analyze(inputs: tuple[str, ...], published, lang: str | None, article_id: st
         if fmt == "text":
             out.write(render(result) + "\n\n")
         elif fmt == "plover":
-            out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in plover_rows(result))
+            out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in plover_records(result))
         elif fmt == "jsonld":
             out.write(json.dumps(jsonld_claims(result), ensure_ascii=False) + "\n")
         elif pretty:

@@ -120,10 +120,11 @@ def test_exports(filled, tmp_path):
         assert n == counts[table], table
         with (out / f"{table}.csv").open(encoding="utf-8") as fh:
             assert sum(1 for _ in csv.DictReader(fh)) == counts[table]
-    plover = list(csv.DictReader((out / "plover.tsv").open(encoding="utf-8"), delimiter="\t"))
+    plover = [json.loads(line) for line in (out / "plover.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(plover) == 6
-    assault = next(p for p in plover if p["event_type"] == "ASSAULT")
-    assert (assault["actor_country"], assault["recipient_country"], assault["attributed_to"]) == ("RUS", "UKR", "White House")
+    assault = next(p for p in plover if p["event"] == "ASSAULT")
+    assert (assault["source"]["code"], assault["target"]["code"], assault["cite_info"]["attributed_to"]) == \
+        ("RUS", "UKR", "White House")
     assert "les forces russes avaient lancé" in assault["event_text"]
 
 

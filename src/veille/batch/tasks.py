@@ -23,6 +23,7 @@ import os
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,8 @@ from veille.ingest import ReadOptions
 from veille.ingest.admit import COPY, NEW, ArticleRow, Decision as Admitted, prints_of, row_for, with_analysis
 from veille.ingest.dedup import norm_hash, signature, signature_bytes
 from veille.model import SUPPORTED_LANGS
-from veille.store.duckdb import TABLES, insert, migrate, rows_by_table
+from veille.store.duckdb import TABLES, insert, migrate, rows_by_table, sql_string
+from veille.store.export import parquet_query
 
 MANIFESTS = "_partitions"
 SIGNATURES = "signatures"
@@ -46,11 +48,6 @@ Decision = tuple[str, ...]
 """What the client decided about an item (``veille.batch.job.judge``), as it travels to the worker and into the
 manifest's digest: ``("skip",)``: an id met before with the same text, or replaced by a later version; ``("copy", of, kind)``."""
 
-# The export's Parquet queries (``veille.store.export.export_parquet``), over one partition's rows.
-_ARTICLES = ("SELECT * EXCLUDE (minhash, lang), coalesce(CAST(published AS VARCHAR), 'unknown') AS pub_date, "
-             "coalesce(lang, 'und') AS lang FROM articles")
-_CHILD = ("SELECT t.*, coalesce(CAST(a.published AS VARCHAR), 'unknown') AS pub_date, "
-          "coalesce(a.lang, 'und') AS lang FROM {table} t JOIN articles a ON a.id = t.article_id")
 
 
 class PipelinesPlugin(WorkerPlugin):
@@ -254,18 +251,18 @@ def _write(rows: list[ArticleRow], failures: list[tuple[str, str]], fs: fsspec.A
                 if table == "failures":
                     target = Path(tmp, "parquet", "failures", f"{pid}.parquet")
                     target.parent.mkdir()
-                    con.execute(f"COPY (SELECT * FROM failures ORDER BY item) TO {_literal(target)} (FORMAT parquet)")
+                    con.execute(f"COPY (SELECT * FROM failures ORDER BY item) TO {sql_string(target)} (FORMAT parquet)")
                 else:
-                    query = _ARTICLES if table == "articles" else _CHILD.format(table=table)
+                    query = parquet_query(table)
                     target = Path(tmp, "parquet", table)
-                    con.execute(f"COPY ({query}) TO {_literal(target)} (FORMAT parquet, PARTITION_BY (pub_date, lang), "
+                    con.execute(f"COPY ({query}) TO {sql_string(target)} (FORMAT parquet, PARTITION_BY (pub_date, lang), "
                                 f"FILENAME_PATTERN '{pid}_{{i}}')")
                 files[table] = sorted(str(p.relative_to(tmp)) for p in Path(tmp, "parquet", table).rglob("*.parquet"))
             if any(r.minhash is not None for r in rows):  # not in the export's tables, but the store's copy index needs it
                 target = Path(tmp, "parquet", SIGNATURES, f"{pid}.parquet")
                 target.parent.mkdir()
                 con.execute(f"COPY (SELECT id, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY id) "
-                            f"TO {_literal(target)} (FORMAT parquet)")
+                            f"TO {sql_string(target)} (FORMAT parquet)")
                 files[SIGNATURES] = [str(target.relative_to(tmp))]
             checksums: dict[str, list[Any]] = {}
             for table in files:
@@ -278,19 +275,16 @@ def _write(rows: list[ArticleRow], failures: list[tuple[str, str]], fs: fsspec.A
 
 
 def _put_file(fs: fsspec.AbstractFileSystem, local: str, target: str) -> None:
-    """Copy under a temporary name, then rename: a reader (or a re-run) never sees half a file."""
-    tmp = f"{target}.tmp-{uuid.uuid4().hex[:8]}"
-    fs.makedirs(target.rsplit("/", 1)[0], exist_ok=True)
-    fs.put_file(local, tmp)
-    fs.mv(tmp, target)
+    _atomically(fs, target, lambda tmp: fs.put_file(local, tmp))
 
 
 def _put(fs: fsspec.AbstractFileSystem, data: bytes, target: str) -> None:
+    _atomically(fs, target, lambda tmp: fs.pipe_file(tmp, data))
+
+
+def _atomically(fs: fsspec.AbstractFileSystem, target: str, write: Callable[[str], object]) -> None:
+    """Write under a temporary name, then rename: a reader (or a re-run) never sees half a file."""
     tmp = f"{target}.tmp-{uuid.uuid4().hex[:8]}"
     fs.makedirs(target.rsplit("/", 1)[0], exist_ok=True)
-    fs.pipe_file(tmp, data)
+    write(tmp)
     fs.mv(tmp, target)
-
-
-def _literal(path: Path) -> str:
-    return "'" + str(path).replace("'", "''") + "'"

@@ -277,6 +277,11 @@ def _forget_merges(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
     con.execute("DELETE FROM merged_claim_words WHERE merged_id NOT IN (SELECT merged_id FROM merged_claims)")
 
 
+def sql_string(value: str | Path) -> str:
+    """A string as a SQL literal, where DuckDB takes no parameter (a COPY target, a table function's files)."""
+    return "'" + str(value).replace("'", "''") + "'"
+
+
 def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
     """Insert rows (dicts with the same keys) as one parameterised statement of column lists."""
     if not rows:
