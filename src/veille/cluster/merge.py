@@ -121,23 +121,10 @@ def merge(reports: list[Report]) -> list[MergedEvent]:
     open_: dict[tuple, list[MergedEvent]] = {}
     out: list[MergedEvent] = []
     for r in order:
-        partial = _partial(r)
         key = (r.type, r.actor_key, r.recipient_key)
         target = None
         if not (r.actor_key is None and r.recipient_key is None):
-            for m in open_.get(key, []):
-                first = m.first_day
-                same_story = r.story_id is not None and any(x.story_id == r.story_id for x in m.reports)
-                window = ACT_WINDOW_DAYS if same_story and not r.dated else WINDOW_DAYS
-                if r.day and first and (r.day - first).days > window:
-                    continue
-                if (partial or any(_partial(x) for x in m.reports)) and \
-                        (r.story_id is None or all(x.story_id != r.story_id for x in m.reports)):
-                    continue  # a report missing a party or a date joins only reports of its own story
-                if r.location and any(x.location and x.location != r.location for x in m.reports):
-                    continue
-                target = m
-                break
+            target = next((m for m in open_.get(key, []) if _joins(r, m)), None)
         if target is None:
             target = MergedEvent(id=merged_id(r), type=r.type, actor_key=r.actor_key, recipient_key=r.recipient_key)
             open_.setdefault(key, []).append(target)
@@ -151,3 +138,16 @@ def merge(reports: list[Report]) -> list[MergedEvent]:
         m.factuality = agreed_factuality([r.factuality for r in m.reports])
     return out
 
+
+def _joins(r: Report, m: MergedEvent) -> bool:
+    """Does report ``r`` join the open merged event ``m`` of its key: within the window of its first day, of the
+    same story when either side misses a party or a date, at no other place?"""
+    first = m.first_day
+    same_story = r.story_id is not None and any(x.story_id == r.story_id for x in m.reports)
+    window = ACT_WINDOW_DAYS if same_story and not r.dated else WINDOW_DAYS
+    if r.day and first and (r.day - first).days > window:
+        return False
+    if (_partial(r) or any(_partial(x) for x in m.reports)) and \
+            (r.story_id is None or all(x.story_id != r.story_id for x in m.reports)):
+        return False  # a report missing a party or a date joins only reports of its own story
+    return not (r.location and any(x.location and x.location != r.location for x in m.reports))

@@ -111,9 +111,28 @@ def find_claims(doc: Doc, refs: Referents, lang: str, times: list[Any]) -> list[
     for s, e in quotes:
         for i in range(s, e):
             in_quote[i] = True
-    claims: list[Claim] = []
+    claims = _indirect(doc, refs, lang, lex, quotes, in_quote)
+    claims += _direct(doc, refs, lex, quotes, in_quote, claims)
+    claims.extend(_attributions(doc, refs, lang, claims, in_quote))
+    for c in claims:
+        _add_sources(doc, c, refs, lang)
+        _add_media(doc, c, refs, lang, in_quote)
+    _add_reporters(claims, doc, lang)
+    for c in claims:
+        c.date = _cue_date(doc, c, times)
+        c.end = _cut_source_clause(doc, c, lang)
+        if c.factuality == ASSERTED and (c.cue_token is None or c.kind == "direct"):
+            c.factuality = _content_factuality(doc, c, lang)
+    claims.sort(key=lambda c: (c.start, c.end))
+    for n, c in enumerate(claims, 1):
+        c.id = f"c{n}"
+    return claims
 
-    # indirect speech and stances
+
+def _indirect(doc: Doc, refs: Referents, lang: str, lex: dict[str, Cue], quotes: list[tuple[int, int]],
+              in_quote: list[bool]) -> list[Claim]:
+    """Indirect speech and stances: a cue verb outside quotes with its complement, and a speaker."""
+    claims: list[Claim] = []
     for t in doc:
         cue = lex.get(t.lemma_.lower()) if t.pos_ in ("VERB", "AUX") else None
         if cue is None or in_quote[t.idx]:
@@ -133,38 +152,36 @@ def find_claims(doc: Doc, refs: Referents, lang: str, times: list[Any]) -> list[
         claim = Claim(speaker, (t.idx, t.idx + len(t.text)), start, end, kind, cue_token=t.i)
         claim.factuality = _claim_factuality(t, comp, cue, lang)
         claims.append(claim)
+    return claims
 
-    # direct quotes outside any indirect content
+
+def _direct(doc: Doc, refs: Referents, lex: dict[str, Cue], quotes: list[tuple[int, int]], in_quote: list[bool],
+            indirect: list[Claim]) -> list[Claim]:
+    """Direct quotes outside any indirect content, each with the cue next to it, else the speaker of the claim
+    just before it (a continuation)."""
+    claims = list(indirect)
     for s, e in quotes:
         if any(c.start <= s and e <= c.end + 2 for c in claims) or any(s <= c.start and c.end <= e for c in claims):
             continue
         cue_tok = _cue_near_quote(doc, s, e, lex, in_quote) or _verb_before_colon(doc, s, in_quote)
         speaker = _speaker(cue_tok, refs, claims, after_quote=True) if cue_tok is not None else None
-        # the latest claim before the quote, if at most one paragraph break lies between (breaks only add up
-        # going back, so an earlier claim cannot qualify when the latest does not): counted once, not per claim
-        before = [c for c in claims if c.end <= s]
-        prior = [last] if before and _paragraphs_between(text, (last := max(before, key=lambda c: c.end)).end, s) <= 1 else []
-        if speaker is None and prior:
-            speaker = max(prior, key=lambda c: c.end).speaker  # a continuation keeps its speaker
+        if speaker is None:
+            speaker = _continued(doc.text, claims, s)
         if speaker is None:
             continue
         cue = (cue_tok.idx, cue_tok.idx + len(cue_tok.text)) if cue_tok is not None else None
         claims.append(Claim(speaker, cue, s, e, "direct", cue_token=cue_tok.i if cue_tok is not None else None))
+    return claims[len(indirect):]
 
-    claims.extend(_attributions(doc, refs, lang, claims, in_quote))
-    for c in claims:
-        _add_sources(doc, c, refs, lang)
-        _add_media(doc, c, refs, lang, in_quote)
-    _add_reporters(claims, doc, lang)
-    for c in claims:
-        c.date = _cue_date(doc, c, times)
-        c.end = _cut_source_clause(doc, c, lang)
-        if c.factuality == ASSERTED and (c.cue_token is None or c.kind == "direct"):
-            c.factuality = _content_factuality(doc, c, lang)
-    claims.sort(key=lambda c: (c.start, c.end))
-    for n, c in enumerate(claims, 1):
-        c.id = f"c{n}"
-    return claims
+
+def _continued(text: str, claims: list[Claim], s: int) -> Party | None:
+    """The speaker of the latest claim before offset ``s``, if at most one paragraph break lies between (breaks
+    only add up going back, so an earlier claim cannot qualify when the latest does not)."""
+    before = [c for c in claims if c.end <= s]
+    if not before:
+        return None
+    last = max(before, key=lambda c: c.end)
+    return last.speaker if _paragraphs_between(text, last.end, s) <= 1 else None
 
 
 def _complement(t: Token, cue: Cue) -> Token | None:
@@ -208,13 +225,7 @@ def _content_span(comp: Token) -> tuple[int, int]:
 
 
 def _speaker(cue: Token, refs: Referents, claims: list[Claim], *, after_quote: bool = False) -> Party | None:
-    subject = next((c for c in cue.children if c.dep_.startswith("nsubj") and not c.dep_.endswith("pass")), None)
-    if subject is None and cue.dep_ in ("conj", "xcomp", "advcl", "acl") and cue.head.i != cue.i:
-        # "joined the calls …, asking the United States to waive": the participle's subject is its head's
-        subject = next((c for c in cue.head.children if c.dep_.startswith("nsubj")), None)
-    if subject is None and after_quote:  # inverted: "», a déclaré un porte-parole du département"
-        subject = next((c for c in cue.children if c.i > cue.i and c.dep_ in ("obj", "dobj", "obl:mod", "nmod")
-                        and c.pos_ in ("NOUN", "PROPN")), None)
+    subject = _subject(cue, after_quote)
     if subject is None:
         return None
     if subject.pos_ == "PRON" and claims and after_quote:
@@ -231,6 +242,18 @@ def _speaker(cue: Token, refs: Referents, claims: list[Claim], *, after_quote: b
     if party.entity is None and refs.role_of(subject) is None and subject.pos_ != "PROPN":
         return None
     return party
+
+
+def _subject(cue: Token, after_quote: bool) -> Token | None:
+    """Who says: the cue verb's subject, its head's for a participle, or an inverted subject after a quote."""
+    subject = next((c for c in cue.children if c.dep_.startswith("nsubj") and not c.dep_.endswith("pass")), None)
+    if subject is None and cue.dep_ in ("conj", "xcomp", "advcl", "acl") and cue.head.i != cue.i:
+        # "joined the calls …, asking the United States to waive": the participle's subject is its head's
+        subject = next((c for c in cue.head.children if c.dep_.startswith("nsubj")), None)
+    if subject is None and after_quote:  # inverted: "», a déclaré un porte-parole du département"
+        subject = next((c for c in cue.children if c.i > cue.i and c.dep_ in ("obj", "dobj", "obl:mod", "nmod")
+                        and c.pos_ in ("NOUN", "PROPN")), None)
+    return subject
 
 
 def _follows_quote(t: Token, quotes: list[tuple[int, int]]) -> bool:
@@ -317,6 +340,22 @@ def _negated(t: Token) -> bool:
 
 def _attributions(doc: Doc, refs: Referents, lang: str, claims: list[Claim], in_quote: list[bool]) -> list[Claim]:
     """"selon X", "according to X", sentence-initial "Pour X, …": the rest of X's clause is X's claim."""
+    out = _pour(doc, refs, in_quote)
+    for phrase, relation in attributions(lang):
+        if relation != "according_to":
+            continue
+        words = phrase.split()
+        for t in doc:
+            if in_quote[t.idx] or t.lower_.replace("\u2019", "'") != words[0]:
+                continue
+            claim = _according_to(doc, refs, t, words)
+            if claim is not None and not any(c.start <= claim.start < c.end for c in claims + out):
+                out.append(claim)
+    return out
+
+
+def _pour(doc: Doc, refs: Referents, in_quote: list[bool]) -> list[Claim]:
+    """"Pour X, …" / "For X, …" opening a sentence, X a person or an organisation: the rest is X's claim."""
     out = []
     for sent in doc.sents:
         first = next((t for t in sent if not t.is_space), None)
@@ -334,41 +373,36 @@ def _attributions(doc: Doc, refs: Referents, lang: str, claims: list[Claim], in_
         if len(tokens) >= 3:
             speaker = refs.party(holder)
             out.append(Claim(speaker, (first.idx, comma.idx), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), "indirect"))
-    for phrase, relation in attributions(lang):
-        if relation != "according_to":
-            continue
-        words = phrase.split()
-        for t in doc:
-            if in_quote[t.idx] or t.lower_.replace("\u2019", "'") != words[0]:
-                continue
-            span = doc[t.i:t.i + len(words)]
-            if [w.lower_.replace("\u2019", "'") for w in span] != words or span.end >= len(doc):
-                continue
-            source = doc[span.end]
-            while source.pos_ == "DET" and source.i + 1 < len(doc):
-                source = doc[source.i + 1]
-            head = source if source.pos_ in ("PROPN", "NOUN", "PRON") else None
-            if head is None:
-                continue
-            speaker = refs.party(head)
-            if speaker.entity is None and refs.role_of(head) is None:
-                continue
-            clause = head.head if head.head.i != head.i else head
-            while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and clause.head.i != clause.i:
-                clause = clause.head
-            skip = {x.i for x in head.subtree} | {x.i for x in span}
-            tokens = [x for x in clause.subtree if x.i not in skip and not x.is_space and x.sent.start == t.sent.start]
-            while tokens and tokens[-1].is_punct:
-                tokens = tokens[:-1]
-            while tokens and tokens[0].is_punct:
-                tokens = tokens[1:]
-            if len(tokens) < 3:
-                continue
-            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-            if any(c.start <= start < c.end for c in claims + out):
-                continue
-            out.append(Claim(speaker, (t.idx, span[-1].idx + len(span[-1].text)), start, end, "indirect", cue_token=None))
     return out
+
+
+def _according_to(doc: Doc, refs: Referents, t: Token, words: list[str]) -> Claim | None:
+    """The claim of "selon X" / "according to X" met at ``t``: X's clause, without the phrase and X."""
+    span = doc[t.i:t.i + len(words)]
+    if [w.lower_.replace("\u2019", "'") for w in span] != words or span.end >= len(doc):
+        return None
+    source = doc[span.end]
+    while source.pos_ == "DET" and source.i + 1 < len(doc):
+        source = doc[source.i + 1]
+    if source.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    head = source
+    speaker = refs.party(head)
+    if speaker.entity is None and refs.role_of(head) is None:
+        return None
+    clause = head.head if head.head.i != head.i else head
+    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and clause.head.i != clause.i:
+        clause = clause.head
+    skip = {x.i for x in head.subtree} | {x.i for x in span}
+    tokens = [x for x in clause.subtree if x.i not in skip and not x.is_space and x.sent.start == t.sent.start]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    while tokens and tokens[0].is_punct:
+        tokens = tokens[1:]
+    if len(tokens) < 3:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return Claim(speaker, (t.idx, span[-1].idx + len(span[-1].text)), start, end, "indirect", cue_token=None)
 
 
 def _source_clauses(doc: Doc, c: Claim, lang: str) -> list[tuple[Token, str]]:

@@ -87,24 +87,43 @@ def _local(t: Token, m: Markers, lang: str) -> str:
     for c in t.children:
         if c.dep_ not in _LOCAL_DEPS:
             continue
-        lemma = c.lemma_.lower()
-        kind = m.kinds.get(lemma)
-        if lemma in ("ne", "n'", "n\u2019"):
-            if _has_second_negation(t):  # "ne … que" is "only"
-                return NEGATED
-        elif c.dep_ == "neg" or (kind == "negation" and c.dep_ in ("advmod", "det", "cc", "preconj")) or "Polarity=Neg" in str(c.morph):
+        if _negates(t, c, m):
             return NEGATED
-        if lang == "en" and c.dep_ in ("aux", "auxpass") and lemma in _EN_MODALS:
-            found = _min(found, _EN_MODALS[lemma])
-        if c.dep_.startswith("aux") and "Mood=Cnd" in str(c.morph) and _inflected(c, "Mood=Cnd", lang):
-            # "aurait livré": the press's reporting conditional, an unconfirmed fact
-            found = _min(found, UNCERTAIN if t.morph.get("VerbForm") == ["Part"] and c.dep_ == "aux:tense" else HYPOTHETICAL)
-        if c.dep_.startswith("aux") and "Tense=Fut" in str(c.morph) and _inflected(c, "Tense=Fut", lang):
-            found = _min(found, HYPOTHETICAL)
-        if c.dep_ == "mark" and kind in ("conditional", "purpose"):
-            found = _min(found, HYPOTHETICAL)
-        if c.dep_ == "advmod" and kind in ("hedge", "evidential", "allegation"):
-            found = _min(found, m.lemmas[lemma])
+        found = _min(found, _marked(t, c, m, lang))
+    return _inflection(t, found, lang)
+
+
+def _negates(t: Token, c: Token, m: Markers) -> bool:
+    """Does the child ``c`` negate ``t``? French "ne" only with a second negation ("ne … que" is "only")."""
+    lemma = c.lemma_.lower()
+    if lemma in ("ne", "n'", "n\u2019"):
+        return _has_second_negation(t)
+    return c.dep_ == "neg" or (m.kinds.get(lemma) == "negation" and c.dep_ in ("advmod", "det", "cc", "preconj")) \
+        or "Polarity=Neg" in str(c.morph)
+
+
+def _marked(t: Token, c: Token, m: Markers, lang: str) -> str:
+    """What the child ``c`` makes of ``t``: a modal, a conditional or future auxiliary, a conditional or purpose
+    conjunction, a hedge."""
+    lemma = c.lemma_.lower()
+    kind = m.kinds.get(lemma)
+    found = ASSERTED
+    if lang == "en" and c.dep_ in ("aux", "auxpass") and lemma in _EN_MODALS:
+        found = _min(found, _EN_MODALS[lemma])
+    if c.dep_.startswith("aux") and "Mood=Cnd" in str(c.morph) and _inflected(c, "Mood=Cnd", lang):
+        # "aurait livré": the press's reporting conditional, an unconfirmed fact
+        found = _min(found, UNCERTAIN if t.morph.get("VerbForm") == ["Part"] and c.dep_ == "aux:tense" else HYPOTHETICAL)
+    if c.dep_.startswith("aux") and "Tense=Fut" in str(c.morph) and _inflected(c, "Tense=Fut", lang):
+        found = _min(found, HYPOTHETICAL)
+    if c.dep_ == "mark" and kind in ("conditional", "purpose"):
+        found = _min(found, HYPOTHETICAL)
+    if c.dep_ == "advmod" and kind in ("hedge", "evidential", "allegation"):
+        found = _min(found, m.lemmas[lemma])
+    return found
+
+
+def _inflection(t: Token, found: str, lang: str) -> str:
+    """``found`` as ``t``'s own mood and tense leave it: conditional and future verbs are hypothetical."""
     for feature in ("Mood=Cnd", "Tense=Fut"):
         if feature in str(t.morph) and _inflected(t, feature, lang):
             found = _min(found, HYPOTHETICAL)

@@ -135,31 +135,45 @@ class Referents:
         role = self.role_of(head)
         rebel = next((r for c in head.children if c.dep_ == "amod" and (r := self.role_of(c)) and r.get("agent") == "REB"), None)
         role = rebel or role  # "les forces rebelles" are rebels, not the army
+        entity = self._named(head, role, before) or self._implied(head, tokens, role)
+        agent = self.agents.get(head.i) or (role.get("agent") if role else None)
+        if agent is None and entity is not None:
+            agent = entity.agent
+        return Party(text_of(self.doc)[text_start:text_end], text_start, text_end, entity, agent)
+
+    def _named(self, head: Token, role: dict[str, str] | None, before: int | None) -> Entity | None:
+        """The entity a pronoun stands for, else the one named in the phrase, else the one a role noun refers to."""
         entity = None
-        if head.lower_ in _PERSONAL.get(self.lang, ()) or (head.pos_ == "PRON" and head.lower_.lstrip("-") in _PERSONAL.get(self.lang, ())):
+        personal = _PERSONAL.get(self.lang, ())
+        if head.lower_ in personal or (head.pos_ == "PRON" and head.lower_.lstrip("-") in personal):
             entity = self.antecedent(head)
         if entity is None:
             entity = self.entity_in(head, before)
         if entity is None and role is not None:
             entity = self.role_antecedent(head, role)
+        return entity
+
+    def _implied(self, head: Token, tokens: list[Token], role: dict[str, str] | None) -> Entity | None:
+        """An entity the phrase does not name: the government's state, an owner, a role noun inside, a bridge."""
         governmental = role is not None and role.get("kind") == "group" and role.get("agent") in ("GOV", "MIL")
-        if entity is None and (governmental or any(c.lemma_.lower() in _GOVERNMENTAL for c in head.children)):
+        if governmental or any(c.lemma_.lower() in _GOVERNMENTAL for c in head.children):
             # "le régime", "the government", "government forces": the one state the sentence names, else the
             # article's own state
             entity = self.sentence_country(head) or self.main_country()
-        if entity is None and head.pos_ == "NOUN":
+            if entity is not None:
+                return entity
+        if head.pos_ == "NOUN":
             entity = self.owner_in_modifier(head)  # "le budget proposé pour 2019 de l'Italie"
-        if entity is None:  # "the network's franchise renewal": a role noun inside the phrase names the owner
-            inner = next(((t, r) for t in tokens if t.i != head.i and t.dep_ in ("poss", "nmod:poss", "compound", "nmod")
-                          and (r := self.role_of(t)) is not None), None)
-            if inner is not None:
-                entity = self.role_antecedent(inner[0], inner[1])
-        if entity is None and head.pos_ == "NOUN":
-            entity = self.bridge(head)
-        agent = self.agents.get(head.i) or (role.get("agent") if role else None)
-        if agent is None and entity is not None:
-            agent = entity.agent
-        return Party(text_of(self.doc)[text_start:text_end], text_start, text_end, entity, agent)
+            if entity is not None:
+                return entity
+        # "the network's franchise renewal": a role noun inside the phrase names the owner
+        inner = next(((t, r) for t in tokens if t.i != head.i and t.dep_ in ("poss", "nmod:poss", "compound", "nmod")
+                      and (r := self.role_of(t)) is not None), None)
+        if inner is not None:
+            entity = self.role_antecedent(inner[0], inner[1])
+            if entity is not None:
+                return entity
+        return self.bridge(head) if head.pos_ == "NOUN" else None
 
     # ------------------------------------------------------------------ anaphora
     def antecedent(self, pron: Token) -> Entity | None:

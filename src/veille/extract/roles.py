@@ -21,26 +21,14 @@ _WINDOW = 8
 def country_from_context(doc: Doc, entity: Entity, geo: dict[int, Record]) -> tuple[str | None, list[str]]:
     country: str | None = None
     roles: list[str] = []
+    if entity.type in ("GPE", "LOC", "NORP"):
+        return country, roles  # "Victoria Park", "South American": a place or group named after another is not in it
     for m in sorted(entity.mentions, key=lambda m: m.start):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
-        if entity.type in ("GPE", "LOC", "NORP"):
-            continue  # "Victoria Park", "South American": a place or group named after another is not in it
         if entity.type != "PERSON":
-            # a state or its demonym inside the name: "Federal Aviation Office of Germany", "Tunisian League"
-            states = {i: r for i, r in geo.items() if r.kind in ("country", "territory")}
-            country = country or _first_country(doc, range(span.start, span.end), states)
-            after = span.end
-            if country is None and after + 2 < len(doc) and doc[after].text == "(":
-                # "L'Armée nationale populaire (Algérie)": the state written after the name
-                inner = [i for i in range(after + 1, min(after + 6, len(doc))) if doc[i].text != ")"]
-                closing = next((i for i in range(after + 1, min(after + 7, len(doc))) if doc[i].text == ")"), None)
-                if closing is not None:
-                    country = _first_country(doc, [i for i in inner if i < closing], states)
-            group = _listed_under(span)
-            if country is None and group is not None:  # "German firms including Deutsche Telekom"
-                country = _first_country(doc, [c.i for c in group.children if c.dep_ in ("amod", "compound", "nmod")], geo)
+            country = country or _country_of_name(doc, span, geo)
             continue
         for phrase in (_title_before(span), _apposition(span)):
             if phrase is None:
@@ -53,6 +41,24 @@ def country_from_context(doc: Doc, entity: Entity, geo: dict[int, Record]) -> tu
                 if text and text not in roles:
                     roles.append(text)
     return country, roles
+
+
+def _country_of_name(doc: Doc, span: SpacySpan, geo: dict[int, Record]) -> str | None:
+    """The country of something not a person: a state or its demonym inside the name ("Federal Aviation Office of
+    Germany", "Tunisian League"), the state in brackets after it, or the one its enumeration's noun carries."""
+    states = {i: r for i, r in geo.items() if r.kind in ("country", "territory")}
+    country = _first_country(doc, range(span.start, span.end), states)
+    after = span.end
+    if country is None and after + 2 < len(doc) and doc[after].text == "(":
+        # "L'Armée nationale populaire (Algérie)": the state written after the name
+        inner = [i for i in range(after + 1, min(after + 6, len(doc))) if doc[i].text != ")"]
+        closing = next((i for i in range(after + 1, min(after + 7, len(doc))) if doc[i].text == ")"), None)
+        if closing is not None:
+            country = _first_country(doc, [i for i in inner if i < closing], states)
+    group = _listed_under(span)
+    if country is None and group is not None:  # "German firms including Deutsche Telekom"
+        country = _first_country(doc, [c.i for c in group.children if c.dep_ in ("amod", "compound", "nmod")], geo)
+    return country
 
 
 _LISTING = frozenset({"including", "like", "as", "notamment", "comme", "dont", "parmi"})
