@@ -24,15 +24,14 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from veille.extract.factuality import ASSERTED, NEGATED, UNCERTAIN, factuality
+from veille.extract.factuality import ASSERTED, NEGATED, UNCERTAIN, factuality, negates
 from veille.extract.referents import Referents
-from veille.lexicons import table
+from veille.lexicons import table, words
 from veille.model import Claim, Party
 from veille.nlp.index import sentence_at, text_of, tokens_between, tokens_from
 
 _OPEN = {"«": "»", "\u201c": "\u201d", '"': '"'}
 _CLOSE = {v: k for k, v in _OPEN.items()}
-_MARKS = ("que", "qu'", "qu\u2019", "that", "si", "if", "whether")
 _CUE_WINDOW = 12  # tokens after a quote where its "a déclaré X" may stand
 
 
@@ -215,7 +214,7 @@ def _content_span(comp: Token) -> tuple[int, int]:
                 skip |= {x.i for x in c.subtree}
                 skip |= {x.i for x in comp.children if x.dep_ == "cc" and x.i < c.i}
     tokens = [x for x in comp.subtree if not x.is_space and x.i not in skip]
-    while tokens and (tokens[0].lower_ in _MARKS or tokens[0].is_punct):
+    while tokens and (tokens[0].lower_.replace("\u2019", "'") in words("complementizer") or tokens[0].is_punct):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct and tokens[-1].text not in ("»", "\u201d", '"', ")"):
         tokens = tokens[:-1]
@@ -329,13 +328,14 @@ def _claim_factuality(cue_tok: Token, comp: Token, cue: Cue, lang: str) -> str:
     if cue.polarity == "doubt":
         return UNCERTAIN
     value = factuality(comp, lang, stop_at=frozenset({cue_tok.i}))
-    if value == ASSERTED and cue.act in ("believe", "think", "estimate") and _negated(cue_tok):
+    if value == ASSERTED and cue.act in ("believe", "think", "estimate") and _negated(cue_tok, lang):
         return NEGATED
     return value
 
 
-def _negated(t: Token) -> bool:
-    return any(c.dep_ in ("advmod", "neg") and c.lemma_.lower() in ("pas", "jamais", "not", "never", "n't") for c in t.children)
+def _negated(t: Token, lang: str) -> bool:
+    """A cue negated by its own adverb ("ne croient pas"), by factuality's rule (``factuality.negates``)."""
+    return any(c.dep_ in ("advmod", "neg") and negates(t, c, lang) for c in t.children)
 
 
 def _attributions(doc: Doc, refs: Referents, lang: str, claims: list[Claim], in_quote: list[bool]) -> list[Claim]:

@@ -17,16 +17,17 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from itertools import accumulate
 
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from veille.extract.dateline import find_datelines, token_span
 from veille.nlp.index import text_of
 from veille.extract.gazetteer import Hit, gazetteer_for
 from veille.extract.roles import country_from_context
 from veille.kb import KB, Record
-from veille.lexicons import role_words
+from veille.lexicons import role_words, words
 from veille.model import Entity, Span
 from veille.nlp.pipeline import load
 from veille.normalize import name_key
@@ -36,7 +37,6 @@ NER_TYPES = {
     "PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "GPE", "GPE": "GPE", "MISC": "MISC",
     "NORP": "NORP", "FAC": "LOC", "EVENT": "EVENT", "LAW": "MISC", "WORK_OF_ART": "MISC", "PRODUCT": "MISC",
 }
-_DETERMINER_WORDS = frozenset({"le", "la", "les", "l'", "l\u2019", "the", "un", "une", "des", "du", "a", "an"})
 
 
 @dataclass(slots=True, eq=False)
@@ -115,7 +115,7 @@ def _from_ner(doc: Doc) -> list[Candidate]:
 
 def _trim(doc: Doc, start: int, end: int, label: str, roles: frozenset[str]) -> tuple[int, int, str] | None:
     """A NER span without its determiners, role words and punctuation (None when only a role is left)."""
-    while start < end and doc[start].lower_ in _DETERMINER_WORDS:
+    while start < end and _article(doc[start]):
         start += 1
     titled = start
     while start < end and (doc[start].lower_ in roles or doc[start].text == "-"
@@ -168,16 +168,24 @@ def _select(doc: Doc, candidates: list[Candidate], exclude) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-# Common nouns French and English capitalise without making a name of them: "l'État polonais".
-_CAPITALISED_COMMON = frozenset({"état", "etat", "gouvernement", "government", "state", "régime", "regime", "république"})
 
 
 def _has_own_capital(doc: Doc, c: Candidate, inner: list[Candidate]) -> bool:
     """Does the NER span name something beyond the KB names inside it ("Conseil de sécurité de l'ONU")?"""
     covered = {i for k in inner for i in range(k.start, k.end)}
     return any(doc[i].text[:1].isupper() and i not in covered
-               and doc[i].lower_ not in _DETERMINER_WORDS and doc[i].lower_ not in _CAPITALISED_COMMON
+               and not _article(doc[i]) and doc[i].lower_ not in words("capitalised_common")
                for i in range(c.start, c.end))
+
+
+def _article(t: Token) -> bool:
+    """An article of either language (a French text quotes "The Guardian"), ’ read as '."""
+    return t.lower_.replace("\u2019", "'") in _articles()
+
+
+@cache
+def _articles() -> frozenset[str]:
+    return words("definite_article") | words("indefinite_article") | words("partitive_article")
 
 
 def _type_compatible(label: str, record: Record) -> bool:

@@ -19,14 +19,12 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from veille.lexicons import table
+from veille.lexicons import table, words
 from veille.model import Entity, Party
 from veille.nlp.index import text_of
 
 # Dependencies that open a clause of their own: a phrase never reaches into them.
 CLAUSAL = frozenset({"acl", "acl:relcl", "relcl", "ccomp", "advcl", "parataxis", "xcomp", "csubj", "conj", "cc"})
-_PERSONAL = {"fr": {"il", "elle", "ils", "elles", "lui", "leur", "eux"}, "en": {"he", "she", "they", "him", "her", "them", "it"}}
-_PLURAL = {"ils", "elles", "eux", "leur", "they", "them"}
 _TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "LOC": 4, "EVENT": 5, "MISC": 6}
 
 
@@ -144,7 +142,7 @@ class Referents:
     def _named(self, head: Token, role: dict[str, str] | None, before: int | None) -> Entity | None:
         """The entity a pronoun stands for, else the one named in the phrase, else the one a role noun refers to."""
         entity = None
-        personal = _PERSONAL.get(self.lang, ())
+        personal = words("personal_pronoun", self.lang)
         if head.lower_ in personal or (head.pos_ == "PRON" and head.lower_.lstrip("-") in personal):
             entity = self.antecedent(head)
         if entity is None:
@@ -156,7 +154,7 @@ class Referents:
     def _implied(self, head: Token, tokens: list[Token], role: dict[str, str] | None) -> Entity | None:
         """An entity the phrase does not name: the government's state, an owner, a role noun inside, a bridge."""
         governmental = role is not None and role.get("kind") == "group" and role.get("agent") in ("GOV", "MIL")
-        if governmental or any(c.lemma_.lower() in _GOVERNMENTAL for c in head.children):
+        if governmental or any(c.lemma_.lower() in words("governmental") for c in head.children):
             # "le régime", "the government", "government forces": the one state the sentence names, else the
             # article's own state
             entity = self.sentence_country(head) or self.main_country()
@@ -178,7 +176,7 @@ class Referents:
     # ------------------------------------------------------------------ anaphora
     def antecedent(self, pron: Token) -> Entity | None:
         """The latest subject before ``pron`` (three sentences back at most) that a pronoun can stand for."""
-        plural = pron.lower_.lstrip("-") in _PLURAL
+        plural = pron.lower_.lstrip("-") in words("plural_pronoun")
         first_sentence = max(0, pron.sent.start - 400)
         own_clause = pron.head if not pron.dep_.startswith("nsubj") else None
         if pron.lower_ in ("lui", "him", "her") and not plural:  # a dative or object pronoun: most often a person
@@ -249,8 +247,6 @@ class Referents:
 
 
 _STATE_AGENTS = frozenset({"GOV", "MIL", "LEG", "JUD", "IGO"})
-_GOVERNMENTAL = frozenset({"gouvernemental", "government", "governmental", "pro-government", "progouvernemental", "loyaliste",
-                           "loyalist", "régulier"})
 
 
 def _fits(role: dict[str, str] | None, agent: str | None) -> bool:
@@ -269,15 +265,12 @@ def _fits(role: dict[str, str] | None, agent: str | None) -> bool:
     return agent in _STATE_AGENTS or agent == "MED"
 
 
-_POSTING = frozenset({"to", "in", "at", "near", "outside", "inside", "à", "au", "aux", "en", "auprès", "dans", "près"})
-
-
 def _posted(t: Token, head: Token) -> bool:
     """Is ``t`` reached from ``head`` through a preposition of place ("ambassador to Greece")?"""
     node, steps = t, 0
     while node.i != head.i and steps < 6:
-        if any(c.dep_ in ("case", "prep") and c.lower_ in _POSTING for c in node.children) or (
-                node.dep_ == "pobj" and node.head.lower_ in _POSTING):
+        if any(c.dep_ in ("case", "prep") and c.lower_ in words("posting_preposition") for c in node.children) or (
+                node.dep_ == "pobj" and node.head.lower_ in words("posting_preposition")):
             return True
         node = node.head
         steps += 1

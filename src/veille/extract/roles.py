@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from veille.kb import Record
+from veille.lexicons import words
 from veille.model import Entity
 
 _STOP_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ", "CCONJ", "NUM"})
@@ -61,7 +62,6 @@ def _country_of_name(doc: Doc, span: SpacySpan, geo: dict[int, Record]) -> str |
     return country
 
 
-_LISTING = frozenset({"including", "like", "as", "notamment", "comme", "dont", "parmi"})
 
 
 def _listed_under(span: SpacySpan) -> Token | None:
@@ -72,16 +72,13 @@ def _listed_under(span: SpacySpan) -> Token | None:
             t = t.head
             continue
         break
-    if t.dep_ == "pobj" and t.head.lower_ in _LISTING and t.head.head.pos_ == "NOUN":
+    if t.dep_ == "pobj" and t.head.lower_ in words("listing") and t.head.head.pos_ == "NOUN":
         return t.head.head
-    if any(c.dep_ in ("case", "mark", "advmod") and c.lower_ in _LISTING for c in t.children) and t.head.pos_ == "NOUN":
+    if any(c.dep_ in ("case", "mark", "advmod") and c.lower_ in words("listing") for c in t.children) and t.head.pos_ == "NOUN":
         return t.head
     return None
 
 
-# A place after these prepositions is where the person serves, not whom they serve:
-# "US Ambassador to Germany", "l'ambassadeur russe à l'ONU", "envoyé spécial en Syrie".
-_POSTING = frozenset({"to", "in", "at", "à", "a", "en", "au", "aux", "auprès", "dans"})
 
 
 def _first_country(doc: Doc, indices, geo: dict[int, Record]) -> str | None:
@@ -96,7 +93,7 @@ def _first_country(doc: Doc, indices, geo: dict[int, Record]) -> str | None:
             j -= 1
         while j >= 0 and doc[j].pos_ == "DET":
             j -= 1
-        if j >= lo and doc[j].lower_ in _POSTING and (i - 1 not in geo or geo[i - 1] is not r):
+        if j >= lo and doc[j].lower_ in words("posting_preposition") and (i - 1 not in geo or geo[i - 1] is not r):
             continue
         return r.stands_for or r.country
     return None
