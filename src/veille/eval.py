@@ -356,7 +356,7 @@ def merge(reps: list[dict]) -> dict:
     """Micro-average the counted layers over articles."""
     tot = {}
     for layer in ("entities", "times", "events", "claims"):
-        c = Counter()
+        c: Counter[str] = Counter()
         for r in reps:
             for k in ("pred", "pred_matched", "gold", "gold_found"):
                 c[k] += r[layer][k]
@@ -382,7 +382,7 @@ def merge(reps: list[dict]) -> dict:
 def load_preds(path: Path) -> dict[str, dict]:
     raw = path.read_text(encoding="utf-8").strip()
     docs = [json.loads(raw)] if raw.startswith("{") and "\n{" not in raw else [json.loads(l) for l in raw.splitlines() if l.strip()]
-    return {(d.get("article") or {}).get("id"): d for d in docs}
+    return {str((d.get("article") or {}).get("id")): d for d in docs}
 
 
 def evaluate(gold: Path, analyses: Path) -> dict:
@@ -414,7 +414,7 @@ def evaluate(gold: Path, analyses: Path) -> dict:
 
 def format_report(result: dict, *, verbose: bool = False) -> str:
     """The reference scorer's text report."""
-    lines = []
+    lines: list[str] = []
     if verbose:
         for aid, ms in result["misses"].items():
             lines.extend(f"{aid}: {m}" for m in ms)

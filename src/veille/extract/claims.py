@@ -190,10 +190,10 @@ def _complement(t: Token, cue: Cue) -> Token | None:
     if "inf" in cue.frames:
         for c in t.children:
             if c.dep_ in ("xcomp", "obl:arg", "advcl") and c.pos_ in ("VERB", "AUX") and (
-                    c.morph.get("VerbForm") in (["Inf"], ["Ger"])
+                    c.morph.get("VerbForm", None) in (["Inf"], ["Ger"])
                     or any(m.lower_ in ("à", "de", "d'", "d\u2019", "to", "of") for m in c.children if m.dep_ in ("mark", "case", "aux"))
                     # a compound infinitive: "a affirmé avoir voulu frapper", "en affirmant avoir été trompés"
-                    or any(m.dep_.startswith("aux") and m.morph.get("VerbForm") == ["Inf"] for m in c.children)):
+                    or any(m.dep_.startswith("aux") and m.morph.get("VerbForm", None) == ["Inf"] for m in c.children)):
                 return c
         for p in t.children:  # "accused Russia of using", "urged X to stop"
             if p.dep_ == "prep" and p.lower_ in ("of", "to", "for"):
@@ -457,6 +457,7 @@ def _add_reporters(claims: list[Claim], doc: Doc, lang: str) -> None:
             continue
         outer = min(outers, key=lambda o: o.end - o.start)
         lemma = doc[outer.cue_token].lemma_.lower() if outer.cue_token is not None else ""
+        assert outer.speaker is not None and outer.speaker.entity is not None  # as ``outers`` asked
         e = outer.speaker.entity
         if inner.speaker is None or inner.speaker.entity is not e:
             inner.sources.append({"canonical": e.canonical, "relation": verbs.get(lemma, "according_to"), "entity": e.id})

@@ -15,7 +15,7 @@ Order of work, each step cheap next to the parse:
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -51,7 +51,7 @@ class Candidate:
     from_kb: bool = False
 
 
-def find_entities(doc: Doc, kb: KB, *, exclude: list[tuple[int, int]] = ()) -> tuple[list[Entity], dict[int, str]]:
+def find_entities(doc: Doc, kb: KB, *, exclude: Sequence[tuple[int, int]] = ()) -> tuple[list[Entity], dict[int, str]]:
     """All entities of ``doc``, and the agent (MIL, GOV…) of the institutional descriptions by token
     ("les forces russes" → MIL). ``exclude`` holds character spans (dates) no entity may overlap."""
     hits = gazetteer_for(load(doc.lang_), kb)(doc)
@@ -82,6 +82,7 @@ def _with_datelines(doc: Doc, kb: KB, candidates: list[Candidate]) -> list[Candi
             span = token_span(doc, chars) if chars else None
             if span is None:
                 continue
+            assert chars is not None  # span is None without it
             name = text[chars[0]:chars[1]]
             record = kb.lookup(name) or kb.lookup(name.title())
             if record is not None and not _type_compatible(label, record):

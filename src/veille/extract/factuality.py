@@ -114,7 +114,7 @@ def _marked(t: Token, c: Token, m: Markers, lang: str) -> str:
         found = _min(found, m.lemmas[lemma])
     if c.dep_.startswith("aux") and "Mood=Cnd" in str(c.morph) and _inflected(c, "Mood=Cnd", lang):
         # "aurait livré": the press's reporting conditional, an unconfirmed fact
-        found = _min(found, UNCERTAIN if t.morph.get("VerbForm") == ["Part"] and c.dep_ == "aux:tense" else HYPOTHETICAL)
+        found = _min(found, UNCERTAIN if t.morph.get("VerbForm", None) == ["Part"] and c.dep_ == "aux:tense" else HYPOTHETICAL)
     if c.dep_.startswith("aux") and "Tense=Fut" in str(c.morph) and _inflected(c, "Tense=Fut", lang):
         found = _min(found, HYPOTHETICAL)
     if c.dep_ == "mark" and kind in ("conditional", "purpose"):

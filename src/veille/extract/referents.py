@@ -77,8 +77,8 @@ class Referents:
                              if e.type == "GPE" and e.country and not e.stands_for and e.kb_id), key=lambda x: (-x[0], x[1]))
             top = counts[0] if counts else None
             ok = top is not None and top[0] >= 2 and (len(counts) == 1 or top[0] >= 1.5 * counts[1][0])
-            self._main = top[2] if ok else None
-        return self._main or None
+            self._main = top[2] if top is not None and ok else None
+        return self._main if isinstance(self._main, Entity) else None
 
     # ------------------------------------------------------------------ phrases
     def phrase(self, head: Token, before: int | None = None) -> list[Token]:

@@ -9,6 +9,8 @@ Smith" does not make Smith Russian.
 
 from __future__ import annotations
 
+from typing import cast
+
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from veille.kb import Record
@@ -101,7 +103,7 @@ def _first_country(doc: Doc, indices, geo: dict[int, Record]) -> str | None:
 
 def _title_before(span: SpacySpan) -> list[Token] | None:
     """The run of words right before the name, up to a verb, pronoun, conjunction or punctuation."""
-    doc, out = span.doc, []
+    doc, out = span.doc, cast(list[Token], [])
     i = span.start - 1
     sent_start = span.sent.start
     if i > sent_start and doc[i].text == ",":  # "l'ambassadeur russe à l'ONU, Vitali Tchourkine"

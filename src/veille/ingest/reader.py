@@ -11,6 +11,7 @@ import io
 import json
 import sys
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 from veille.errors import InputError
@@ -108,8 +109,8 @@ def _read_item(item: str, data: bytes, sniff: Callable[[str], str], options: Rea
             obj = json.loads(text)
             if isinstance(obj, list):
                 for i, elem in enumerate(obj, 1):
-                    yield _one(f"{item}[{i}]", lambda e=elem, i=i: article_from_json(e, default_id=f"{stem}:{i}"),
-                               options, single=False)
+                    yield _one(f"{item}[{i}]", partial(article_from_json, elem, default_id=f"{stem}:{i}"), options,
+                               single=False)
                 return
             yield _one(item, lambda: article_from_json(obj, default_id=stem), options, single=True)
         elif form == "html":

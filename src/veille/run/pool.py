@@ -125,7 +125,12 @@ def _init_pool_worker() -> None:
     warm_up((), sample=False)
     parent = multiprocessing.parent_process()
     if parent is not None:
-        threading.Thread(target=lambda: (parent.join(), os._exit(1)), daemon=True, name="veille-parent-watch").start()
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="veille-parent-watch").start()
+
+
+def _exit_with(parent: multiprocessing.process.BaseProcess) -> None:
+    parent.join()
+    os._exit(1)
 
 
 def analyse_chunk(articles: list[Article], vectors: bool = False) -> list[Answer]:

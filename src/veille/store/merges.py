@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import duckdb
 import numpy as np
@@ -173,13 +173,13 @@ def merge_events(con: duckdb.DuckDBPyConnection, linked: set[str]) -> int:
     for (aid, eid, typ, akey, rkey, day, dated, fact, sentence, loc, actor, acountry, recipient, rcountry, score,
          speaker, speaker_key, story, outlet, credit) in rows:
         speaker_key = speaker_key or (f"name:{speaker.lower()}" if speaker else None)
-        for r in _reporters(aid, outlet, None, credit, copies, family):
-            reports.append(Report(article_id=r.id, event_id=eid, type=typ, actor_key=akey, recipient_key=rkey,
-                                  day=day, factuality=fact, sentence=sentence or "", origins=r.origins,
+        for rp in _reporters(aid, outlet, None, credit, copies, family):
+            reports.append(Report(article_id=rp.id, event_id=eid, type=typ, actor_key=akey, recipient_key=rkey,
+                                  day=day, factuality=fact, sentence=sentence or "", origins=rp.origins,
                                   source_keys=(f"said:{speaker_key}",) if speaker_key else (),
                                   story_id=story, location=loc, actor=actor, actor_country=acountry,
-                                  recipient=recipient, recipient_country=rcountry, score=score, copy_of=r.copy_of,
-                                  outlet=r.outlet, said_by=speaker, dated=bool(dated)))
+                                  recipient=recipient, recipient_country=rcountry, score=score, copy_of=rp.copy_of,
+                                  outlet=rp.outlet, said_by=speaker, dated=bool(dated)))
     merged = merge(reports)
     ev_rows, rep_rows = [], []
     for m in merged:
@@ -227,7 +227,7 @@ def _statements_joined(con: duckdb.DuckDBPyConnection, new: list[tuple[Any, ...]
     already report. Found by hash joins on words and speakers, so the cost follows the matches, not the store."""
     quotes, stories = [], set()
     for n, row in enumerate(new):
-        words = sorted(set(ClaimReport(*row[:2], None, None, None, row[5], row[6], "", ()).words()))
+        words = sorted(set(ClaimReport(row[0], row[1], None, None, None, row[5], row[6], "", ()).words()))
         if len(words) >= MIN_WORDS and (row[5] == "direct" or row[3]):
             quotes.append({"n": n, "direct": row[5] == "direct", "speaker": row[3], "words": words,
                            "probes": _probes(set(words))})
@@ -280,10 +280,10 @@ def merge_statements(con: duckdb.DuckDBPyConnection, linked: set[str]) -> int:
     vectors = _quote_vectors(rows)
     reports = []
     for aid, cid, pub, skey, speaker, kind, content, fact, outlet, credit, lang, story, _ in rows:
-        for r in _reporters(aid, outlet, pub, credit, copies, family):
-            reports.append(ClaimReport(article_id=r.id, claim_id=cid, published=r.published, speaker_key=skey,
+        for rp in _reporters(aid, outlet, pub, credit, copies, family):
+            reports.append(ClaimReport(article_id=rp.id, claim_id=cid, published=rp.published, speaker_key=skey,
                                        speaker=speaker, kind=kind, content=content, factuality=fact,
-                                       origins=r.origins, copy_of=r.copy_of, outlet=r.outlet, lang=lang,
+                                       origins=rp.origins, copy_of=rp.copy_of, outlet=rp.outlet, lang=lang,
                                        story_id=story, vector=vectors.get((aid, cid))))
     merged = merge_claims(reports)
     claim_rows, rep_rows = [], []
@@ -305,7 +305,7 @@ def merge_statements(con: duckdb.DuckDBPyConnection, linked: set[str]) -> int:
     insert(con, "merged_claims", claim_rows)
     insert(con, "merged_claim_reports", rep_rows)
     insert(con, "merged_claim_words", [{"word": w, "merged_id": c["merged_id"]} for c in claim_rows
-                                       if c["kind"] == "direct" for w in c["words"]])
+                                       if c["kind"] == "direct" for w in cast(list[str], c["words"])])
     return len(reports)
 
 

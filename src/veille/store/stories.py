@@ -105,11 +105,11 @@ def _assign(con: duckdb.DuckDBPyConnection, method: Method) -> tuple[StoriesSumm
             WHERE {ENTITY_KEY_SQL.format(a='')} IN (SELECT unnest(?::VARCHAR[]))
               AND article_id IN (SELECT article_id FROM story_articles WHERE copy_of IS NULL) GROUP BY key""",
                                     [keys]).fetchall())
-        vectors = _vectors(con, [p.id for p in new])
+        found = _vectors(con, [p.id for p in new])
         rows = []
         for p in new:
             before = len(index.stories)
-            sid, sim = index.add(p, vectors[p.id])
+            sid, sim = index.add(p, found[p.id])
             summary.new_stories += len(index.stories) - before
             touched.add(sid)
             rows.append({"article_id": p.id, "story_id": sid, "similarity": sim, "copy_of": None})

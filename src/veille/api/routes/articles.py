@@ -59,11 +59,11 @@ def list_articles(db: Db, q: Text = None, lang: Annotated[str | None, Query(patt
 def get_article(db: Db, article_id: str) -> dict[str, Any]:
     """One article as the contract's analysis, its text included; each entity carries its `key`."""
     with db.read() as con:
-        return found(queries.article(con, article_id), f"article {article_id!r}")  # type: ignore[no-any-return]
+        return found(queries.article(con, article_id), f"article {article_id!r}")
 
 
 @router.get("/stats")
 def get_stats(db: Db) -> dict[str, Any]:
     """Rows per table, languages, publication dates, event types and factuality."""
     with db.read() as con:
-        return jsonable(queries.stats(con))  # type: ignore[no-any-return]
+        return jsonable(queries.stats(con))

@@ -31,4 +31,4 @@ def get_entity(db: Db, key: Annotated[str, PathParam(max_length=300, description
         "(`PERSON:john kirby`)."))]) -> dict[str, Any]:
     """One entity: its events as actor and as recipient, its claims, its mentions per publication day."""
     with db.read() as con:
-        return found(queries.entity(con, key), f"entity {key!r}")  # type: ignore[no-any-return]
+        return found(queries.entity(con, key), f"entity {key!r}")

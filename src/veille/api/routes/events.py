@@ -47,14 +47,14 @@ def list_events(db: Db, filters: Filters, entity: EntityKey = None,
 def get_timeline(db: Db, filters: Filters) -> list[dict[str, Any]]:
     """Events per day: conflict (PLOVER score < 0) and cooperation (> 0), counts and score sums."""
     with db.read() as con:
-        return jsonable(queries.timeline(con, filters).records())  # type: ignore[no-any-return]
+        return jsonable(queries.timeline(con, filters).records())
 
 
 @router.get("/network")
 def get_network(db: Db, filters: Filters, limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[dict[str, Any]]:
     """Actor → recipient dyads weighted by their event count (with mean PLOVER score)."""
     with db.read() as con:
-        return jsonable(queries.network(con, filters, limit=limit).records())  # type: ignore[no-any-return]
+        return jsonable(queries.network(con, filters, limit=limit).records())
 
 
 def _with(filters: queries.EventFilters, **more: Any) -> queries.EventFilters:

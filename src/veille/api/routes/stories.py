@@ -34,7 +34,7 @@ def get_story(db: Db, story_id: StoredId) -> dict[str, Any]:
     """One story: its articles in order of arrival (with their similarity to the story when they joined),
     its merged events and the statements its articles report (`n_articles` > 1: repeated)."""
     with db.read() as con:
-        return found(queries.story(con, story_id), f"story {story_id!r}")  # type: ignore[no-any-return]
+        return found(queries.story(con, story_id), f"story {story_id!r}")
 
 
 @router.get("/merged-events", response_model=Page)
@@ -68,7 +68,7 @@ def get_merged_event(db: Db, merged_id: StoredId) -> dict[str, Any]:
     independent report), `origin` (the same number: one original source), what the article derives from,
     factuality, who the article says said it, trigger and sentence."""
     with db.read() as con:
-        return found(queries.merged_event(con, merged_id), f"merged event {merged_id!r}")  # type: ignore[no-any-return]
+        return found(queries.merged_event(con, merged_id), f"merged event {merged_id!r}")
 
 
 @router.get("/claims/repeated", response_model=Page)
@@ -91,7 +91,7 @@ def get_merged_claim(db: Db, merged_id: StoredId) -> dict[str, Any]:
     """One statement with every article that reports it, earliest first, and whether each kept the first
     wording."""
     with db.read() as con:
-        return found(queries.merged_claim(con, merged_id), f"statement {merged_id!r}")  # type: ignore[no-any-return]
+        return found(queries.merged_claim(con, merged_id), f"statement {merged_id!r}")
 
 
 @router.get("/timeline/actors")
@@ -113,5 +113,5 @@ def get_actor_timeline(
     merged events in date order, each once, with its factuality and two counts with their members:
     `reports` / `reported_by` (independent reports) and `sources` / `resting_on` (original sources)."""
     with db.read() as con:
-        return jsonable(queries.actor_timeline(con, first, second, directed=directed, since=since, until=until,  # type: ignore[no-any-return]
+        return jsonable(queries.actor_timeline(con, first, second, directed=directed, since=since, until=until,
                                                min_reports=min_reports, min_sources=min_sources, limit=limit).records())

@@ -41,16 +41,13 @@ class EventFilters:
         w = Where()
         for side, value in (("actor", self.actor), ("recipient", self.recipient)):
             if value:
-                w.add(*_flat(party_condition(f"e.{side}_country", f"e.{side}_canonical", value)))
+                cond, params = party_condition(f"e.{side}_country", f"e.{side}_canonical", value)
+                w.add(cond, *params)
         w.when(self.country, "(e.actor_country = upper(?) OR e.recipient_country = upper(?))")
         w.when(self.type, "e.type = upper(?)").when(self.factuality, "e.factuality = lower(?)")
         w.when(self.since, "coalesce(e.day, a.published) >= ?").when(self.until, "coalesce(e.day, a.published) <= ?")
         w.text(self.q, "e.trigger_text", "e.actor_text", "e.recipient_text", "a.title", SENTENCE)
         return w.when(self.article_id, "e.article_id = ?").when(self.entity, "(ak.key = ? OR rk.key = ?)")
-
-
-def _flat(cond: tuple[str, list[object]]) -> tuple[object, ...]:
-    return (cond[0], *cond[1])
 
 
 SENTENCE = "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
