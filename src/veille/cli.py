@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -172,6 +173,17 @@ def _show(db: str, fmt: str, ask) -> None:
         raise click.ClickException(str(exc)) from None
 
 
+def _parties(f: Any) -> Any:
+    """The options that name the parties and the type of an event (events and merged events alike)."""
+    for option in reversed([
+        click.option("--actor", help="ISO3 country or canonical name of the actor."),
+        click.option("--recipient", help="ISO3 country or canonical name of the recipient."),
+        click.option("--type", "etype", help="PLOVER event type (ASSAULT, ACCUSE, ...)."),
+    ]):
+        f = option(f)
+    return f
+
+
 EVENT_COLUMNS = ["article_id", "event_id", "date", "type", "mode", "actor", "actor_country", "recipient",
                  "recipient_country", "factuality", "said_by", "confidence", "trigger", "title"]
 CLAIM_COLUMNS = ["article_id", "claim_id", "published", "speaker", "speaker_country", "kind", "factuality", "content",
@@ -183,9 +195,7 @@ ENTITY_COLUMNS = ["canonical", "type", "country", "kb_id", "articles", "mentions
 @query.command("events")
 @_DB
 @_FMT
-@click.option("--actor", help="ISO3 country or canonical name of the actor.")
-@click.option("--recipient", help="ISO3 country or canonical name of the recipient.")
-@click.option("--type", "etype", help="PLOVER event type (ASSAULT, ACCUSE, ...).")
+@_parties
 @click.option("--factuality", type=click.Choice(["asserted", "negated", "hypothetical", "uncertain"]))
 @click.option("--since", callback=_date, help="Events on or after this date (event date, else publication date).")
 @click.option("--until", callback=_date, help="Events on or before this date.")
@@ -232,9 +242,7 @@ def query_entities(db, fmt, country, etype, name, limit) -> None:
 @query.command("merged-events")
 @_DB
 @_FMT
-@click.option("--actor", help="ISO3 country or canonical name of the actor.")
-@click.option("--recipient", help="ISO3 country or canonical name of the recipient.")
-@click.option("--type", "etype", help="PLOVER event type.")
+@_parties
 @click.option("--min-sources", type=click.IntRange(min=1), help="At least this many independent sources.")
 @click.option("--since", callback=_date, help="Merged events reported on or after this date.")
 @click.option("--until", callback=_date, help="Merged events reported on or before this date.")

@@ -13,6 +13,7 @@ which is what makes a batch's output comparable with an ingest, article for arti
 from __future__ import annotations
 
 import hashlib
+from functools import partial
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,12 +22,10 @@ import fsspec
 
 from veille.errors import InputError
 from veille.ingest import ReadOptions
-from veille.ingest.decode import MAX_BYTES
 from veille.ingest.forms import form_of
 from veille.ingest.jsonl import lines, read_jsonl
-from veille.ingest.reader import read_bytes  # the ingest's own item makers
+from veille.ingest.reader import read_file  # the ingest's own reader
 from veille.ingest.walk import walk
-from veille.ingest.warc import read_warc
 from veille.model import Article
 
 PARTITION_SIZE = 64
@@ -113,15 +112,9 @@ def read_partition(part: Partition, options: ReadOptions = ReadOptions()) -> Ite
         yield InputError(part.items[0], part.reason)
     elif part.form == "jsonl":
         yield from _read_lines(part, options)
-    elif part.form == "warc":
-        try:
-            with fsspec.open(part.items[0], "rb") as fh:
-                yield from read_warc(fh, item=part.items[0])
-        except OSError as exc:
-            yield InputError(part.items[0], exc.strerror or str(exc))
-    else:
+    else:  # a WARC file, or single-article files: each read as the ingest reads it, opened through fsspec
         for name in part.items:
-            yield from _read_file(name, options)
+            yield from read_file(name, options, opener=partial(fsspec.open, name, "rb"))
 
 
 def _read_lines(part: Partition, options: ReadOptions) -> Iterator[Article | InputError]:
@@ -130,19 +123,3 @@ def _read_lines(part: Partition, options: ReadOptions) -> Iterator[Article | Inp
         fh.seek(part.start)
         yield from read_jsonl(name, fh, options, Path(name.split("://")[-1]).stem, start=part.start, end=part.end,
                               first=part.first_line)
-
-
-def _read_file(name: str, options: ReadOptions) -> Iterator[Article | InputError]:
-    """One file read whole, as the ingest's reader reads a ``.txt``, ``.json``, ``.html`` or feed file."""
-    path = Path(name.split("://")[-1])
-    form = form_of(path) or "text"
-    try:
-        with fsspec.open(name, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        yield InputError(name, "no such file")
-        return
-    except OSError as exc:
-        yield InputError(name, exc.strerror or str(exc))
-        return
-    yield from read_bytes(name, data, form, options, stem=path.stem)

@@ -17,7 +17,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
-from veille.cluster.origin import outlet_label, two_counts
+from veille.cluster.origin import TwoCounts, outlet_label
 
 WINDOW_DAYS = 3
 """A merged event spans at most this many days after its first report (events are dated to the day
@@ -58,21 +58,13 @@ class Report:
     """Keys joining reports that rest on one original source (``said:`` the speaker)."""
 
 
-@dataclass(slots=True)
-class MergedEvent:
+@dataclass(slots=True, kw_only=True)
+class MergedEvent(TwoCounts):
     id: str
     type: str
     actor_key: str | None
     recipient_key: str | None
     reports: list[Report] = field(default_factory=list)
-    independent_sources: int = 0
-    """Original sources: reports joined by copy, derivation, outlet, wire and by the speaker they rest on."""
-    classes: list[int] = field(default_factory=list)
-    source_members: list[str] = field(default_factory=list)
-    independent_reports: int = 0
-    """Reports joined by copy, derivation, outlet and wire only: outlets that did their own reporting."""
-    report_classes: list[int] = field(default_factory=list)
-    report_members: list[str] = field(default_factory=list)
     factuality: str = "asserted"
 
     def _days(self) -> list[dt.date]:
@@ -131,9 +123,7 @@ def merge(reports: list[Report]) -> list[MergedEvent]:
             out.append(target)
         target.reports.append(r)
     for m in out:
-        (m.independent_reports, m.report_classes, m.report_members), \
-            (m.independent_sources, m.classes, m.source_members) = two_counts(
-                [r.origins for r in m.reports], [r.source_keys for r in m.reports], [r.sentence for r in m.reports],
+        m.count([r.origins for r in m.reports], [r.source_keys for r in m.reports], [r.sentence for r in m.reports],
                 [outlet_label(r.outlet, r.article_id) for r in m.reports], [r.said_by for r in m.reports])
         m.factuality = agreed_factuality([r.factuality for r in m.reports])
     return out

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from veille.cluster.origin import outlet_label, two_counts
+from veille.cluster.origin import TwoCounts, outlet_label
 
 SAME_QUOTE = 0.8
 """Share of the shorter quotation's words found, in order-free overlap, in the other: the same quote
@@ -62,18 +62,13 @@ class ClaimReport:
         return _WORD.findall(unicodedata.normalize("NFKC", self.content).casefold())
 
 
-@dataclass(slots=True)
-class MergedClaim:
+@dataclass(slots=True, kw_only=True)
+class MergedClaim(TwoCounts):
+    """A statement: original sources are the speakers its reports rest on (a report naming none rests on its
+    outlet); independent reports, the outlets that reported it once copies, derivations and wire credits are joined."""
+
     id: str
     reports: list[ClaimReport] = field(default_factory=list)
-    independent_sources: int = 0
-    """Original sources: the speakers the reports rest on (a report naming none rests on its outlet)."""
-    source_classes: list[int] = field(default_factory=list)
-    source_members: list[str] = field(default_factory=list)
-    independent_reports: int = 0
-    """Outlets that reported it, once copies, derivations and wire credits are joined."""
-    report_classes: list[int] = field(default_factory=list)
-    report_members: list[str] = field(default_factory=list)
 
     @property
     def first(self) -> ClaimReport:
@@ -106,9 +101,7 @@ def merge_claims(reports: list[ClaimReport]) -> list[MergedClaim]:
     for m in index.merged:
         # a repeated quotation is the same words by definition: the near-identical-text rule has no say here
         n = len(m.reports)
-        (m.independent_reports, m.report_classes, m.report_members), \
-            (m.independent_sources, m.source_classes, m.source_members) = two_counts(
-                [r.origins for r in m.reports], [_speaker_keys(r) for r in m.reports], [""] * n,
+        m.count([r.origins for r in m.reports], [_speaker_keys(r) for r in m.reports], [""] * n,
                 [outlet_label(r.outlet, r.article_id) for r in m.reports], [r.speaker for r in m.reports])
     return index.merged
 

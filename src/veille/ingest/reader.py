@@ -11,6 +11,7 @@ import io
 import json
 import sys
 from collections.abc import Callable, Iterator
+from typing import BinaryIO
 from functools import partial
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from veille.ingest.walk import walk
 from veille.ingest.warc import read_warc
 from veille.model import Article
 
-__all__ = ["SUFFIXES", "ReadOptions", "form_of", "jsonl_line", "read_bytes", "read_inputs"]
+__all__ = ["SUFFIXES", "ReadOptions", "form_of", "jsonl_line", "read_bytes", "read_file", "read_inputs"]
 
 
 def read_inputs(paths: list[str], options: ReadOptions = ReadOptions()) -> Iterator[Article | InputError]:
@@ -36,14 +37,17 @@ def read_inputs(paths: list[str], options: ReadOptions = ReadOptions()) -> Itera
         elif name == "-":
             yield from _read_item("stdin", sys.stdin.buffer.read(MAX_BYTES + 1), _sniff_stdin, options)
         else:
-            yield from _read_file(Path(name), options)
+            yield from read_file(name, options)
 
 
-def _read_file(path: Path, options: ReadOptions) -> Iterator[Article | InputError]:
-    item = str(path)
+def read_file(item: str, options: ReadOptions, *, opener: Callable[[], BinaryIO] | None = None,
+              ) -> Iterator[Article | InputError]:
+    """The articles of one file (a WARC and a JSONL file streamed); ``opener``: how to open it (a batch opens a
+    URL through fsspec), else it is a local path."""
+    path = Path(item.split("://")[-1])
     form = form_of(path) or "text"
     try:
-        with path.open("rb") as fh:
+        with (opener() if opener is not None else path.open("rb")) as fh:
             if form == "warc":
                 yield from read_warc(fh, item=item)
                 return

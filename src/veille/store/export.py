@@ -8,7 +8,9 @@ the fixed list ``TABLES``: no user text reaches SQL otherwise.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -44,15 +46,21 @@ def export(db: str | Path, *, fmt: str, out: str | Path) -> dict[str, int]:
 def export_jsonl(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, int]:
     """``analyses.jsonl``: one analysis per analysed article, in the contract's form (article text included)."""
     n = 0
-    cur = con.execute("SELECT analysis, text FROM articles WHERE analysis IS NOT NULL ORDER BY id")
     with (out / "analyses.jsonl").open("w", encoding="utf-8") as fh:
-        while batch := cur.fetchmany(500):
-            for analysis, text in batch:
-                obj = json.loads(analysis)
-                obj["article"]["text"] = text
-                fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
-                n += 1
+        for analysis in stored_analyses(con, "id"):
+            fh.write(json.dumps(analysis, ensure_ascii=False) + "\n")
+            n += 1
     return {"analyses.jsonl": n}
+
+
+def stored_analyses(con: duckdb.DuckDBPyConnection, order: str) -> Iterator[dict[str, Any]]:
+    """Every stored analysis in the contract's form (its text put back), in ``order`` (fixed SQL, never user text)."""
+    cur = con.execute(f"SELECT analysis, text FROM articles WHERE analysis IS NOT NULL ORDER BY {order}")
+    while batch := cur.fetchmany(500):
+        for analysis, text in batch:
+            obj = json.loads(analysis)
+            obj["article"]["text"] = text
+            yield obj
 
 
 def export_csv(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, int]:
@@ -89,15 +97,11 @@ def export_plover(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, int]:
     """``plover.jsonl``: one PLOVER record per event (``veille.formats.plover_records``, as ``veille analyze
     --format plover`` writes them), articles in publication order."""
     n = 0
-    cur = con.execute("SELECT analysis, text FROM articles WHERE analysis IS NOT NULL ORDER BY published NULLS LAST, id")
     with (out / "plover.jsonl").open("w", encoding="utf-8") as fh:
-        while batch := cur.fetchmany(500):
-            for analysis, text in batch:
-                obj = json.loads(analysis)
-                obj["article"]["text"] = text
-                for record in plover_records(obj):
-                    fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-                    n += 1
+        for analysis in stored_analyses(con, "published NULLS LAST, id"):
+            for record in plover_records(analysis):
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+                n += 1
     return {"plover.jsonl": n}
 
 

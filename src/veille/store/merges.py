@@ -194,7 +194,7 @@ def merge_events(con: duckdb.DuckDBPyConnection, linked: set[str]) -> int:
             "factuality": m.factuality, "score": first.score,
             "stories": sorted({r.story_id for r in m.reports if r.story_id}),
         })
-        for r, c, k in zip(m.reports, m.classes, m.report_classes, strict=True):
+        for r, c, k in zip(m.reports, m.source_classes, m.report_classes, strict=True):
             rep_rows.append({"merged_id": m.id, "article_id": r.article_id, "event_id": r.event_id, "day": r.day,
                              "outlet": r.outlet, "origin": c + 1, "report": k + 1, "copy_of": r.copy_of,
                              "factuality": r.factuality, "said_by": r.said_by})
