@@ -12,9 +12,7 @@ from importlib import resources
 
 from veille.errors import VeilleError
 from veille.lexicons.schema import problems
-
-LANGS = ("fr", "en")
-"""The languages with a folder of lexicons (``veille.model.SUPPORTED_LANGS``)."""
+from veille.model import SUPPORTED_LANGS
 
 
 class LexiconError(VeilleError):
@@ -40,7 +38,7 @@ def words(cls: str, lang: str | None = None) -> frozenset[str]:
     """The words of one class of ``function_words.tsv`` (``schema.WORD_CLASSES``): of ``lang``, or of every
     language (None) where a rule reads words of either language in any text ("The Guardian" in a French one)."""
     out: set[str] = set()
-    for each in (lang,) if lang else LANGS:
+    for each in (lang,) if lang else SUPPORTED_LANGS:
         out.update(row["word"] for row in table(each, "function_words") if cls in row["classes"].split(","))
     return frozenset(out)
 
