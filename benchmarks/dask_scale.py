@@ -111,7 +111,7 @@ def memory(series: list[float]) -> dict:
 
 
 def identity(source: Path, out: Path, work: Path) -> dict:
-    from veille.store.ingest import ingest
+    from veille.run import ingest
 
     ref, got = work / "ingest.duckdb", work / "batch.duckdb"
     t0 = time.perf_counter()

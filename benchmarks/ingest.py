@@ -99,7 +99,7 @@ def main() -> None:
 
     bares = [bare_run()]  # before and after the 1x ingest: the machine's load may change
 
-    from veille.store.ingest import ingest
+    from veille.run import ingest
 
     sampler = PeakSampler()
     sampler.start()

@@ -138,7 +138,7 @@ def claims() -> None:
     """Ingest the whole set, then read which quotes in two languages became one statement."""
     import duckdb
 
-    from veille.store.ingest import ingest
+    from veille.run import ingest
 
     arts, labels = load()
     with tempfile.TemporaryDirectory() as tmp:
@@ -203,16 +203,7 @@ def tune_threshold(quotes: list[tuple], arts: dict[str, dict], labels: dict[str,
             ga, gb = group_of(qa[0], qa[2], groups), group_of(qb[0], qb[2], groups)
             pairs.append((float(va @ vb), ga is not None and ga == gb))
         scored[part] = pairs
-    table = []
-    for t in QUOTE:
-        row = []
-        for part in ("tune", "heldout"):
-            pred = [ok for s, ok in scored[part] if s >= t]
-            gold = sum(ok for _, ok in scored[part])
-            p = sum(pred) / len(pred) if pred else 1.0
-            r = sum(pred) / gold if gold else 1.0
-            row.append((p, r, 2 * p * r / (p + r) if p + r else 0.0))
-        table.append((t, row))
+    table = [(t, [_prf_at(t, scored[part]) for part in ("tune", "heldout")]) for t in QUOTE]
     best = max(round(row[0][2], 4) for _, row in table)
     tied = [t for t, row in table if round(row[0][2], 4) == best]
     chosen = tied[len(tied) // 2]
@@ -221,6 +212,15 @@ def tune_threshold(quotes: list[tuple], arts: dict[str, dict], labels: dict[str,
         mark = "  <- chosen on tune" if t == chosen else ""
         print(f"  cosine >= {t:.2f}: tune P {p:.3f} R {r:.3f} F1 {f:.3f}   held out P {hp:.3f} R {hr:.3f} F1 {hf:.3f}{mark}")
     print(f"  SAME_QUOTE_ACROSS = {SAME_QUOTE_ACROSS}" + ("" if SAME_QUOTE_ACROSS == chosen else "  (differs from the choice)"))
+
+
+def _prf_at(t: float, scored: list[tuple[float, bool]]) -> tuple[float, float, float]:
+    """Precision, recall and F1 of the pairs scored ``t`` or more."""
+    pred = [ok for s, ok in scored if s >= t]
+    gold = sum(ok for _, ok in scored)
+    p = sum(pred) / len(pred) if pred else 1.0
+    r = sum(pred) / gold if gold else 1.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
 def cost() -> None:
@@ -232,7 +232,8 @@ def cost() -> None:
     from veille.analyze import analyze_many
     from veille.cluster.profile import profile
     from veille.ingest.records import article_from_json
-    from veille.store.duckdb import ArticleRow, Store
+    from veille.ingest.admit import ArticleRow
+    from veille.store.duckdb import Store
     from veille.store.stories import update
 
     arts, _ = load()

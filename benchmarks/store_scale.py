@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from common import load_jsonl  # noqa: E402
 
-from veille.store.ingest import ingest  # noqa: E402
+from veille.run import ingest  # noqa: E402
 
 SHIFT = 3653
 ID_COLUMNS = {

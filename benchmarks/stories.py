@@ -57,7 +57,8 @@ def merge_cost(name: str) -> float:
     import datetime as dt
     import tempfile
 
-    from veille.store.duckdb import ArticleRow, Store
+    from veille.ingest.admit import ArticleRow
+    from veille.store.duckdb import Store
     from veille.store.stories import update
 
     results = ANALYSES[name]

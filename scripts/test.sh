@@ -11,4 +11,6 @@ if ! command -v chromium >/dev/null; then
     echo "scripts/test.sh: chromium is missing (apt-get install chromium, as root)" >&2
   fi
 fi
+# The type check of the package ([tool.mypy] in pyproject.toml), then the whole suite.
+.venv/bin/python -m mypy
 .venv/bin/python -m pytest -q "$@"

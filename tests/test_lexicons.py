@@ -12,36 +12,11 @@ import pytest
 LEXICONS = Path(__file__).resolve().parent.parent / "src" / "veille" / "lexicons"
 LANGS = ("fr", "en")
 
-ACTS = {
-    "say", "add", "state", "announce", "confirm", "deny", "accuse", "criticize", "condemn", "urge",
-    "ask", "demand", "warn", "threaten", "promise", "believe", "think", "doubt", "estimate",
-    "report", "reveal", "claim", "allege", "insist", "explain", "acknowledge", "admit", "argue",
-    "suggest", "recommend", "propose", "reject", "refuse", "praise", "welcome", "support",
-    "assure", "reply", "tell", "write", "tweet", "note", "stress", "recall", "predict", "fear",
-    "hope", "complain", "question", "order", "invite",
-    # additions documented in lexicons/README.md
-    "agree", "apologize", "conclude", "describe", "regret", "thank",
-}
-RELATIONS = {"according_to", "previously_reported", "confirmed_by", "denied_by"}
-AGENTS = {"GOV", "MIL", "LEG", "JUD", "MED", "IGO", "NGO", "BUS", "CVL", "REB", "POL"}
-ROLE_KINDS = {"spokesperson", "official", "minister", "head", "diplomat", "military", "media", "expert", "group"}
-FACT_KINDS = {"negation", "modal", "conditional", "future", "plan", "hedge", "evidential", "belief_neg",
-              "allegation", "doubt", "fear", "hope", "purpose"}
-FRAMES = {"fr": {"que", "inf", "direct", "obj"}, "en": {"that", "inf", "direct", "obj"}}
+from veille.lexicons.schema import FRAMES, SCHEMAS, WORD_CLASSES, problems
 
-# file name -> (header, required columns, {column: allowed values or None})
-SCHEMAS = {
-    "speech_verbs.tsv": (["lemma", "act", "polarity", "frames", "note"], ["lemma", "act", "polarity", "frames"],
-                         {"act": ACTS, "polarity": {"pos", "neg", "doubt"}}),
-    "attributions.tsv": (["phrase", "relation", "holder", "note"], ["phrase", "relation", "holder"],
-                         {"relation": RELATIONS, "holder": {"speaker", "medium"}}),
-    "source_verbs.tsv": (["lemma", "relation"], ["lemma", "relation"], {"relation": RELATIONS}),
-    "role_nouns.tsv": (["noun", "agent", "kind", "note"], ["noun", "agent", "kind"],
-                       {"agent": AGENTS, "kind": ROLE_KINDS}),
-    "factuality.tsv": (["form", "kind", "factuality", "scope", "note"], ["form", "kind", "factuality", "scope"],
-                       {"kind": FACT_KINDS, "factuality": {"negated", "hypothetical", "uncertain"},
-                        "scope": {"lemma", "phrase", "morph"}}),
-}
+CHECKED = {f"{name}.tsv" for name in SCHEMAS if name != "plover_types"}
+"""The per-language lexicons with a schema in the package (the event lexicons have their own test:
+tests/extract/test_event_lexicon.py)."""
 
 
 def sort_key(s: str) -> tuple[str, str]:
@@ -68,35 +43,32 @@ def table(lang: str, name: str) -> list[dict[str, str]]:
 
 def index(lang: str, name: str) -> dict[str, dict[str, str]]:
     rows = table(lang, name)
-    key = SCHEMAS[name][0][0]
+    key = SCHEMAS[name.removesuffix(".tsv")].header[0]
     return {r[key]: r for r in rows}
 
 
 def all_tsv() -> list[Path]:
-    """The claims lexicons (the event lexicons have their own test: tests/extract/test_event_lexicon.py)."""
-    return sorted(p for p in LEXICONS.rglob("*.tsv") if p.name in SCHEMAS)
+    return sorted(p for p in LEXICONS.rglob("*.tsv") if p.name in CHECKED)
 
 
 def test_every_expected_file_exists():
     for lang in LANGS:
-        for name in SCHEMAS:
+        for name in CHECKED:
             assert (LEXICONS / lang / name).is_file(), f"missing {lang}/{name}"
 
 
 @pytest.mark.parametrize("path", all_tsv(), ids=lambda p: str(p.relative_to(LEXICONS)))
 def test_tsv_well_formed(path: Path):
-    header, required, allowed = SCHEMAS[path.name]
+    schema = SCHEMAS[path.stem]
+    header = list(schema.header)
     got_header, rows = read(path)
-    assert got_header == header
+    assert problems(path.stem, got_header, rows) == []
     assert rows, f"{path} is empty"
     lang = path.parent.name
     keys = [r[header[0]] for r in rows]
     for r in rows:
-        for col in required:
-            assert r[col].strip(), f"{path}: empty {col} in {r}"
+        for col in schema.required:
             assert r[col] == r[col].strip(), f"{path}: stray whitespace in {col} of {r}"
-        for col, values in allowed.items():
-            assert r[col] in values, f"{path}: {col}={r[col]!r} not allowed ({r[header[0]]})"
         if path.name == "speech_verbs.tsv":
             frames = r["frames"].split(",")
             assert frames and set(frames) <= FRAMES[lang], f"{path}: bad frames {r['frames']!r} for {r['lemma']}"
@@ -107,6 +79,25 @@ def test_tsv_well_formed(path: Path):
     dupes = {k for k in keys if keys.count(k) > 1}
     assert not dupes, f"{path}: duplicate keys {sorted(dupes)}"
     assert keys == sorted(keys, key=sort_key), f"{path}: not sorted by its first column"
+
+
+def test_the_loader_refuses_a_value_its_schema_does_not_allow():
+    """The schema lives in the package and is checked as a file is read, not only here."""
+    rows = [{"word": "le", "classes": "definite_article,adverb", "note": ""}]
+    assert problems("function_words", ["word", "classes", "note"], rows) == \
+        ["function_words: classes='adverb' not allowed (le)"]
+    assert problems("role_nouns", ["noun", "agent"], []) != []
+
+
+def test_every_word_class_is_used_and_the_drifted_lists_are_one():
+    """Each class of function_words.tsv has words; the prepositions of a posting are one list for the roles and
+    the referents (they had drifted apart), and so are the articles."""
+    from veille.lexicons import words
+
+    assert all(words(c) for c in WORD_CLASSES)
+    assert {"to", "à", "a", "auprès", "near", "près"} <= words("posting_preposition")
+    assert words("definite_article") == {"le", "la", "les", "l'", "the"}
+    assert {"pas", "jamais", "personne"} <= words("ne_pair", "fr") and not words("ne_pair", "en")
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -27,13 +27,37 @@ from veille.extract.referents import Referents
 from veille.extract.times import find_times
 from veille.ingest.langid import language_of
 from veille.kb import knowledge_base
-from veille.model import SCHEMA_VERSION, SUPPORTED_LANGS, Article
+from veille.contract import build as build_analysis
+from veille.model import SUPPORTED_LANGS, Article
 from veille.nlp.pipeline import load, parse, parse_many
 
 Result = dict[str, Any] | InputError
 
 _BATCH = 32  # articles held while their language's pipeline runs; bounds memory on any input size
+_SAMPLES = {
+    "fr": "Le ministre Jean Dupont a déclaré lundi 5 janvier 2024 à Montluçon que la Russie avait attaqué "
+          "l'Ukraine.\n\nSelon l'AFP, Paris a condamné ces frappes.\n",
+    "en": "Minister John Smith said on Monday 5 January 2024 in Leeds that Russia had attacked Ukraine.\n\n"
+          "According to Reuters, Washington condemned the strikes.\n",
+}
+"""One short article per language for ``warm_up(sample=True)``: what the analyser builds on first use
+(lexicon tables, matchers) is then built at start-up, not during the first real article."""
 _LEMMA_CACHE_MAX = 10_000  # entries, like spaCy's tokenizer cache; see _memory_zone
+
+
+def warm_up(langs: Iterable[str] = SUPPORTED_LANGS, *, sample: bool = True) -> None:
+    """Load the knowledge base (its city table too), the pipelines of ``langs`` and their gazetteers once per
+    process, so that the first article does not wait for them (the API, a Dask worker, an ingest's fork server).
+
+    With ``sample``, one short article per language is analysed too. Without it (the ingest's fork server) only
+    pure caches are built, so that what a worker forked from it finds cannot depend on an analysis it did not run.
+    """
+    kb = knowledge_base()
+    kb.city("Paris")  # builds the city table, a pure cache
+    for lang in langs:
+        gazetteer_for(load(lang), kb)
+        if sample:
+            list(analyze_many([Article(id=f"warm-up-{lang}", text=_SAMPLES[lang], lang=lang)]))
 
 
 def analyze(article: Article) -> dict[str, Any]:
@@ -168,7 +192,7 @@ def parts(article: Article, doc: Doc) -> Parts:
 
 def analyze_parts(article: Article) -> Parts:
     """The extractors' findings for one article (language detected if not given): for training the event ranker."""
-    article.lang = (article.lang or detect(article.text)).lower()[:2]
+    article.lang = language_of(article.lang, article.text)
     return parts(article, parse(article.text, article.lang))
 
 
@@ -194,25 +218,4 @@ def build(article: Article, doc: Doc) -> dict[str, Any]:
         return None if state else e.id
 
     events = events_mod.as_dicts(found, times=times, claim_of=claim_of, date_of_claim=dates.get, locate=locate)
-    for v in events:
-        if v["attributed_to"]:
-            next(c for c in claims if c.id == v["attributed_to"]).events.append(v["id"])
-    return {
-        "schema": SCHEMA_VERSION,
-        "article": {
-            "id": article.id,
-            "lang": lang,
-            "published": article.published.isoformat() if article.published else None,
-            "title": article.title,
-            "url": article.url,
-            "source": article.source,
-            "text_sha256": article.text_sha256,
-            "text": article.text,
-        },
-        "entities": [e.as_dict() for e in entities],
-        "times": [
-            {"text": t.text, "start": t.start, "end": t.end, "value": t.value, "anchor": t.anchor} for t in times
-        ],
-        "events": events,
-        "claims": claims_mod.as_dicts(claims, article.text),
-    }
+    return build_analysis(article, lang, entities=entities, times=times, events=events, claims=claims)

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -14,7 +15,7 @@ from veille import __version__
 from veille.analyze import analyze_many
 from veille.errors import InputError, VeilleError
 from veille.eval import evaluate, format_report
-from veille.formats import jsonld_claims, plover_rows
+from veille.formats import jsonld_claims, plover_records
 from veille.ingest import ReadOptions, read_inputs
 from veille.model import parse_date
 from veille.report import render
@@ -83,7 +84,7 @@ def analyze(inputs: tuple[str, ...], published, lang: str | None, article_id: st
         if fmt == "text":
             out.write(render(result) + "\n\n")
         elif fmt == "plover":
-            out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in plover_rows(result))
+            out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in plover_records(result))
         elif fmt == "jsonld":
             out.write(json.dumps(jsonld_claims(result), ensure_ascii=False) + "\n")
         elif pretty:
@@ -143,7 +144,7 @@ _FMT = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"
 @click.option("--no-stories", is_flag=True, help="Do not cluster stories nor merge events and claims now (`veille stories update` does it later).")
 def ingest(inputs, db, workers, failures, published, lang, no_dedup, progress, no_stories) -> None:
     """Read, deduplicate, analyse and store articles: files, directories, globs, - for stdin; feeds and WARC too."""
-    from veille.store.ingest import ingest as run_ingest
+    from veille.run import ingest as run_ingest
 
     with _one_line():
         summary = run_ingest(list(inputs), db=db, workers=workers, failures=failures, dedup=not no_dedup,
@@ -177,12 +178,29 @@ def _show(db: str, fmt: str, ask) -> None:
         raise click.ClickException(str(exc)) from None
 
 
+def _parties(f: Any) -> Any:
+    """The options that name the parties and the type of an event (events and merged events alike)."""
+    for option in reversed([
+        click.option("--actor", help="ISO3 country or canonical name of the actor."),
+        click.option("--recipient", help="ISO3 country or canonical name of the recipient."),
+        click.option("--type", "etype", help="PLOVER event type (ASSAULT, ACCUSE, ...)."),
+    ]):
+        f = option(f)
+    return f
+
+
+EVENT_COLUMNS = ["article_id", "event_id", "date", "type", "mode", "actor", "actor_country", "recipient",
+                 "recipient_country", "factuality", "said_by", "confidence", "trigger", "title"]
+CLAIM_COLUMNS = ["article_id", "claim_id", "published", "speaker", "speaker_country", "kind", "factuality", "content",
+                 "sources"]
+ENTITY_COLUMNS = ["canonical", "type", "country", "kb_id", "articles", "mentions"]
+"""What a terminal shows of the API's rows (the same questions: ``veille.store.queries``)."""
+
+
 @query.command("events")
 @_DB
 @_FMT
-@click.option("--actor", help="ISO3 country or canonical name of the actor.")
-@click.option("--recipient", help="ISO3 country or canonical name of the recipient.")
-@click.option("--type", "etype", help="PLOVER event type (ASSAULT, ACCUSE, ...).")
+@_parties
 @click.option("--factuality", type=click.Choice(["asserted", "negated", "hypothetical", "uncertain"]))
 @click.option("--since", callback=_date, help="Events on or after this date (event date, else publication date).")
 @click.option("--until", callback=_date, help="Events on or before this date.")
@@ -191,8 +209,9 @@ def query_events(db, fmt, actor, recipient, etype, factuality, since, until, lim
     """Events, filtered by actor, recipient, type, factuality and date."""
     from veille.store import queries
 
-    _show(db, fmt, lambda con: queries.events(con, actor=actor, recipient=recipient, type=etype,
-                                              factuality=factuality, since=since, until=until, limit=limit))
+    filters = queries.EventFilters(actor=actor, recipient=recipient, type=etype, factuality=factuality, since=since,
+                                   until=until)
+    _show(db, fmt, lambda con: queries.events(con, filters, limit=limit)[0].select(EVENT_COLUMNS))
 
 
 @query.command("claims")
@@ -206,7 +225,8 @@ def query_claims(db, fmt, speaker, country, since, limit) -> None:
     """Claims (quotes and attributions), filtered by speaker."""
     from veille.store import queries
 
-    _show(db, fmt, lambda con: queries.claims(con, speaker=speaker, country=country, since=since, limit=limit))
+    filters = queries.ClaimFilters(speaker=speaker, country=country, since=since)
+    _show(db, fmt, lambda con: queries.claims(con, filters, limit=limit)[0].select(CLAIM_COLUMNS))
 
 
 @query.command("entities")
@@ -220,15 +240,14 @@ def query_entities(db, fmt, country, etype, name, limit) -> None:
     """Entities across articles, most cited first."""
     from veille.store import queries
 
-    _show(db, fmt, lambda con: queries.entities(con, country=country, type=etype, name=name, limit=limit))
+    filters = queries.EntityFilters(country=country, type=etype, name=name)
+    _show(db, fmt, lambda con: queries.entities(con, filters, limit=limit)[0].select(ENTITY_COLUMNS))
 
 
 @query.command("merged-events")
 @_DB
 @_FMT
-@click.option("--actor", help="ISO3 country or canonical name of the actor.")
-@click.option("--recipient", help="ISO3 country or canonical name of the recipient.")
-@click.option("--type", "etype", help="PLOVER event type.")
+@_parties
 @click.option("--min-sources", type=click.IntRange(min=1), help="At least this many independent sources.")
 @click.option("--since", callback=_date, help="Merged events reported on or after this date.")
 @click.option("--until", callback=_date, help="Merged events reported on or before this date.")
@@ -236,11 +255,11 @@ def query_entities(db, fmt, country, etype, name, limit) -> None:
 @click.option("--limit", type=int, default=100, show_default=True)
 def query_merged(db, fmt, actor, recipient, etype, min_sources, since, until, sort, limit) -> None:
     """Events merged across articles, with their independent sources and the factuality they agree on."""
-    from veille.store import story_queries
+    from veille.store import queries
 
-    _show(db, fmt, lambda con: story_queries.merged_events(
-        con, actor=actor, recipient=recipient, type=etype, min_sources=min_sources, since=since, until=until,
-        sort=sort, limit=limit)[0])
+    filters = queries.MergedFilters(actor=actor, recipient=recipient, type=etype, min_sources=min_sources,
+                                    since=since, until=until)
+    _show(db, fmt, lambda con: queries.merged_events(con, filters, sort=sort, limit=limit)[0])
 
 
 @query.command("repeated-claims")
@@ -251,10 +270,10 @@ def query_merged(db, fmt, actor, recipient, etype, min_sources, since, until, so
 @click.option("--limit", type=int, default=100, show_default=True)
 def query_repeated(db, fmt, speaker, everything, limit) -> None:
     """Statements across articles: earliest report, how many articles repeated it, whether wording changed."""
-    from veille.store import story_queries
+    from veille.store import queries
 
-    _show(db, fmt, lambda con: story_queries.merged_claims(con, speaker=speaker, repeated=not everything,
-                                                           limit=limit)[0])
+    filters = queries.StatementFilters(speaker=speaker, repeated=not everything)
+    _show(db, fmt, lambda con: queries.merged_claims(con, filters, limit=limit)[0])
 
 
 @main.command("timeline")
@@ -272,9 +291,9 @@ def timeline_cmd(first, second, db, fmt, since, until, directed, min_sources, mi
 
     Each event shows its independent reports (outlets, once copies, derivations and wire credits are joined)
     and its original sources (the speakers or bodies those reports rest on), each with its members."""
-    from veille.store import story_queries
+    from veille.store import queries
 
-    _show(db, fmt, lambda con: story_queries.timeline(con, first, second, directed=directed, since=since,
+    _show(db, fmt, lambda con: queries.actor_timeline(con, first, second, directed=directed, since=since,
                                                       until=until, min_sources=min_sources, min_reports=min_reports))
 
 
@@ -308,10 +327,10 @@ def stories_update(db, rebuild) -> None:
 @click.option("--limit", type=int, default=50, show_default=True)
 def stories_list(db, fmt, min_articles, actor, since, until, limit) -> None:
     """Stories, largest first."""
-    from veille.store import story_queries
+    from veille.store import queries
 
-    _show(db, fmt, lambda con: story_queries.stories(con, min_articles=min_articles, actor=actor, since=since,
-                                                     until=until, limit=limit)[0])
+    filters = queries.StoryFilters(min_articles=min_articles, actor=actor, since=since, until=until)
+    _show(db, fmt, lambda con: queries.stories(con, filters, limit=limit)[0])
 
 
 @stories.command("show")
@@ -319,15 +338,15 @@ def stories_list(db, fmt, min_articles, actor, since, until, limit) -> None:
 @_DB
 def stories_show(story_id, db) -> None:
     """One story as JSON: its articles, merged events and statements."""
-    from veille.store import story_queries
-    from veille.store.output import as_json
+    from veille.store import queries
     from veille.store.duckdb import READER_WAIT
+    from veille.store.output import as_json
     from veille.store.queries import StoreError, open_readonly
 
     try:
         con = open_readonly(db, wait=READER_WAIT)
         try:
-            found = story_queries.story(con, story_id)
+            found = queries.story(con, story_id)
         finally:
             con.close()
     except StoreError as exc:

@@ -30,3 +30,8 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> None:
 def model_for(lang: str) -> str | None:
     """Name of the installed spaCy pipeline for ``lang``, or None when veille has none."""
     return settings()["models"].get(lang)
+
+
+def default_workers() -> int:
+    """Worker processes when none are asked for: the cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

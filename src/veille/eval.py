@@ -274,27 +274,13 @@ def claim_matches(g: dict, p: dict) -> bool:
 def score_claims(gold: dict, pred: dict, misses: list) -> dict:
     gcl, pcl = gold.get("claims", []), pred.get("claims", [])
     req = [g for g in gcl if g.get("required", True)]
-    found = strict = kind_ok = fact_total = fact_ok = src_total = src_ok = 0
+    tally = dict.fromkeys(("found", "strict", "kind_ok", "fact_total", "fact_ok", "src_total", "src_ok"), 0)
     for g in req:
         cands = [p for p in pcl if claim_matches(g, p)]
-        if not cands:
-            best = max(pcl, key=lambda p: dice(g["content"], content_of(p)), default=None)
-            why = ""
-            if best is not None and dice(g["content"], content_of(best)) >= 0.5:
-                sp = best.get("speaker") or {}
-                why = f" (content found, speaker given as {sp.get('canonical') or sp.get('text')!r})"
-            misses.append(f"claim missed: {as_list(g['speaker'])[0]}: {g['content'][:70]!r}{why}")
-            continue
-        found += 1
-        strict += any(speaker_strict(g, p) for p in cands)
-        kind_ok += any(p.get("kind") in as_list(g.get("kind")) for p in cands)
-        if g.get("factuality"):
-            fact_total += 1
-            fact_ok += any(p.get("factuality") == g["factuality"] for p in cands)
-        if g.get("sources"):
-            src_total += 1
-            want = {norm(s) for s in g["sources"]}
-            src_ok += any(want & {norm(s.get("canonical") or s.get("text")) for s in p.get("sources") or []} for p in cands)
+        if cands:
+            _tally_claim(g, cands, tally)
+        else:
+            misses.append(_claim_miss(g, pcl))
     matched = 0
     for p in pcl:
         if any(claim_matches(g, p) for g in gcl):
@@ -302,12 +288,38 @@ def score_claims(gold: dict, pred: dict, misses: list) -> dict:
         else:
             sp = p.get("speaker") or {}
             misses.append(f"claim not in gold: {sp.get('canonical') or sp.get('text')!r}: {content_of(p)[:70]!r}")
+    found = tally["found"]
     out = prf(matched, len(pcl), found, len(req))
-    out["speaker_strict_accuracy"] = round(strict / found, 4) if found else 0.0
-    out["kind_accuracy"] = round(kind_ok / found, 4) if found else 0.0
-    out["factuality_accuracy"] = round(fact_ok / fact_total, 4) if fact_total else None
-    out["source_chain_accuracy"] = round(src_ok / src_total, 4) if src_total else None
+    out["speaker_strict_accuracy"] = round(tally["strict"] / found, 4) if found else 0.0
+    out["kind_accuracy"] = round(tally["kind_ok"] / found, 4) if found else 0.0
+    out["factuality_accuracy"] = round(tally["fact_ok"] / tally["fact_total"], 4) if tally["fact_total"] else None
+    out["source_chain_accuracy"] = round(tally["src_ok"] / tally["src_total"], 4) if tally["src_total"] else None
     return out
+
+
+def _claim_miss(g: dict, pcl: list) -> str:
+    """A gold claim no prediction matches, and why when its content was found (the speaker differs)."""
+    best = max(pcl, key=lambda p: dice(g["content"], content_of(p)), default=None)
+    why = ""
+    if best is not None and dice(g["content"], content_of(best)) >= 0.5:
+        sp = best.get("speaker") or {}
+        why = f" (content found, speaker given as {sp.get('canonical') or sp.get('text')!r})"
+    return f"claim missed: {as_list(g['speaker'])[0]}: {g['content'][:70]!r}{why}"
+
+
+def _tally_claim(g: dict, cands: list, tally: dict) -> None:
+    """Count a found gold claim: strict speaker, kind, factuality and source chain, each right in any match."""
+    tally["found"] += 1
+    tally["strict"] += any(speaker_strict(g, p) for p in cands)
+    tally["kind_ok"] += any(p.get("kind") in as_list(g.get("kind")) for p in cands)
+    if g.get("factuality"):
+        tally["fact_total"] += 1
+        tally["fact_ok"] += any(p.get("factuality") == g["factuality"] for p in cands)
+    if g.get("sources"):
+        tally["src_total"] += 1
+        want = {norm(s) for s in g["sources"]}
+        tally["src_ok"] += any(want & {norm(s.get("canonical") or s.get("text")) for s in p.get("sources") or []}
+                               for p in cands)
 
 
 # ---------------------------------------------------------------- driver
@@ -344,7 +356,7 @@ def merge(reps: list[dict]) -> dict:
     """Micro-average the counted layers over articles."""
     tot = {}
     for layer in ("entities", "times", "events", "claims"):
-        c = Counter()
+        c: Counter[str] = Counter()
         for r in reps:
             for k in ("pred", "pred_matched", "gold", "gold_found"):
                 c[k] += r[layer][k]
@@ -370,7 +382,7 @@ def merge(reps: list[dict]) -> dict:
 def load_preds(path: Path) -> dict[str, dict]:
     raw = path.read_text(encoding="utf-8").strip()
     docs = [json.loads(raw)] if raw.startswith("{") and "\n{" not in raw else [json.loads(l) for l in raw.splitlines() if l.strip()]
-    return {(d.get("article") or {}).get("id"): d for d in docs}
+    return {str((d.get("article") or {}).get("id")): d for d in docs}
 
 
 def evaluate(gold: Path, analyses: Path) -> dict:
@@ -402,7 +414,7 @@ def evaluate(gold: Path, analyses: Path) -> dict:
 
 def format_report(result: dict, *, verbose: bool = False) -> str:
     """The reference scorer's text report."""
-    lines = []
+    lines: list[str] = []
     if verbose:
         for aid, ms in result["misses"].items():
             lines.extend(f"{aid}: {m}" for m in ms)

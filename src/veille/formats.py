@@ -1,39 +1,78 @@
-"""Other shapes of the same analysis: PLOVER/POLECAT-style event rows and schema.org JSON-LD claims.
+"""Other shapes of the same analysis: PLOVER event records and schema.org JSON-LD claims.
 
-Both are views of the contract, computed from the analysis dict alone, so the CLI, the store and the
-API can all produce them from what they already hold.
+Both are views of the contract, computed from the analysis dict alone (its text included), so that
+``veille analyze --format plover`` and ``veille export --format plover`` (of an ingest, or of a loaded
+batch) write the same record for the same event.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
+from veille.kb import city_by_id
+from veille.lexicons import table
 
-def plover_rows(analysis: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """One POLECAT-style record per event: actor and recipient with country, sector and Wikidata id."""
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@cache
+def quad_codes() -> dict[str, int]:
+    """PLOVER type → quad class (``lexicons/plover_types.tsv``)."""
+    return {row["type"]: int(row["quad_code"]) for row in table("", "plover_types")}
+
+
+def plover_records(analysis: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """One PLOVER record per event, with PLOVER's fields: ``id``, ``date`` (YYYY-MM-DD, when the text dates the
+    event to a day), ``event``, ``mode``, ``context``, ``source`` and ``target`` actors (``code``: ISO3 country,
+    ``actor_text``, ``wikidata``, ``sector``), ``event_loc`` (with coordinates when the place is a city of the
+    knowledge base), ``quad_code`` and ``cite_info``; and veille's own: factuality, confidence, intensity
+    (the PLOVER score), the trigger and the sentence."""
     art = analysis["article"]
     entities = {e["id"]: e for e in analysis["entities"]}
-
-    def party(p: dict[str, Any] | None) -> dict[str, Any] | None:
-        if not p:
-            return None
-        e = entities.get(p.get("entity") or "")
-        kb = (e or {}).get("kb_id") or ""
-        return {"name": p.get("canonical"), "text": p.get("text"), "country": p.get("country"),
-                "sector": p.get("agent"), "wikidata": kb.split(":", 1)[1] if kb.startswith("wikidata:") else None}
-
+    speakers = {c["id"]: (c["speaker"] or {}).get("canonical") for c in analysis["claims"]}
+    text = art.get("text") or ""
     for v in analysis["events"]:
+        value = v["date"]
         yield {
-            "event_id": f"{art['id']}#{v['id']}",
-            "event_type": v["type"], "mode": v["mode"], "context": v["context"],
-            "actor": party(v["actor"]), "recipient": party(v["recipient"]),
-            "date": v["date"], "location": v["location"], "factuality": v["factuality"],
-            "confidence": v["confidence"], "score": v.get("score"),
-            "trigger": v["trigger"], "sentence": v["sentence"],
-            "citation": {"id": art["id"], "url": art["url"], "title": art["title"], "language": art["lang"],
-                         "published": art["published"], "source": art["source"]},
+            "id": f"{art['id']}:{v['id']}",
+            "date": value if value and _DAY.match(value) else None,
+            "date_value": value,
+            "event": v["type"], "mode": v["mode"], "context": v["context"],
+            "source": _actor(v["actor"], entities), "target": _actor(v["recipient"], entities),
+            "event_loc": _place(entities.get(v["location"] or "")),
+            "quad_code": quad_codes().get(v["type"]),
+            "factuality": v["factuality"], "confidence": v["confidence"], "intensity": v.get("score"),
+            "trigger": v["trigger"],
+            "event_text": text[v["sentence"]["start"]:v["sentence"]["end"]] if text else None,
+            "cite_info": {"id": art["id"], "url": art["url"], "title": art["title"], "language": art["lang"],
+                          "published": art["published"], "source": art["source"], "claim": v["attributed_to"],
+                          "attributed_to": speakers.get(v["attributed_to"] or "")},
         }
+
+
+def _wikidata(kb_id: str | None) -> str | None:
+    return kb_id.split(":", 1)[1] if kb_id and kb_id.startswith("wikidata:") else None
+
+
+def _actor(p: dict[str, Any] | None, entities: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    if not p:
+        return None
+    e = entities.get(p.get("entity") or "") or {}
+    return {"code": p.get("country"), "actor": p.get("canonical"), "actor_text": p.get("text"),
+            "sector": p.get("agent"), "wikidata": _wikidata(e.get("kb_id")), "entity": p.get("entity")}
+
+
+def _place(e: dict[str, Any] | None) -> dict[str, Any] | None:
+    if not e:
+        return None
+    kb = e.get("kb_id") or ""
+    city = city_by_id(kb.split(":", 1)[1]) if kb.startswith("geonames:") else None
+    return {"name": e["canonical"], "country": e.get("country"), "wikidata": _wikidata(kb),
+            "geonames": kb.split(":", 1)[1] if kb.startswith("geonames:") else None,
+            "lat": city.latitude if city else None, "lon": city.longitude if city else None, "entity": e["id"]}
 
 
 def jsonld_claims(analysis: dict[str, Any]) -> dict[str, Any]:

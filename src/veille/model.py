@@ -1,7 +1,8 @@
-"""Typed records at the boundaries: the article that comes in, the mentions that extractors return.
+"""Typed records at the boundaries: the article that comes in, what the extractors return about it.
 
-The analysis that goes out is plain JSON (``contract.py`` validates it against the schema),
-because every consumer (CLI, store, API, page, exports, scorer) speaks that JSON, not Python objects.
+The analysis that goes out is plain JSON, built from these records by ``contract.build`` and validated
+against the schema by ``contract.errors``, because every consumer (CLI, store, API, page, exports,
+scorer) speaks that JSON, not Python objects.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from dataclasses import dataclass, field
 
 SCHEMA_VERSION = "veille.analysis/1"
 SUPPORTED_LANGS = ("fr", "en")
+"""The languages veille analyses: one spaCy pipeline and one folder of lexicons each."""
+ASSERTED, NEGATED, HYPOTHETICAL, UNCERTAIN = "asserted", "negated", "hypothetical", "uncertain"
+"""The factuality values of events and claims."""
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -57,9 +61,6 @@ class Span:
     start: int
     end: int
 
-    def as_dict(self) -> dict[str, object]:
-        return {"text": self.text, "start": self.start, "end": self.end}
-
 
 @dataclass(slots=True)
 class Entity:
@@ -76,19 +77,69 @@ class Entity:
     id: str = ""
     country_from: str | None = None  # where the country comes from: kb, geonames, text (title, apposition, name inside)
 
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A time expression: ``value`` is its TimeML value (None when it cannot be resolved)."""
+
+    text: str  # exactly text[start:end]
+    start: int  # char offsets into the given text, end-exclusive
+    end: int
+    value: str | None  # TimeML value, or None if unresolvable
+    anchor: str | None  # "absolute", "published", or None (value is None)
+
+
+@dataclass(slots=True)
+class Party:
+    """An actor, a recipient or a speaker: the words, the entity they stand for, the agent."""
+
+    text: str
+    start: int
+    end: int
+    entity: Entity | None
+    agent: str | None = None
+
+    @property
+    def country(self) -> str | None:
+        if self.entity is None:
+            return None
+        return self.entity.country or self.entity.stands_for
+
     def as_dict(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "canonical": self.canonical,
-            "type": self.type,
-            "country": self.country,
-            "kb_id": self.kb_id,
-            "agent": self.agent,
-            "stands_for": self.stands_for,
-            "roles": list(self.roles),
-            "country_from": self.country_from,
-            "mentions": [m.as_dict() for m in sorted(self.mentions, key=lambda m: m.start)],
-        }
+        """An event's party in the contract's form (a claim's speaker: ``contract.build``)."""
+        e = self.entity
+        return {"text": self.text, "entity": e.id if e else None, "canonical": e.canonical if e else None,
+                "country": self.country, "agent": self.agent}
+
+
+@dataclass(slots=True)
+class Claim:
+    """A quote or a claim: ``start``/``end`` its content, ``cue`` the verb or phrase that introduces it."""
+
+    speaker: Party | None
+    cue: tuple[int, int] | None
+    start: int
+    end: int
+    kind: str
+    factuality: str = ASSERTED
+    date: str | None = None
+    sources: list[dict[str, str | None]] = field(default_factory=list)
+    cue_token: int | None = None
+    """The parse's token of the cue verb (the event coder reads it); not in the contract."""
+    id: str = ""
+
+
+ENTITY_KEY_SQL = "coalesce({a}kb_id, {a}type || ':' || lower({a}canonical))"
+"""``entity_key`` in SQL over a row of the store's ``entities`` (``{a}``: the table's alias and a dot, or nothing)."""
+
+
+def entity_key(kb_id: str | None, type: str, canonical: str) -> str:
+    """One thing across articles and languages: its knowledge-base id, else its type and lower-cased name.
+
+    The one definition of "the same entity": stories, merged events and claims, and the API's entity pages
+    (``/entities/{key}``) all use it, in Python here and in SQL (``ENTITY_KEY_SQL``)."""
+    return kb_id if kb_id else f"{type}:{canonical.lower()}"
 
 
 def parse_date(value: str | dt.date | None) -> dt.date | None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
-_DETERMINERS = frozenset({"le", "la", "les", "l", "the"})
+from veille.lexicons import words
+
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -17,6 +19,13 @@ def strip_accents(text: str) -> str:
 def name_key(text: str) -> str:
     """Lowercase, accents and punctuation dropped, leading determiners dropped."""
     words = _WORD.findall(strip_accents(text.replace("\u2019", "'")).lower())
-    while words and words[0] in _DETERMINERS:
+    determiners = _definite_articles()
+    while words and words[0] in determiners:
         words = words[1:]
     return " ".join(words)
+
+
+@cache
+def _definite_articles() -> frozenset[str]:
+    """The definite articles of every language as they stand in a key ("l'" is "l")."""
+    return frozenset(w.rstrip("'") for w in words("definite_article"))

@@ -16,11 +16,32 @@ def render(analysis: dict[str, Any]) -> str:
         f"{art['id']}  [{art['lang']}]  published {art['published'] or 'unknown'}",
         f"  {art['title'] or '(no title)'}",
         "",
+        *_entities(analysis["entities"]),
+        "",
+        f"Dates ({len(analysis['times'])})",
     ]
+    for t in analysis["times"]:
+        value = t["value"] or "(vague, unresolved)"
+        lines.append(f"  {t['text']!r:<34} {value}" + (f"  (from {t['anchor']})" if t["anchor"] == "published" else ""))
+    if analysis.get("events"):
+        lines += ["", f"Events ({len(analysis['events'])})"]
+        for v in analysis["events"]:
+            a, r = v.get("actor") or {}, v.get("recipient") or {}
+            lines.append(f"  {v['type']:<9} {a.get('canonical') or '?'} → {r.get('canonical') or '-'}  [{v['factuality']}] {v['trigger']['text']!r}")
+    if analysis.get("claims"):
+        lines += ["", f"Claims ({len(analysis['claims'])})"]
+        for c in analysis["claims"]:
+            sp = c.get("speaker") or {}
+            lines.append(f"  {sp.get('canonical') or sp.get('text') or '?'} ({c['kind']}): {c['content']['text'][:90]!r}")
+    return printable("\n".join(lines))  # titles, names and quotes come from the article
+
+
+def _entities(entities: list[dict[str, Any]]) -> list[str]:
+    """The entities by type, each with its tags, its forms counted and its roles."""
     by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for e in analysis["entities"]:
+    for e in entities:
         by_type[e["type"]].append(e)
-    lines.append(f"Entities ({len(analysis['entities'])})")
+    lines = [f"Entities ({len(entities)})"]
     for t in TYPE_ORDER:
         if not by_type.get(t):
             continue
@@ -35,21 +56,4 @@ def render(analysis: dict[str, Any]) -> str:
             lines.append(f"      mentions: {mentions}")
             if e.get("roles"):
                 lines.append(f"      roles: {'; '.join(e['roles'])}")
-    lines.append("")
-    lines.append(f"Dates ({len(analysis['times'])})")
-    for t in analysis["times"]:
-        value = t["value"] or "(vague, unresolved)"
-        lines.append(f"  {t['text']!r:<34} {value}" + (f"  (from {t['anchor']})" if t["anchor"] == "published" else ""))
-    if analysis.get("events"):
-        lines.append("")
-        lines.append(f"Events ({len(analysis['events'])})")
-        for v in analysis["events"]:
-            a, r = v.get("actor") or {}, v.get("recipient") or {}
-            lines.append(f"  {v['type']:<9} {a.get('canonical') or '?'} → {r.get('canonical') or '-'}  [{v['factuality']}] {v['trigger']['text']!r}")
-    if analysis.get("claims"):
-        lines.append("")
-        lines.append(f"Claims ({len(analysis['claims'])})")
-        for c in analysis["claims"]:
-            sp = c.get("speaker") or {}
-            lines.append(f"  {sp.get('canonical') or sp.get('text') or '?'} ({c['kind']}): {c['content']['text'][:90]!r}")
-    return printable("\n".join(lines))  # titles, names and quotes come from the article
+    return lines

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from veille.ingest import ReadOptions
-from veille.store.ingest import ingest
+from veille.run import ingest
 
 from ..conftest import SHARED, SPECIMEN
 

@@ -193,6 +193,40 @@ def test_odd_but_valid_text_filters_are_literal(client):
         assert r.status_code == 200 and r.json()["total"] == 0
 
 
+def test_the_cli_asks_the_same_questions_and_matches_text_literally_too(client, web_store):
+    """One query layer: ``veille query`` answers the API's rows (fewer columns), and its text filters, like the
+    API's, take % and _ as themselves (before issue 15 the CLI's ``--speaker %`` matched every claim)."""
+    import json
+
+    for option, value in (("--speaker", "%"), ("--speaker", "_")):
+        r = run_cli("query", "claims", "--db", str(web_store), option, value, "--format", "json")
+        assert r.exit_code == 0 and json.loads(r.stdout) == [], r.stdout
+    r = run_cli("query", "entities", "--db", str(web_store), "--name", "%", "--format", "json")
+    assert json.loads(r.stdout) == []
+    api = client.get("/claims", params={"speaker": "Kirby", "limit": 500}).json()["items"]
+    cli = json.loads(run_cli("query", "claims", "--db", str(web_store), "--speaker", "Kirby", "--format", "json").stdout)
+    assert api and [(c["article_id"], c["claim_id"], c["content"]) for c in cli] == \
+        [(c["article_id"], c["claim_id"], c["content"]) for c in api]
+
+
+def test_one_entity_key_for_the_entity_pages_and_the_merged_events(client, web_store):
+    """An entity's key is the one stories and merged events use: its knowledge-base id, else TYPE:lower name."""
+    from veille.model import entity_key
+    from veille.store.queries import open_readonly
+
+    con = open_readonly(web_store)
+    try:
+        merged = {r[0] for r in con.execute("SELECT actor_key FROM merged_events WHERE actor = 'Russia'").fetchall()}
+    finally:
+        con.close()
+    assert merged == {"wikidata:Q159"}
+    russia = client.get("/entities/wikidata:Q159").json()
+    assert russia["canonical"] == "Russia" and russia["key"] == "wikidata:Q159" == entity_key("wikidata:Q159", "GPE", "x")
+    kirby = [e for e in client.get("/entities", params={"name": "Kirby"}).json()["items"]]
+    assert [e["key"] for e in kirby] == ["PERSON:john kirby"]
+    assert client.get("/entities/PERSON:john kirby").json()["events_as_actor"] is not None
+
+
 def test_serve_command_builds_the_app_and_hands_it_to_uvicorn(web_store, tmp_path, monkeypatch):
     import uvicorn
 

@@ -11,7 +11,7 @@ import fsspec
 
 from veille.batch import load
 from veille.batch.tasks import MANIFESTS, _put, _write
-from veille.store.duckdb import ArticleRow
+from veille.ingest.admit import ArticleRow
 
 
 def _row(aid: str, text: str, *, copy_of: str | None = None) -> ArticleRow:

@@ -14,7 +14,7 @@ from veille.cluster.derive import Text, compare
 from veille.cluster.embed import embed_together
 from veille.cluster.merge import Report, merge
 from veille.cluster.provenance import ClaimReport, merge_claims
-from veille.store.ingest import ingest
+from veille.run import ingest
 
 GOLD = Path(__file__).parents[1] / "gold" / "outlets"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from veille.store.ingest import ingest
+from veille.run import ingest
 
 from ..store.helpers import corpus_rows, write_jsonl
 

@@ -12,7 +12,8 @@ from veille import contract
 from veille.ingest.dedup import norm_hash
 from veille.model import parse_date
 from veille.store import queries
-from veille.store.duckdb import TABLES, ArticleRow, Store, connect, migrations
+from veille.ingest.admit import ArticleRow
+from veille.store.duckdb import TABLES, Store, connect, migrations
 from veille.store.queries import open_readonly
 
 from ..conftest import run_cli
@@ -119,10 +120,11 @@ def test_exports(filled, tmp_path):
         assert n == counts[table], table
         with (out / f"{table}.csv").open(encoding="utf-8") as fh:
             assert sum(1 for _ in csv.DictReader(fh)) == counts[table]
-    plover = list(csv.DictReader((out / "plover.tsv").open(encoding="utf-8"), delimiter="\t"))
+    plover = [json.loads(line) for line in (out / "plover.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(plover) == 6
-    assault = next(p for p in plover if p["event_type"] == "ASSAULT")
-    assert (assault["actor_country"], assault["recipient_country"], assault["attributed_to"]) == ("RUS", "UKR", "White House")
+    assault = next(p for p in plover if p["event"] == "ASSAULT")
+    assert (assault["source"]["code"], assault["target"]["code"], assault["cite_info"]["attributed_to"]) == \
+        ("RUS", "UKR", "White House")
     assert "les forces russes avaient lancé" in assault["event_text"]
 
 
@@ -143,10 +145,10 @@ def test_a_country_code_matches_that_country_only(tmp_path):
     assert r.exit_code == 0, r.stderr
     con = open_readonly(db)
     try:
-        as_recipient = queries.events(con, recipient="RUS")
+        as_recipient = queries.events(con, queries.EventFilters(recipient="RUS"), limit=None)[0]
         assert any(row[as_recipient.columns.index("actor_country")] == "BLR" for row in as_recipient.rows)
-        as_actor = queries.events(con, actor="RUS")
+        as_actor = queries.events(con, queries.EventFilters(actor="RUS"), limit=None)[0]
         assert all(row[as_actor.columns.index("actor_country")] == "RUS" for row in as_actor.rows)
-        assert queries.events(con, actor="Belarus").rows  # a name is matched inside the canonical name
+        assert queries.events(con, queries.EventFilters(actor="Belarus"))[0].rows  # a name is matched inside the canonical name
     finally:
         con.close()

@@ -4,7 +4,7 @@ Without a token the store is opened read-only (``queries.open_readonly``) for ea
 it, so that a ``veille ingest`` can write the same file between requests (a request waits up to
 ``READ_WAIT`` seconds while the ingest holds the file, then answers 503). With a token the server owns
 the store's write lock: reads go through cursors of one connection, and every
-write (``POST /articles``) is queued to a single thread that judges, analyses and writes whole articles
+write (``POST /articles``) is queued to a single thread that admits (``veille.ingest.admit``), analyses and writes whole articles
 in one transaction, as ``veille ingest`` does (same id and text: unchanged; copy of an original: stored
 as a copy; else analysed), then lets the new articles join their stories and recomputes the merged
 events and claims (``veille.store.stories.update``), as ``veille ingest`` does at its end. spaCy is not
@@ -24,9 +24,10 @@ from typing import Any
 import duckdb
 
 from veille.errors import InputError
-from veille.ingest.dedup import Deduper, norm_hash, signature, signature_bytes
+from veille.ingest.admit import NEW, UNCHANGED, Admission, ArticleRow, prints_of, row_for, with_analysis
+from veille.ingest.dedup import Deduper
 from veille.model import Article
-from veille.store.duckdb import READER_WAIT, ArticleRow, Store, connect
+from veille.store.duckdb import READER_WAIT, Store, connect
 from veille.store.queries import open_readonly
 from veille.store.stories import update as update_stories
 
@@ -57,8 +58,10 @@ def analyse(articles: Sequence[Article], *, wait: float | None = None) -> list[d
 
 def warm_up() -> None:
     """Load the knowledge base and both pipelines (about 10 s) so the first request does not wait."""
-    analyse([Article(id="warm-up-fr", text="La Russie a attaqué l'Ukraine lundi.", lang="fr"),
-             Article(id="warm-up-en", text="Russia attacked Ukraine on Monday.", lang="en")])
+    from veille.analyze import warm_up as load_all
+
+    with ANALYSIS_LOCK:
+        load_all()
 
 
 class Database:
@@ -117,60 +120,47 @@ class Database:
         return self._writer.submit(self._ingest, list(articles)).result()
 
     def _ingest(self, articles: list[Article]) -> dict[str, list[Any]]:
-        """Judge, analyse and write; if anything fails before the write is committed, the copy index forgets
+        """Admit, analyse and write; if anything fails before the write is committed, the copy index forgets
         this request's articles, so the same article posted again is analysed, not taken for a copy of itself."""
+        assert self._deduper is not None
+        admission = Admission(self._deduper)
         added: list[str] = []
         try:
-            return self._judge_and_write(articles, added)
+            return self._admit_and_write(articles, admission, added)
         except BaseException:
-            assert self._deduper is not None
             for aid in added:
-                self._deduper.remove(aid)
+                admission.forget(aid)
             raise
 
-    def _judge_and_write(self, articles: list[Article], added: list[str]) -> dict[str, list[Any]]:
-        store, deduper = self._store, self._deduper
-        assert store is not None and deduper is not None
+    def _admit_and_write(self, articles: list[Article], admission: Admission, added: list[str]) -> dict[str, list[Any]]:
+        store = self._store
+        assert store is not None
         report: dict[str, list[Any]] = {"stored": [], "replaced": [], "unchanged": [], "duplicates": [], "failed": []}
         articles = list({a.id: a for a in articles}.values())  # an id given twice: the last wins
         stored = store.stored_hashes([a.id for a in articles])
         rows: list[ArticleRow] = []
         new: list[tuple[ArticleRow, Article]] = []
         for a in articles:
-            sha = a.text_sha256
-            before = stored.get(a.id)
-            if before == sha:
+            decision = admission.decide(a.id, a.text_sha256, prints_of(a.text, dedup=True), stored=stored.get(a.id))
+            if decision.kind == UNCHANGED:
                 report["unchanged"].append(a.id)
                 continue
-            norm = norm_hash(a.text)
-            sig = signature(a.text)
-            row = ArticleRow(id=a.id, text=a.text, text_sha256=sha, norm_sha256=norm, lang=a.lang,
-                             published=a.published, title=a.title, url=a.url, source=a.source,
-                             replace=before is not None)
-            if row.replace:
-                deduper.remove(a.id)
-            copy = deduper.find(norm, sig)
-            if copy is not None:
-                row.duplicate_of, row.duplicate_kind = copy.of, copy.kind
-                report["duplicates"].append({"id": a.id, "of": copy.of, "kind": copy.kind})
-                rows.append(row)
+            row = row_for(a, decision)
+            if decision.kind == NEW:
+                added.append(a.id)  # in the copy index now, so a copy later in this same request is caught
+                new.append((row, a))
                 continue
-            row.minhash = signature_bytes(sig)
-            deduper.add(a.id, norm, sig)  # so a copy later in this same request is caught
-            added.append(a.id)
-            new.append((row, a))
+            report["duplicates"].append({"id": a.id, "of": decision.of, "kind": decision.copy_kind})
+            rows.append(row)
         failures: list[tuple[str, str]] = []
         for (row, a), result in zip(new, analyse([a for _, a in new])):
             if isinstance(result, InputError):
-                deduper.remove(a.id)
+                admission.forget(a.id)
                 added.remove(a.id)
                 failures.append((a.id, result.reason))
                 report["failed"].append({"id": a.id, "reason": result.reason})
                 continue
-            result["article"].pop("text", None)
-            row.analysis = result
-            row.lang = result["article"]["lang"]
-            rows.append(row)
+            rows.append(with_analysis(row, result))
             report["replaced" if row.replace else "stored"].append(a.id)
         store.write(rows, failures)
         added.clear()  # committed: the copy index keeps them

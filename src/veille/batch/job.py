@@ -11,7 +11,6 @@ stopped altogether is resumed by running the same command again.
 
 from __future__ import annotations
 
-import os
 import time
 import uuid
 from collections.abc import Callable
@@ -21,10 +20,12 @@ from typing import Any
 import fsspec
 
 from veille.batch.plan import PARTITION_SIZE, Partition, plan
+from veille.config import default_workers
 from veille.batch.tasks import (MANIFESTS, Decision, PipelinesPlugin, analyse_partition, damage, digest,
                                 read_manifest, sign_partition)
+from veille.ingest import ReadOptions
+from veille.ingest.admit import COPY, UNCHANGED, Admission
 from veille.ingest.dedup import Deduper, signature_from_bytes
-from veille.ingest.reader import ReadOptions
 
 
 @dataclass(slots=True)
@@ -58,7 +59,7 @@ def run_batch(inputs: list[str], *, out: str, client: Any = None, scheduler: str
     if scheduler:
         with Client(scheduler) as own:
             return _run(own, inputs, out=out, size=size, options=options, dedup=dedup, on_partition=on_partition)
-    with LocalCluster(n_workers=local or len(os.sched_getaffinity(0)), threads_per_worker=1, processes=True,
+    with LocalCluster(n_workers=local or default_workers(), threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster, Client(cluster) as own:
         return _run(own, inputs, out=out, size=size, options=options, dedup=dedup, on_partition=on_partition)
 
@@ -114,30 +115,25 @@ def _count(summary: BatchSummary, manifest: dict[str, Any]) -> None:
 
 def judge(parts: list[Partition], signs: list[list[tuple[Any, ...]]], *, dedup: bool) -> list[dict[int, Decision]]:
     """Per partition, {item index: decision} for the items that are not new originals, made in input order
-    exactly as ``veille ingest`` makes them into an empty store."""
+    by ``veille ingest``'s own admission (``veille.ingest.admit``) into an empty store. A batch writes each
+    id once: an id met again with the same text is skipped, and a new version makes the old one skipped."""
     decisions: list[dict[int, Decision]] = [{} for _ in parts]
-    seen: dict[str, tuple[str, int, int]] = {}  # id → (text hash, partition, index) of its latest version
-    deduper = Deduper() if dedup else None
+    admission = Admission(Deduper() if dedup else None)
+    where: dict[str, tuple[int, int]] = {}  # id → (partition, index) of its latest version
     for p, items in enumerate(signs):
         for i, sign in enumerate(items):
             if sign[0] == "error":
                 continue
             aid, sha, norm, sig_bytes = sign
-            before = seen.get(aid)
-            if before is not None and before[0] == sha:
+            prints = (lambda n=norm, b=sig_bytes: (n, signature_from_bytes(b) if b is not None else None))
+            decision = admission.decide(aid, sha, prints)
+            if decision.kind == UNCHANGED:
                 decisions[p][i] = ("skip",)
                 continue
-            if before is not None:  # a new version replaces the old one, which is then not written
-                decisions[before[1]][before[2]] = ("skip",)
-                if deduper is not None:
-                    deduper.remove(aid)
-            seen[aid] = (sha, p, i)
-            if deduper is None:
-                continue
-            sig = signature_from_bytes(sig_bytes)
-            copy = deduper.find(norm, sig)
-            if copy is not None:
-                decisions[p][i] = ("copy", copy.of, copy.kind)
-                continue
-            deduper.add(aid, norm, sig)
+            if decision.replaces:  # the old version is then not written
+                before = where[aid]
+                decisions[before[0]][before[1]] = ("skip",)
+            where[aid] = (p, i)
+            if decision.kind == COPY:
+                decisions[p][i] = ("copy", decision.of or "", decision.copy_kind or "")
     return decisions

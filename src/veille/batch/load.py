@@ -18,7 +18,7 @@ from fsspec.implementations.local import LocalFileSystem
 
 from veille.batch.tasks import MANIFESTS, SIGNATURES, damage
 from veille.errors import VeilleError
-from veille.store.duckdb import TABLES, connect, rollback
+from veille.store.duckdb import TABLES, connect, sql_string, transaction
 
 
 class BatchDamaged(VeilleError):
@@ -61,13 +61,8 @@ def load(out: str, *, db: str | Path) -> dict[str, int]:
     try:
         if not isinstance(fs, LocalFileSystem):
             con.register_filesystem(fs)
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             result = _load(con, files)
-            con.execute("COMMIT")
-        except Exception:
-            rollback(con)
-            raise
     finally:
         con.close()
     return result
@@ -114,4 +109,4 @@ def _load(con: duckdb.DuckDBPyConnection, files: dict[str, list[str]]) -> dict[s
 
 def _list(paths: list[str]) -> str:
     """File paths as a SQL list literal (a table function takes no parameter list for its files)."""
-    return "[" + ", ".join("'" + p.replace("'", "''") + "'" for p in paths) + "]"
+    return "[" + ", ".join(sql_string(p) for p in paths) + "]"

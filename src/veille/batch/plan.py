@@ -12,24 +12,24 @@ which is what makes a batch's output comparable with an ingest, article for arti
 
 from __future__ import annotations
 
-import glob
 import hashlib
+from functools import partial
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import fsspec
-from fsspec.implementations.local import LocalFileSystem
 
 from veille.errors import InputError
-from veille.ingest.decode import MAX_BYTES
-from veille.ingest.reader import ReadOptions, form_of, jsonl_line, read_bytes  # the ingest's own item makers
-from veille.ingest.warc import read_warc
+from veille.ingest import ReadOptions
+from veille.ingest.forms import form_of
+from veille.ingest.jsonl import lines, read_jsonl
+from veille.ingest.reader import read_file  # the ingest's own reader
+from veille.ingest.walk import walk
 from veille.model import Article
 
 PARTITION_SIZE = 64
 """Articles per partition: one task's work (about 10 s on one core), and what a kill can lose."""
-_GLOB_CHARS = frozenset("*?[")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,62 +85,19 @@ def plan(inputs: list[str], *, size: int = PARTITION_SIZE) -> list[Partition]:
 
 
 def expand(inputs: list[str]) -> Iterator[tuple[str, str | None]]:
-    """(file name, None) for every file the inputs name, in the ingest's order; (input, reason) when none."""
-    for raw in inputs:
-        if raw == "-":
-            yield raw, "stdin cannot be split into partitions: give files"
-            continue
-        fs, path = fsspec.core.url_to_fs(raw)
-        local = isinstance(fs, LocalFileSystem)
-        if local:  # the ingest's own walk, so item names (relative paths as given) are the same
-            p = Path(raw)
-            if not p.exists() and _GLOB_CHARS & set(raw):
-                matches = sorted(glob.glob(raw, recursive=True))
-                if not matches:
-                    yield raw, "no file matches this pattern"
-                yield from expand(matches)
-            elif p.is_dir():
-                files = sorted(f for f in p.rglob("*") if f.is_file() and form_of(f) is not None)
-                if not files:
-                    yield raw, "directory holds no file veille reads (.txt, .json, .jsonl, .html, feeds, WARC)"
-                for f in files:
-                    yield str(f), None
-            elif not p.exists():
-                yield raw, "no such file"
-            else:
-                yield raw, None
-            continue
-        proto = raw.split("://", 1)[0] + "://" if "://" in raw else ""
-        if _GLOB_CHARS & set(path) and not fs.exists(path):
-            names = sorted(fs.glob(path))
-        elif fs.isdir(path):
-            names = sorted(f for f in fs.find(path) if form_of(Path(f)) is not None)
-        elif fs.exists(path):
-            names = [path]
-        else:
-            yield raw, "no such file"
-            continue
-        if not names:
-            yield raw, "no file matches this input"
-        for n in names:
-            yield proto + n, None
+    """(file name, None) for every file the inputs name, in the ingest's order (its own walk); (input, reason)
+    when one names none, stdin included, which cannot be cut into partitions."""
+    for name, error in walk(inputs):
+        yield (name, "stdin cannot be split into partitions: give files") if name == "-" else (name, error)
 
 
 def _jsonl_ranges(name: str, size: int) -> Iterator[tuple[int, int, int]]:
-    """(byte start, byte end, number of the first line) of every ``size`` non-blank lines."""
-    start, first, pos, n, count = 0, 1, 0, 0, 0
+    """(byte start, byte end, number of the first line) of every ``size`` non-blank lines, read as the reader
+    reads them (an oversized line counts as one item: the reader reports it)."""
+    start, first, pos, count = 0, 1, 0, 0
     with fsspec.open(name, "rb") as fh:
-        while True:
-            raw = fh.readline(MAX_BYTES + 1)
-            if not raw:
-                break
-            n += 1
-            pos += len(raw)
-            oversized = len(raw) > MAX_BYTES
-            while raw and oversized and not raw.endswith(b"\n"):  # the reader skips an oversized line whole
-                raw = fh.readline(MAX_BYTES + 1)
-                pos += len(raw)
-            if oversized or raw.strip():
+        for n, pos, raw in lines(fh):
+            if raw is None or raw.strip():
                 count += 1
             if count >= size:
                 yield start, pos, first
@@ -155,54 +112,14 @@ def read_partition(part: Partition, options: ReadOptions = ReadOptions()) -> Ite
         yield InputError(part.items[0], part.reason)
     elif part.form == "jsonl":
         yield from _read_lines(part, options)
-    elif part.form == "warc":
-        try:
-            with fsspec.open(part.items[0], "rb") as fh:
-                yield from read_warc(fh, item=part.items[0])
-        except OSError as exc:
-            yield InputError(part.items[0], exc.strerror or str(exc))
-    else:
+    else:  # a WARC file, or single-article files: each read as the ingest reads it, opened through fsspec
         for name in part.items:
-            yield from _read_file(name, options)
+            yield from read_file(name, options, opener=partial(fsspec.open, name, "rb"))
 
 
 def _read_lines(part: Partition, options: ReadOptions) -> Iterator[Article | InputError]:
     name = part.items[0]
-    stem = Path(name.split("://")[-1]).stem
-    n, seen = part.first_line - 1, 0
     with fsspec.open(name, "rb") as fh:
         fh.seek(part.start)
-        pos = part.start
-        while pos < part.end:
-            raw = fh.readline(MAX_BYTES + 1)
-            if not raw:
-                break
-            n += 1
-            pos += len(raw)
-            if len(raw) > MAX_BYTES:
-                while raw and not raw.endswith(b"\n"):
-                    raw = fh.readline(MAX_BYTES + 1)
-                    pos += len(raw)
-                seen += 1
-                yield InputError(f"{name}:{n}", f"line larger than {MAX_BYTES:,} bytes")
-            elif raw.strip():
-                seen += 1
-                yield jsonl_line(f"{name}:{n}", raw, options, f"{stem}:{n}")
-    if not seen and part.start == 0:
-        yield InputError(name, "empty input")
-
-
-def _read_file(name: str, options: ReadOptions) -> Iterator[Article | InputError]:
-    """One file read whole, as the ingest's reader reads a ``.txt``, ``.json``, ``.html`` or feed file."""
-    path = Path(name.split("://")[-1])
-    form = form_of(path) or "text"
-    try:
-        with fsspec.open(name, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        yield InputError(name, "no such file")
-        return
-    except OSError as exc:
-        yield InputError(name, exc.strerror or str(exc))
-        return
-    yield from read_bytes(name, data, form, options, stem=path.stem)
+        yield from read_jsonl(name, fh, options, Path(name.split("://")[-1]).stem, start=part.start, end=part.end,
+                              first=part.first_line)

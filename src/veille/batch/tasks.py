@@ -23,6 +23,7 @@ import os
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,33 +34,20 @@ from distributed import WorkerPlugin
 
 from veille.batch.plan import Partition, read_partition
 from veille.errors import InputError
+from veille.ingest import ReadOptions
+from veille.ingest.admit import COPY, NEW, ArticleRow, Decision as Admitted, prints_of, row_for, with_analysis
 from veille.ingest.dedup import norm_hash, signature, signature_bytes
-from veille.ingest.reader import ReadOptions
-from veille.store.duckdb import TABLES, ArticleRow, insert, migrate, rows_by_table
+from veille.model import SUPPORTED_LANGS
+from veille.store.duckdb import TABLES, insert, migrate, rows_by_table, sql_string
+from veille.store.export import parquet_query
 
 MANIFESTS = "_partitions"
 SIGNATURES = "signatures"
 """The MinHash of each original (``parquet/signatures/ID.parquet``), which the export's articles table leaves out."""
 Decision = tuple[str, ...]
-"""``("skip",)``: an id met before with the same text, or replaced by a later version; ``("copy", of, kind)``."""
+"""What the client decided about an item (``veille.batch.job.judge``), as it travels to the worker and into the
+manifest's digest: ``("skip",)``: an id met before with the same text, or replaced by a later version; ``("copy", of, kind)``."""
 
-# The export's Parquet queries (``veille.store.export.export_parquet``), over one partition's rows.
-_ARTICLES = ("SELECT * EXCLUDE (minhash, lang), coalesce(CAST(published AS VARCHAR), 'unknown') AS pub_date, "
-             "coalesce(lang, 'und') AS lang FROM articles")
-_CHILD = ("SELECT t.*, coalesce(CAST(a.published AS VARCHAR), 'unknown') AS pub_date, "
-          "coalesce(a.lang, 'und') AS lang FROM {table} t JOIN articles a ON a.id = t.article_id")
-
-
-LANGS = ("fr", "en")
-
-_WARM_UP = {
-    "fr": "Le ministre Jean Dupont a déclaré lundi 5 janvier 2024 à Montluçon que la Russie avait attaqué "
-          "l'Ukraine.\n\nSelon l'AFP, Paris a condamné ces frappes.\n",
-    "en": "Minister John Smith said on Monday 5 January 2024 in Leeds that Russia had attacked Ukraine.\n\n"
-          "According to Reuters, Washington condemned the strikes.\n",
-}
-"""One short article per language, analysed once at start-up, so that what the analyser builds on first
-use (gazetteers, matchers) is built by the plugin, not by the first partition (whose time it would skew)."""
 
 
 class PipelinesPlugin(WorkerPlugin):
@@ -68,7 +56,7 @@ class PipelinesPlugin(WorkerPlugin):
 
     name = "veille-pipelines"
 
-    def __init__(self, langs: tuple[str, ...] = LANGS) -> None:
+    def __init__(self, langs: tuple[str, ...] = SUPPORTED_LANGS) -> None:
         self.langs = tuple(langs)
 
     async def setup(self, worker: Any) -> None:
@@ -97,15 +85,11 @@ def stop_profiler(worker: Any) -> None:
 
 
 def load_pipelines(langs: tuple[str, ...]) -> None:
-    from veille.analyze import analyze_many
-    from veille.kb import knowledge_base
-    from veille.model import Article
-    from veille.nlp.pipeline import load
+    """The analyser's one warm-up (``veille.analyze.warm_up``), a sample article per language included, so that
+    what it builds on first use is built here, not during the first partition (whose time it would skew)."""
+    from veille.analyze import warm_up
 
-    knowledge_base().city("Paris")  # builds the city table too
-    for lang in langs:
-        load(lang)
-        list(analyze_many([Article(id=f"warm-up-{lang}", text=_WARM_UP[lang], lang=lang)]))
+    warm_up(langs)
 
 
 def release_memory() -> None:
@@ -227,24 +211,20 @@ def _analyse(part: Partition, decisions: dict[int, Decision], options: ReadOptio
         if decision[0] == "skip":
             counts["repeated"] += 1
             continue
-        row = ArticleRow(id=item.id, text=item.text, text_sha256=item.text_sha256, norm_sha256=norm_hash(item.text),
-                         lang=item.lang, published=item.published, title=item.title, url=item.url,
-                         source=item.source)
-        rows.append(row)
         if decision[0] == "copy":
-            row.duplicate_of, row.duplicate_kind = decision[1], decision[2]
+            rows.append(row_for(item, Admitted(COPY, norm=norm_hash(item.text), of=decision[1], copy_kind=decision[2])))
             counts["duplicates"] += 1
             continue
-        if dedup:
-            row.minhash = signature_bytes(signature(item.text))
+        norm, sig = prints_of(item.text, dedup=dedup)()
+        row = row_for(item, Admitted(NEW, norm=norm, minhash=signature_bytes(sig) if sig is not None else None))
+        rows.append(row)
         new.append(row)
         articles.append(item)
     for row, result in zip(new, analyze_many(articles)):
         if isinstance(result, InputError):
             failures.append((result.item, result.reason))
             continue
-        result["article"].pop("text", None)
-        row.analysis, row.lang = result, result["article"]["lang"]
+        with_analysis(row, result)
         counts["analysed"] += 1
     rows = [r for r in rows if r.analysis is not None or r.duplicate_of is not None]  # failed analyses are failures
     counts["failed"] = len(failures)
@@ -271,18 +251,18 @@ def _write(rows: list[ArticleRow], failures: list[tuple[str, str]], fs: fsspec.A
                 if table == "failures":
                     target = Path(tmp, "parquet", "failures", f"{pid}.parquet")
                     target.parent.mkdir()
-                    con.execute(f"COPY (SELECT * FROM failures ORDER BY item) TO {_literal(target)} (FORMAT parquet)")
+                    con.execute(f"COPY (SELECT * FROM failures ORDER BY item) TO {sql_string(target)} (FORMAT parquet)")
                 else:
-                    query = _ARTICLES if table == "articles" else _CHILD.format(table=table)
+                    query = parquet_query(table)
                     target = Path(tmp, "parquet", table)
-                    con.execute(f"COPY ({query}) TO {_literal(target)} (FORMAT parquet, PARTITION_BY (pub_date, lang), "
+                    con.execute(f"COPY ({query}) TO {sql_string(target)} (FORMAT parquet, PARTITION_BY (pub_date, lang), "
                                 f"FILENAME_PATTERN '{pid}_{{i}}')")
                 files[table] = sorted(str(p.relative_to(tmp)) for p in Path(tmp, "parquet", table).rglob("*.parquet"))
             if any(r.minhash is not None for r in rows):  # not in the export's tables, but the store's copy index needs it
                 target = Path(tmp, "parquet", SIGNATURES, f"{pid}.parquet")
                 target.parent.mkdir()
                 con.execute(f"COPY (SELECT id, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY id) "
-                            f"TO {_literal(target)} (FORMAT parquet)")
+                            f"TO {sql_string(target)} (FORMAT parquet)")
                 files[SIGNATURES] = [str(target.relative_to(tmp))]
             checksums: dict[str, list[Any]] = {}
             for table in files:
@@ -295,19 +275,16 @@ def _write(rows: list[ArticleRow], failures: list[tuple[str, str]], fs: fsspec.A
 
 
 def _put_file(fs: fsspec.AbstractFileSystem, local: str, target: str) -> None:
-    """Copy under a temporary name, then rename: a reader (or a re-run) never sees half a file."""
-    tmp = f"{target}.tmp-{uuid.uuid4().hex[:8]}"
-    fs.makedirs(target.rsplit("/", 1)[0], exist_ok=True)
-    fs.put_file(local, tmp)
-    fs.mv(tmp, target)
+    _atomically(fs, target, lambda tmp: fs.put_file(local, tmp))
 
 
 def _put(fs: fsspec.AbstractFileSystem, data: bytes, target: str) -> None:
+    _atomically(fs, target, lambda tmp: fs.pipe_file(tmp, data))
+
+
+def _atomically(fs: fsspec.AbstractFileSystem, target: str, write: Callable[[str], object]) -> None:
+    """Write under a temporary name, then rename: a reader (or a re-run) never sees half a file."""
     tmp = f"{target}.tmp-{uuid.uuid4().hex[:8]}"
     fs.makedirs(target.rsplit("/", 1)[0], exist_ok=True)
-    fs.pipe_file(tmp, data)
+    write(tmp)
     fs.mv(tmp, target)
-
-
-def _literal(path: Path) -> str:
-    return "'" + str(path).replace("'", "''") + "'"

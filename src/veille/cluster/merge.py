@@ -17,7 +17,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
-from veille.cluster.origin import outlet_label, two_counts
+from veille.cluster.origin import TwoCounts, outlet_label
 
 WINDOW_DAYS = 3
 """A merged event spans at most this many days after its first report (events are dated to the day
@@ -58,21 +58,13 @@ class Report:
     """Keys joining reports that rest on one original source (``said:`` the speaker)."""
 
 
-@dataclass(slots=True)
-class MergedEvent:
+@dataclass(slots=True, kw_only=True)
+class MergedEvent(TwoCounts):
     id: str
     type: str
     actor_key: str | None
     recipient_key: str | None
     reports: list[Report] = field(default_factory=list)
-    independent_sources: int = 0
-    """Original sources: reports joined by copy, derivation, outlet, wire and by the speaker they rest on."""
-    classes: list[int] = field(default_factory=list)
-    source_members: list[str] = field(default_factory=list)
-    independent_reports: int = 0
-    """Reports joined by copy, derivation, outlet and wire only: outlets that did their own reporting."""
-    report_classes: list[int] = field(default_factory=list)
-    report_members: list[str] = field(default_factory=list)
     factuality: str = "asserted"
 
     def _days(self) -> list[dt.date]:
@@ -121,33 +113,31 @@ def merge(reports: list[Report]) -> list[MergedEvent]:
     open_: dict[tuple, list[MergedEvent]] = {}
     out: list[MergedEvent] = []
     for r in order:
-        partial = _partial(r)
         key = (r.type, r.actor_key, r.recipient_key)
         target = None
         if not (r.actor_key is None and r.recipient_key is None):
-            for m in open_.get(key, []):
-                first = m.first_day
-                same_story = r.story_id is not None and any(x.story_id == r.story_id for x in m.reports)
-                window = ACT_WINDOW_DAYS if same_story and not r.dated else WINDOW_DAYS
-                if r.day and first and (r.day - first).days > window:
-                    continue
-                if (partial or any(_partial(x) for x in m.reports)) and \
-                        (r.story_id is None or all(x.story_id != r.story_id for x in m.reports)):
-                    continue  # a report missing a party or a date joins only reports of its own story
-                if r.location and any(x.location and x.location != r.location for x in m.reports):
-                    continue
-                target = m
-                break
+            target = next((m for m in open_.get(key, []) if _joins(r, m)), None)
         if target is None:
             target = MergedEvent(id=merged_id(r), type=r.type, actor_key=r.actor_key, recipient_key=r.recipient_key)
             open_.setdefault(key, []).append(target)
             out.append(target)
         target.reports.append(r)
     for m in out:
-        (m.independent_reports, m.report_classes, m.report_members), \
-            (m.independent_sources, m.classes, m.source_members) = two_counts(
-                [r.origins for r in m.reports], [r.source_keys for r in m.reports], [r.sentence for r in m.reports],
+        m.count([r.origins for r in m.reports], [r.source_keys for r in m.reports], [r.sentence for r in m.reports],
                 [outlet_label(r.outlet, r.article_id) for r in m.reports], [r.said_by for r in m.reports])
         m.factuality = agreed_factuality([r.factuality for r in m.reports])
     return out
 
+
+def _joins(r: Report, m: MergedEvent) -> bool:
+    """Does report ``r`` join the open merged event ``m`` of its key: within the window of its first day, of the
+    same story when either side misses a party or a date, at no other place?"""
+    first = m.first_day
+    same_story = r.story_id is not None and any(x.story_id == r.story_id for x in m.reports)
+    window = ACT_WINDOW_DAYS if same_story and not r.dated else WINDOW_DAYS
+    if r.day and first and (r.day - first).days > window:
+        return False
+    if (_partial(r) or any(_partial(x) for x in m.reports)) and \
+            (r.story_id is None or all(x.story_id != r.story_id for x in m.reports)):
+        return False  # a report missing a party or a date joins only reports of its own story
+    return not (r.location and any(x.location and x.location != r.location for x in m.reports))

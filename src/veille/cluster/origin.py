@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 SAME_TEXT = 0.6
 """Jaccard similarity of word trigrams above which two sentences are one text passed along."""
@@ -88,6 +89,27 @@ def members(classes: Sequence[int], labels: Sequence[str]) -> list[str]:
         if label not in names:
             names.append(label)
     return [" / ".join(sorted(names)) for _, names in sorted(out.items())]
+
+
+@dataclass(slots=True, kw_only=True)
+class TwoCounts:
+    """The two counts of a merged event or statement, each with its classes (per report) and members (per class)."""
+
+    independent_sources: int = 0
+    """Original sources: reports joined by copy, derivation, outlet, wire and by the speaker they rest on."""
+    source_classes: list[int] = field(default_factory=list)
+    source_members: list[str] = field(default_factory=list)
+    independent_reports: int = 0
+    """Reports joined by copy, derivation, outlet and wire only: outlets that did their own reporting."""
+    report_classes: list[int] = field(default_factory=list)
+    report_members: list[str] = field(default_factory=list)
+
+    def count(self, report_keys: Sequence[Sequence[str]], source_keys: Sequence[Sequence[str]], texts: Sequence[str],
+              outlets: Sequence[str], speakers: Sequence[str | None]) -> None:
+        """Set both counts (``two_counts``)."""
+        (self.independent_reports, self.report_classes, self.report_members), \
+            (self.independent_sources, self.source_classes, self.source_members) = two_counts(
+                report_keys, source_keys, texts, outlets, speakers)
 
 
 def two_counts(report_keys: Sequence[Sequence[str]], source_keys: Sequence[Sequence[str]], texts: Sequence[str],

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from veille.model import entity_key
+
 LEAD_CHARS = 300
 """Characters of body text after the title that stand for the article in its embedding: the lead
 carries the who/what/where of a news story; the rest adds background that blurs stories together."""
@@ -27,7 +29,7 @@ class ArticleProfile:
     title: str
     lead: str
     entities: dict[str, float] = field(default_factory=dict)
-    """Entity key → number of mentions (named entities only; see ``party_key`` for the key)."""
+    """Entity key (``veille.model.entity_key``) → number of mentions."""
     names: dict[str, str] = field(default_factory=dict)
     """Entity key → canonical name, to title stories and name their actors."""
     anchors: frozenset[str] = frozenset()
@@ -38,12 +40,9 @@ class ArticleProfile:
         return f"{self.title}. {self.lead}" if self.title else self.lead
 
 
-def entity_key(entity: dict[str, Any]) -> str:
-    """One thing across articles and languages: its knowledge-base id, else its type and lower-cased name
-    (the store computes the same key in SQL: ``PARTY_KEY_SQL`` in ``veille.store.merges``)."""
-    if entity.get("kb_id"):
-        return str(entity["kb_id"])
-    return f"{entity['type']}:{entity['canonical'].lower()}"
+def entity_key_of(entity: dict[str, Any]) -> str:
+    """The key (``veille.model.entity_key``) of an entity of an analysis."""
+    return entity_key(entity.get("kb_id"), entity["type"], entity["canonical"])
 
 
 def lead_of(text: str, title: str | None) -> str:
@@ -70,7 +69,7 @@ def profile(analysis: dict[str, Any], *, text: str | None = None) -> ArticleProf
     names: dict[str, str] = {}
     anchors: set[str] = set()
     for e in analysis.get("entities", []):
-        key = entity_key(e)
+        key = entity_key_of(e)
         if e["type"] in ANCHOR_TYPES:
             anchors.add(key)
         entities[key] = entities.get(key, 0.0) + max(1, len(e.get("mentions") or ()))

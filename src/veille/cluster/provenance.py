@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from veille.cluster.origin import outlet_label, two_counts
+from veille.cluster.origin import TwoCounts, outlet_label
 
 SAME_QUOTE = 0.8
 """Share of the shorter quotation's words found, in order-free overlap, in the other: the same quote
@@ -62,18 +62,13 @@ class ClaimReport:
         return _WORD.findall(unicodedata.normalize("NFKC", self.content).casefold())
 
 
-@dataclass(slots=True)
-class MergedClaim:
+@dataclass(slots=True, kw_only=True)
+class MergedClaim(TwoCounts):
+    """A statement: original sources are the speakers its reports rest on (a report naming none rests on its
+    outlet); independent reports, the outlets that reported it once copies, derivations and wire credits are joined."""
+
     id: str
     reports: list[ClaimReport] = field(default_factory=list)
-    independent_sources: int = 0
-    """Original sources: the speakers the reports rest on (a report naming none rests on its outlet)."""
-    source_classes: list[int] = field(default_factory=list)
-    source_members: list[str] = field(default_factory=list)
-    independent_reports: int = 0
-    """Outlets that reported it, once copies, derivations and wire credits are joined."""
-    report_classes: list[int] = field(default_factory=list)
-    report_members: list[str] = field(default_factory=list)
 
     @property
     def first(self) -> ClaimReport:
@@ -94,56 +89,71 @@ def _overlap(a: set[str], b: set[str]) -> float:
 def merge_claims(reports: list[ClaimReport]) -> list[MergedClaim]:
     """Group reports into statements; each merged claim lists its reports earliest first."""
     order = sorted(reports, key=lambda r: (r.published or dt.date.max, r.article_id, r.claim_id))
-    merged: list[MergedClaim] = []
-    words: list[set[str]] = []
-    by_speaker: dict[str, list[int]] = {}
-    by_word: dict[str, list[int]] = {}
-    by_story: dict[str, list[int]] = {}
+    index = _Statements()
     for r in order:
         ws = set(r.words())
-        target = None
-        if len(ws) >= MIN_WORDS:
-            if r.kind == "direct":
-                # candidates: merged claims sharing one of the quote's three longest (rarest-looking) words
-                probes = sorted(ws, key=lambda w: (-len(w), w))[:3]
-                cands = sorted({i for w in probes for i in by_word.get(w, [])})
-                need = SAME_QUOTE
-            else:
-                cands = by_speaker.get(r.speaker_key, []) if r.speaker_key else []
-                need = SAME_CLAIM
-            for i in cands:
-                m = merged[i]
-                if r.kind != "direct" and r.published and m.first.published \
-                        and (r.published - m.first.published).days > CLAIM_WINDOW_DAYS:
-                    continue
-                if any(x.article_id == r.article_id for x in m.reports):
-                    continue  # one article repeating itself is not a repetition
-                if _overlap(ws, words[i]) >= need:
-                    target = i
-                    break
+        target = index.same_words(r, ws) if len(ws) >= MIN_WORDS else None
         if target is None and r.vector is not None and r.kind == "direct" and len(ws) >= MIN_WORDS:
-            target = _translated(r, merged, by_story.get(r.story_id or "", []))
+            target = _translated(r, index.merged, index.by_story.get(r.story_id or "", []))
         if target is None:
-            raw = f"{r.article_id}|{r.claim_id}"
-            merged.append(MergedClaim(id="q" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:11]))
-            words.append(ws)
-            target = len(merged) - 1
-            if len(ws) >= MIN_WORDS and r.kind == "direct":
-                for w in ws:
-                    by_word.setdefault(w, []).append(target)
-            elif len(ws) >= MIN_WORDS and r.speaker_key:
-                by_speaker.setdefault(r.speaker_key, []).append(target)
-        merged[target].reports.append(r)
-        if r.vector is not None and r.story_id and target not in by_story.setdefault(r.story_id, []):
-            by_story[r.story_id].append(target)
-    for m in merged:
+            target = index.open(r, ws)
+        index.add(target, r)
+    for m in index.merged:
         # a repeated quotation is the same words by definition: the near-identical-text rule has no say here
         n = len(m.reports)
-        (m.independent_reports, m.report_classes, m.report_members), \
-            (m.independent_sources, m.source_classes, m.source_members) = two_counts(
-                [r.origins for r in m.reports], [_speaker_keys(r) for r in m.reports], [""] * n,
+        m.count([r.origins for r in m.reports], [_speaker_keys(r) for r in m.reports], [""] * n,
                 [outlet_label(r.outlet, r.article_id) for r in m.reports], [r.speaker for r in m.reports])
-    return merged
+    return index.merged
+
+
+class _Statements:
+    """The statements met so far, found again by a quotation's words, an indirect claim's speaker, or a story."""
+
+    def __init__(self) -> None:
+        self.merged: list[MergedClaim] = []
+        self.words: list[set[str]] = []
+        self.by_speaker: dict[str, list[int]] = {}
+        self.by_word: dict[str, list[int]] = {}
+        self.by_story: dict[str, list[int]] = {}
+
+    def same_words(self, r: ClaimReport, ws: set[str]) -> int | None:
+        """The statement ``r`` repeats: a quotation sharing one of its three longest (rarest-looking) words and
+        enough words; an indirect claim by the same speaker, recent enough, with enough words."""
+        if r.kind == "direct":
+            probes = sorted(ws, key=lambda w: (-len(w), w))[:3]
+            cands = sorted({i for w in probes for i in self.by_word.get(w, [])})
+            need = SAME_QUOTE
+        else:
+            cands = self.by_speaker.get(r.speaker_key, []) if r.speaker_key else []
+            need = SAME_CLAIM
+        for i in cands:
+            m = self.merged[i]
+            if r.kind != "direct" and r.published and m.first.published \
+                    and (r.published - m.first.published).days > CLAIM_WINDOW_DAYS:
+                continue
+            if any(x.article_id == r.article_id for x in m.reports):
+                continue  # one article repeating itself is not a repetition
+            if _overlap(ws, self.words[i]) >= need:
+                return i
+        return None
+
+    def open(self, r: ClaimReport, ws: set[str]) -> int:
+        """A new statement, first reported by ``r``."""
+        raw = f"{r.article_id}|{r.claim_id}"
+        self.merged.append(MergedClaim(id="q" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:11]))
+        self.words.append(ws)
+        target = len(self.merged) - 1
+        if len(ws) >= MIN_WORDS and r.kind == "direct":
+            for w in ws:
+                self.by_word.setdefault(w, []).append(target)
+        elif len(ws) >= MIN_WORDS and r.speaker_key:
+            self.by_speaker.setdefault(r.speaker_key, []).append(target)
+        return target
+
+    def add(self, target: int, r: ClaimReport) -> None:
+        self.merged[target].reports.append(r)
+        if r.vector is not None and r.story_id and target not in self.by_story.setdefault(r.story_id, []):
+            self.by_story[r.story_id].append(target)
 
 
 def _speaker_keys(r: ClaimReport) -> tuple[str, ...]:

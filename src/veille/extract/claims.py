@@ -17,21 +17,21 @@ Order of work:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from veille.extract.factuality import ASSERTED, NEGATED, UNCERTAIN, factuality
-from veille.extract.referents import Party, Referents
-from veille.lexicons import table
+from veille.extract.factuality import ASSERTED, NEGATED, UNCERTAIN, factuality, negates
+from veille.extract.referents import Referents
+from veille.lexicons import table, words
+from veille.model import Claim, Party
 from veille.nlp.index import sentence_at, text_of, tokens_between, tokens_from
 
 _OPEN = {"«": "»", "\u201c": "\u201d", '"': '"'}
 _CLOSE = {v: k for k, v in _OPEN.items()}
-_MARKS = ("que", "qu'", "qu\u2019", "that", "si", "if", "whether")
 _CUE_WINDOW = 12  # tokens after a quote where its "a déclaré X" may stand
 
 
@@ -65,21 +65,6 @@ def media_phrases(lang: str) -> tuple[tuple[str, str], ...]:
 @cache
 def source_verbs(lang: str) -> dict[str, str]:
     return {row["lemma"].lower(): row["relation"] for row in table(lang, "source_verbs")}
-
-
-@dataclass(slots=True)
-class Claim:
-    speaker: Party | None
-    cue: tuple[int, int] | None
-    start: int
-    end: int
-    kind: str
-    factuality: str = ASSERTED
-    date: str | None = None
-    sources: list[dict[str, str | None]] = field(default_factory=list)
-    cue_token: int | None = None
-    events: list[str] = field(default_factory=list)
-    id: str = ""
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
@@ -125,9 +110,28 @@ def find_claims(doc: Doc, refs: Referents, lang: str, times: list[Any]) -> list[
     for s, e in quotes:
         for i in range(s, e):
             in_quote[i] = True
-    claims: list[Claim] = []
+    claims = _indirect(doc, refs, lang, lex, quotes, in_quote)
+    claims += _direct(doc, refs, lex, quotes, in_quote, claims)
+    claims.extend(_attributions(doc, refs, lang, claims, in_quote))
+    for c in claims:
+        _add_sources(doc, c, refs, lang)
+        _add_media(doc, c, refs, lang, in_quote)
+    _add_reporters(claims, doc, lang)
+    for c in claims:
+        c.date = _cue_date(doc, c, times)
+        c.end = _cut_source_clause(doc, c, lang)
+        if c.factuality == ASSERTED and (c.cue_token is None or c.kind == "direct"):
+            c.factuality = _content_factuality(doc, c, lang)
+    claims.sort(key=lambda c: (c.start, c.end))
+    for n, c in enumerate(claims, 1):
+        c.id = f"c{n}"
+    return claims
 
-    # indirect speech and stances
+
+def _indirect(doc: Doc, refs: Referents, lang: str, lex: dict[str, Cue], quotes: list[tuple[int, int]],
+              in_quote: list[bool]) -> list[Claim]:
+    """Indirect speech and stances: a cue verb outside quotes with its complement, and a speaker."""
+    claims: list[Claim] = []
     for t in doc:
         cue = lex.get(t.lemma_.lower()) if t.pos_ in ("VERB", "AUX") else None
         if cue is None or in_quote[t.idx]:
@@ -147,38 +151,36 @@ def find_claims(doc: Doc, refs: Referents, lang: str, times: list[Any]) -> list[
         claim = Claim(speaker, (t.idx, t.idx + len(t.text)), start, end, kind, cue_token=t.i)
         claim.factuality = _claim_factuality(t, comp, cue, lang)
         claims.append(claim)
+    return claims
 
-    # direct quotes outside any indirect content
+
+def _direct(doc: Doc, refs: Referents, lex: dict[str, Cue], quotes: list[tuple[int, int]], in_quote: list[bool],
+            indirect: list[Claim]) -> list[Claim]:
+    """Direct quotes outside any indirect content, each with the cue next to it, else the speaker of the claim
+    just before it (a continuation)."""
+    claims = list(indirect)
     for s, e in quotes:
         if any(c.start <= s and e <= c.end + 2 for c in claims) or any(s <= c.start and c.end <= e for c in claims):
             continue
         cue_tok = _cue_near_quote(doc, s, e, lex, in_quote) or _verb_before_colon(doc, s, in_quote)
         speaker = _speaker(cue_tok, refs, claims, after_quote=True) if cue_tok is not None else None
-        # the latest claim before the quote, if at most one paragraph break lies between (breaks only add up
-        # going back, so an earlier claim cannot qualify when the latest does not): counted once, not per claim
-        before = [c for c in claims if c.end <= s]
-        prior = [last] if before and _paragraphs_between(text, (last := max(before, key=lambda c: c.end)).end, s) <= 1 else []
-        if speaker is None and prior:
-            speaker = max(prior, key=lambda c: c.end).speaker  # a continuation keeps its speaker
+        if speaker is None:
+            speaker = _continued(doc.text, claims, s)
         if speaker is None:
             continue
         cue = (cue_tok.idx, cue_tok.idx + len(cue_tok.text)) if cue_tok is not None else None
         claims.append(Claim(speaker, cue, s, e, "direct", cue_token=cue_tok.i if cue_tok is not None else None))
+    return claims[len(indirect):]
 
-    claims.extend(_attributions(doc, refs, lang, claims, in_quote))
-    for c in claims:
-        _add_sources(doc, c, refs, lang)
-        _add_media(doc, c, refs, lang, in_quote)
-    _add_reporters(claims, doc, lang)
-    for c in claims:
-        c.date = _cue_date(doc, c, times)
-        c.end = _cut_source_clause(doc, c, lang)
-        if c.factuality == ASSERTED and (c.cue_token is None or c.kind == "direct"):
-            c.factuality = _content_factuality(doc, c, lang)
-    claims.sort(key=lambda c: (c.start, c.end))
-    for n, c in enumerate(claims, 1):
-        c.id = f"c{n}"
-    return claims
+
+def _continued(text: str, claims: list[Claim], s: int) -> Party | None:
+    """The speaker of the latest claim before offset ``s``, if at most one paragraph break lies between (breaks
+    only add up going back, so an earlier claim cannot qualify when the latest does not)."""
+    before = [c for c in claims if c.end <= s]
+    if not before:
+        return None
+    last = max(before, key=lambda c: c.end)
+    return last.speaker if _paragraphs_between(text, last.end, s) <= 1 else None
 
 
 def _complement(t: Token, cue: Cue) -> Token | None:
@@ -188,10 +190,10 @@ def _complement(t: Token, cue: Cue) -> Token | None:
     if "inf" in cue.frames:
         for c in t.children:
             if c.dep_ in ("xcomp", "obl:arg", "advcl") and c.pos_ in ("VERB", "AUX") and (
-                    c.morph.get("VerbForm") in (["Inf"], ["Ger"])
+                    c.morph.get("VerbForm", None) in (["Inf"], ["Ger"])
                     or any(m.lower_ in ("à", "de", "d'", "d\u2019", "to", "of") for m in c.children if m.dep_ in ("mark", "case", "aux"))
                     # a compound infinitive: "a affirmé avoir voulu frapper", "en affirmant avoir été trompés"
-                    or any(m.dep_.startswith("aux") and m.morph.get("VerbForm") == ["Inf"] for m in c.children)):
+                    or any(m.dep_.startswith("aux") and m.morph.get("VerbForm", None) == ["Inf"] for m in c.children)):
                 return c
         for p in t.children:  # "accused Russia of using", "urged X to stop"
             if p.dep_ == "prep" and p.lower_ in ("of", "to", "for"):
@@ -212,7 +214,7 @@ def _content_span(comp: Token) -> tuple[int, int]:
                 skip |= {x.i for x in c.subtree}
                 skip |= {x.i for x in comp.children if x.dep_ == "cc" and x.i < c.i}
     tokens = [x for x in comp.subtree if not x.is_space and x.i not in skip]
-    while tokens and (tokens[0].lower_ in _MARKS or tokens[0].is_punct):
+    while tokens and (tokens[0].lower_.replace("\u2019", "'") in words("complementizer") or tokens[0].is_punct):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct and tokens[-1].text not in ("»", "\u201d", '"', ")"):
         tokens = tokens[:-1]
@@ -222,13 +224,7 @@ def _content_span(comp: Token) -> tuple[int, int]:
 
 
 def _speaker(cue: Token, refs: Referents, claims: list[Claim], *, after_quote: bool = False) -> Party | None:
-    subject = next((c for c in cue.children if c.dep_.startswith("nsubj") and not c.dep_.endswith("pass")), None)
-    if subject is None and cue.dep_ in ("conj", "xcomp", "advcl", "acl") and cue.head.i != cue.i:
-        # "joined the calls …, asking the United States to waive": the participle's subject is its head's
-        subject = next((c for c in cue.head.children if c.dep_.startswith("nsubj")), None)
-    if subject is None and after_quote:  # inverted: "», a déclaré un porte-parole du département"
-        subject = next((c for c in cue.children if c.i > cue.i and c.dep_ in ("obj", "dobj", "obl:mod", "nmod")
-                        and c.pos_ in ("NOUN", "PROPN")), None)
+    subject = _subject(cue, after_quote)
     if subject is None:
         return None
     if subject.pos_ == "PRON" and claims and after_quote:
@@ -245,6 +241,18 @@ def _speaker(cue: Token, refs: Referents, claims: list[Claim], *, after_quote: b
     if party.entity is None and refs.role_of(subject) is None and subject.pos_ != "PROPN":
         return None
     return party
+
+
+def _subject(cue: Token, after_quote: bool) -> Token | None:
+    """Who says: the cue verb's subject, its head's for a participle, or an inverted subject after a quote."""
+    subject = next((c for c in cue.children if c.dep_.startswith("nsubj") and not c.dep_.endswith("pass")), None)
+    if subject is None and cue.dep_ in ("conj", "xcomp", "advcl", "acl") and cue.head.i != cue.i:
+        # "joined the calls …, asking the United States to waive": the participle's subject is its head's
+        subject = next((c for c in cue.head.children if c.dep_.startswith("nsubj")), None)
+    if subject is None and after_quote:  # inverted: "», a déclaré un porte-parole du département"
+        subject = next((c for c in cue.children if c.i > cue.i and c.dep_ in ("obj", "dobj", "obl:mod", "nmod")
+                        and c.pos_ in ("NOUN", "PROPN")), None)
+    return subject
 
 
 def _follows_quote(t: Token, quotes: list[tuple[int, int]]) -> bool:
@@ -320,17 +328,34 @@ def _claim_factuality(cue_tok: Token, comp: Token, cue: Cue, lang: str) -> str:
     if cue.polarity == "doubt":
         return UNCERTAIN
     value = factuality(comp, lang, stop_at=frozenset({cue_tok.i}))
-    if value == ASSERTED and cue.act in ("believe", "think", "estimate") and _negated(cue_tok):
+    if value == ASSERTED and cue.act in ("believe", "think", "estimate") and _negated(cue_tok, lang):
         return NEGATED
     return value
 
 
-def _negated(t: Token) -> bool:
-    return any(c.dep_ in ("advmod", "neg") and c.lemma_.lower() in ("pas", "jamais", "not", "never", "n't") for c in t.children)
+def _negated(t: Token, lang: str) -> bool:
+    """A cue negated by its own adverb ("ne croient pas"), by factuality's rule (``factuality.negates``)."""
+    return any(c.dep_ in ("advmod", "neg") and negates(t, c, lang) for c in t.children)
 
 
 def _attributions(doc: Doc, refs: Referents, lang: str, claims: list[Claim], in_quote: list[bool]) -> list[Claim]:
     """"selon X", "according to X", sentence-initial "Pour X, …": the rest of X's clause is X's claim."""
+    out = _pour(doc, refs, in_quote)
+    for phrase, relation in attributions(lang):
+        if relation != "according_to":
+            continue
+        words = phrase.split()
+        for t in doc:
+            if in_quote[t.idx] or t.lower_.replace("\u2019", "'") != words[0]:
+                continue
+            claim = _according_to(doc, refs, t, words)
+            if claim is not None and not any(c.start <= claim.start < c.end for c in claims + out):
+                out.append(claim)
+    return out
+
+
+def _pour(doc: Doc, refs: Referents, in_quote: list[bool]) -> list[Claim]:
+    """"Pour X, …" / "For X, …" opening a sentence, X a person or an organisation: the rest is X's claim."""
     out = []
     for sent in doc.sents:
         first = next((t for t in sent if not t.is_space), None)
@@ -348,41 +373,36 @@ def _attributions(doc: Doc, refs: Referents, lang: str, claims: list[Claim], in_
         if len(tokens) >= 3:
             speaker = refs.party(holder)
             out.append(Claim(speaker, (first.idx, comma.idx), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), "indirect"))
-    for phrase, relation in attributions(lang):
-        if relation != "according_to":
-            continue
-        words = phrase.split()
-        for t in doc:
-            if in_quote[t.idx] or t.lower_.replace("\u2019", "'") != words[0]:
-                continue
-            span = doc[t.i:t.i + len(words)]
-            if [w.lower_.replace("\u2019", "'") for w in span] != words or span.end >= len(doc):
-                continue
-            source = doc[span.end]
-            while source.pos_ == "DET" and source.i + 1 < len(doc):
-                source = doc[source.i + 1]
-            head = source if source.pos_ in ("PROPN", "NOUN", "PRON") else None
-            if head is None:
-                continue
-            speaker = refs.party(head)
-            if speaker.entity is None and refs.role_of(head) is None:
-                continue
-            clause = head.head if head.head.i != head.i else head
-            while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and clause.head.i != clause.i:
-                clause = clause.head
-            skip = {x.i for x in head.subtree} | {x.i for x in span}
-            tokens = [x for x in clause.subtree if x.i not in skip and not x.is_space and x.sent.start == t.sent.start]
-            while tokens and tokens[-1].is_punct:
-                tokens = tokens[:-1]
-            while tokens and tokens[0].is_punct:
-                tokens = tokens[1:]
-            if len(tokens) < 3:
-                continue
-            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-            if any(c.start <= start < c.end for c in claims + out):
-                continue
-            out.append(Claim(speaker, (t.idx, span[-1].idx + len(span[-1].text)), start, end, "indirect", cue_token=None))
     return out
+
+
+def _according_to(doc: Doc, refs: Referents, t: Token, words: list[str]) -> Claim | None:
+    """The claim of "selon X" / "according to X" met at ``t``: X's clause, without the phrase and X."""
+    span = doc[t.i:t.i + len(words)]
+    if [w.lower_.replace("\u2019", "'") for w in span] != words or span.end >= len(doc):
+        return None
+    source = doc[span.end]
+    while source.pos_ == "DET" and source.i + 1 < len(doc):
+        source = doc[source.i + 1]
+    if source.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    head = source
+    speaker = refs.party(head)
+    if speaker.entity is None and refs.role_of(head) is None:
+        return None
+    clause = head.head if head.head.i != head.i else head
+    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and clause.head.i != clause.i:
+        clause = clause.head
+    skip = {x.i for x in head.subtree} | {x.i for x in span}
+    tokens = [x for x in clause.subtree if x.i not in skip and not x.is_space and x.sent.start == t.sent.start]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    while tokens and tokens[0].is_punct:
+        tokens = tokens[1:]
+    if len(tokens) < 3:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return Claim(speaker, (t.idx, span[-1].idx + len(span[-1].text)), start, end, "indirect", cue_token=None)
 
 
 def _source_clauses(doc: Doc, c: Claim, lang: str) -> list[tuple[Token, str]]:
@@ -437,6 +457,7 @@ def _add_reporters(claims: list[Claim], doc: Doc, lang: str) -> None:
             continue
         outer = min(outers, key=lambda o: o.end - o.start)
         lemma = doc[outer.cue_token].lemma_.lower() if outer.cue_token is not None else ""
+        assert outer.speaker is not None and outer.speaker.entity is not None  # as ``outers`` asked
         e = outer.speaker.entity
         if inner.speaker is None or inner.speaker.entity is not e:
             inner.sources.append({"canonical": e.canonical, "relation": verbs.get(lemma, "according_to"), "entity": e.id})
@@ -465,26 +486,3 @@ def _cue_date(doc: Doc, c: Claim, times: list[Any]) -> str | None:
         if tm.value and any(s < tm.end and tm.start < e for s, e in spans) and not (c.start <= tm.start < c.end):
             return tm.value
     return None
-
-
-def as_dicts(claims: list[Claim], text: str) -> list[dict[str, Any]]:
-    out = []
-    for c in claims:
-        sp = c.speaker
-        speaker = None
-        if sp is not None:
-            speaker = {"text": sp.text, "entity": sp.entity.id if sp.entity else None,
-                       "canonical": sp.entity.canonical if sp.entity else None, "country": sp.country,
-                       "start": sp.start, "end": sp.end}
-        out.append({
-            "id": c.id,
-            "speaker": speaker,
-            "cue": {"text": text[c.cue[0]:c.cue[1]], "start": c.cue[0], "end": c.cue[1]} if c.cue else None,
-            "content": {"text": text[c.start:c.end], "start": c.start, "end": c.end},
-            "kind": c.kind,
-            "date": c.date,
-            "factuality": c.factuality,
-            "sources": c.sources,
-            "events": c.events,
-        })
-    return out

@@ -15,17 +15,19 @@ Order of work, each step cheap next to the parse:
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import accumulate
 
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from veille.extract.dateline import find_datelines, token_span
 from veille.nlp.index import text_of
 from veille.extract.gazetteer import Hit, gazetteer_for
 from veille.extract.roles import country_from_context
 from veille.kb import KB, Record
-from veille.lexicons import role_words
+from veille.lexicons import role_words, words
 from veille.model import Entity, Span
 from veille.nlp.pipeline import load
 from veille.normalize import name_key
@@ -35,11 +37,12 @@ NER_TYPES = {
     "PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "GPE", "GPE": "GPE", "MISC": "MISC",
     "NORP": "NORP", "FAC": "LOC", "EVENT": "EVENT", "LAW": "MISC", "WORK_OF_ART": "MISC", "PRODUCT": "MISC",
 }
-_DETERMINER_WORDS = frozenset({"le", "la", "les", "l'", "l\u2019", "the", "un", "une", "des", "du", "a", "an"})
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Candidate:
+    """A span that may name an entity. Compared and hashed by identity: each is one place in the text."""
+
     start: int  # token indices
     end: int
     label: str  # contract type
@@ -48,7 +51,7 @@ class Candidate:
     from_kb: bool = False
 
 
-def find_entities(doc: Doc, kb: KB, *, exclude: list[tuple[int, int]] = ()) -> tuple[list[Entity], dict[int, str]]:
+def find_entities(doc: Doc, kb: KB, *, exclude: Sequence[tuple[int, int]] = ()) -> tuple[list[Entity], dict[int, str]]:
     """All entities of ``doc``, and the agent (MIL, GOV…) of the institutional descriptions by token
     ("les forces russes" → MIL). ``exclude`` holds character spans (dates) no entity may overlap."""
     hits = gazetteer_for(load(doc.lang_), kb)(doc)
@@ -79,6 +82,7 @@ def _with_datelines(doc: Doc, kb: KB, candidates: list[Candidate]) -> list[Candi
             span = token_span(doc, chars) if chars else None
             if span is None:
                 continue
+            assert chars is not None  # span is None without it
             name = text[chars[0]:chars[1]]
             record = kb.lookup(name) or kb.lookup(name.title())
             if record is not None and not _type_compatible(label, record):
@@ -99,29 +103,35 @@ def _from_ner(doc: Doc) -> list[Candidate]:
         label = NER_TYPES.get(ent.label_)
         if label is None:
             continue
-        start, end = ent.start, ent.end
-        while start < end and doc[start].lower_ in _DETERMINER_WORDS:
-            start += 1
-        titled = start
-        while start < end and (doc[start].lower_ in roles or doc[start].text == "-"
-                               or all(p in roles for p in doc[start].lower_.split("-"))):
-            start += 1  # "Premier Ministre Beata Szydło" names Beata Szydło
-        if start > titled:
-            if start < end and (doc[start].pos_ in ("ADP", "DET") or not doc[start].text[:1].isupper()):
-                continue  # "Premier ministre de Pologne" is a role: the KB finds Poland inside it
-            label = "PERSON" if label in ("PERSON", "MISC") else label
-        if label in ("GPE", "LOC") and not doc[start].text[:1].isupper():
-            while start < end and not doc[start].text[:1].isupper():
-                start += 1  # "ville de Deir ez-Zor", "aéroport de Deir ez-Zor": the place is the name
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-            end -= 1
-        if end <= start:
+        trimmed = _trim(doc, ent.start, ent.end, label, roles)
+        if trimmed is None:
             continue
+        start, end, label = trimmed
         span = doc[start:end]
         if not any(t.text[:1].isupper() for t in span) or (len(span.text) < 3 and not span.text.isupper()):
             continue
         out.append(Candidate(start, end, label))
     return out
+
+
+def _trim(doc: Doc, start: int, end: int, label: str, roles: frozenset[str]) -> tuple[int, int, str] | None:
+    """A NER span without its determiners, role words and punctuation (None when only a role is left)."""
+    while start < end and _article(doc[start]):
+        start += 1
+    titled = start
+    while start < end and (doc[start].lower_ in roles or doc[start].text == "-"
+                           or all(p in roles for p in doc[start].lower_.split("-"))):
+        start += 1  # "Premier Ministre Beata Szydło" names Beata Szydło
+    if start > titled:
+        if start < end and (doc[start].pos_ in ("ADP", "DET") or not doc[start].text[:1].isupper()):
+            return None  # "Premier ministre de Pologne" is a role: the KB finds Poland inside it
+        label = "PERSON" if label in ("PERSON", "MISC") else label
+    if label in ("GPE", "LOC") and not doc[start].text[:1].isupper():
+        while start < end and not doc[start].text[:1].isupper():
+            start += 1  # "ville de Deir ez-Zor", "aéroport de Deir ez-Zor": the place is the name
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return (start, end, label) if end > start else None
 
 
 def _select(doc: Doc, candidates: list[Candidate], exclude) -> list[Candidate]:
@@ -138,20 +148,20 @@ def _select(doc: Doc, candidates: list[Candidate], exclude) -> list[Candidate]:
 
     # the knowledge-base candidates inside each other candidate, in list order: looked up by start token, not
     # by a scan of every candidate per candidate (quadratic on a long article)
-    order = {id(k): n for n, k in enumerate(candidates)}
+    order = {k: n for n, k in enumerate(candidates)}
     kb_by_start: dict[int, list[Candidate]] = {}
     for k in candidates:
         if k.from_kb:
             kb_by_start.setdefault(k.start, []).append(k)
-    kb_inside = {id(c): sorted((k for st in range(c.start, c.end) for k in kb_by_start.get(st, ())
-                                if k.end <= c.end and k is not c), key=lambda k: order[id(k)])
+    kb_inside = {c: sorted((k for st in range(c.start, c.end) for k in kb_by_start.get(st, ())
+                            if k.end <= c.end and k is not c), key=lambda k: order[k])
                  for c in candidates if not c.from_kb}
     taken = [False] * len(doc)
     chosen = []
     for c in sorted(candidates, key=lambda c: (-(c.end - c.start), not c.from_kb, c.start)):
         if any(taken[c.start:c.end]) or overlaps_excluded(c):
             continue
-        if not c.from_kb and kb_inside.get(id(c)) and not _has_own_capital(doc, c, kb_inside[id(c)]):
+        if not c.from_kb and kb_inside.get(c) and not _has_own_capital(doc, c, kb_inside[c]):
             continue
         for i in range(c.start, c.end):
             taken[i] = True
@@ -159,16 +169,24 @@ def _select(doc: Doc, candidates: list[Candidate], exclude) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-# Common nouns French and English capitalise without making a name of them: "l'État polonais".
-_CAPITALISED_COMMON = frozenset({"état", "etat", "gouvernement", "government", "state", "régime", "regime", "république"})
 
 
 def _has_own_capital(doc: Doc, c: Candidate, inner: list[Candidate]) -> bool:
     """Does the NER span name something beyond the KB names inside it ("Conseil de sécurité de l'ONU")?"""
     covered = {i for k in inner for i in range(k.start, k.end)}
     return any(doc[i].text[:1].isupper() and i not in covered
-               and doc[i].lower_ not in _DETERMINER_WORDS and doc[i].lower_ not in _CAPITALISED_COMMON
+               and not _article(doc[i]) and doc[i].lower_ not in words("capitalised_common")
                for i in range(c.start, c.end))
+
+
+def _article(t: Token) -> bool:
+    """An article of either language (a French text quotes "The Guardian"), ’ read as '."""
+    return t.lower_.replace("\u2019", "'") in _articles()
+
+
+@cache
+def _articles() -> frozenset[str]:
+    return words("definite_article") | words("indefinite_article") | words("partitive_article")
 
 
 def _type_compatible(label: str, record: Record) -> bool:
@@ -178,33 +196,82 @@ def _type_compatible(label: str, record: Record) -> bool:
 
 
 def _gather(doc: Doc, chosen: list[Candidate], kb: KB, geo: dict[int, Record]) -> list[Entity]:
-    spans = {id(c): _char_span(doc, c) for c in chosen}
-    groups: dict[str, Entity] = {}
-    labels: dict[str, list[str]] = {}
+    groups = _Groups(doc, chosen)
+    surnames = groups.add_linked(chosen)
+    groups.add_unlinked([c for c in chosen if c.record is None], kb, surnames)
+    _merge_acronyms(doc, chosen, groups.spans, groups.entities)
+    groups.name_unlinked(doc, kb, geo)
+    entities = sorted(groups.entities.values(), key=lambda e: min(m.start for m in e.mentions))
+    for i, e in enumerate(entities, 1):
+        e.id = f"e{i}"
+    return entities
 
-    def add(key: str, c: Candidate, make) -> None:
-        if key not in groups:
-            groups[key] = make()
-        groups[key].mentions.append(spans[id(c)])
-        labels.setdefault(key, []).append(c.label)
 
-    def add_record(c: Candidate, r: Record) -> None:
-        add(f"kb:{r.id}", c, lambda: Entity(r.canonical, r.type, r.country, r.kb_id, [], r.agent, r.stands_for,
-                                            country_from="kb" if r.country else None))
+class _Groups:
+    """The mentions of one thing gathered under one key: ``kb:ID`` for a record of the base, ``name:KEY`` for a
+    name it does not know (its type is the labels NER gave its mentions)."""
 
-    surnames: dict[str, Record] = {}  # surnames of the base's people named in full in this text
-    for c in chosen:
-        if c.record is not None:
-            add_record(c, c.record)
-            if c.record.type == "PERSON":
-                surnames.update((w[-1], c.record) for w in (name_key(n).split() for n in c.record.all_names()) if w)
+    def __init__(self, doc: Doc, chosen: list[Candidate]) -> None:
+        self.spans = {c: _char_span(doc, c) for c in chosen}
+        self.entities: dict[str, Entity] = {}
+        self.labels: dict[str, list[str]] = {}
 
-    # Unlinked mentions gather under the longest name they begin or, for people, end:
-    # "Mahan" under "Mahan Air", "Dunn" under "Harry Dunn", whatever label NER gave each mention.
-    unlinked = [c for c in chosen if c.record is None]
-    keys = {id(c): name_key(spans[id(c)].text) for c in unlinked}
-    longest_first = sorted(set(keys.values()), key=lambda k: (-len(k.split()), k))
-    person_keys = {keys[id(c)] for c in unlinked if c.label == "PERSON"}
+    def add(self, key: str, c: Candidate, make: Callable[[], Entity]) -> None:
+        if key not in self.entities:
+            self.entities[key] = make()
+        self.entities[key].mentions.append(self.spans[c])
+        self.labels.setdefault(key, []).append(c.label)
+
+    def add_record(self, c: Candidate, r: Record) -> None:
+        self.add(f"kb:{r.id}", c, lambda: Entity(r.canonical, r.type, r.country, r.kb_id, [], r.agent, r.stands_for,
+                                                 country_from="kb" if r.country else None))
+
+    def add_linked(self, chosen: list[Candidate]) -> dict[str, Record]:
+        """The mentions the base links; returns the surnames of its people named in full in this text."""
+        surnames: dict[str, Record] = {}
+        for c in chosen:
+            if c.record is not None:
+                self.add_record(c, c.record)
+                if c.record.type == "PERSON":
+                    surnames.update((w[-1], c.record) for w in (name_key(n).split() for n in c.record.all_names()) if w)
+        return surnames
+
+    def add_unlinked(self, unlinked: list[Candidate], kb: KB, surnames: dict[str, Record]) -> None:
+        """Unlinked mentions gather under the longest name they begin or, for people, end: "Mahan" under
+        "Mahan Air", "Dunn" under "Harry Dunn", whatever label NER gave each mention."""
+        keys = {c: name_key(self.spans[c].text) for c in unlinked}
+        resolve = _longest_name(set(keys.values()), {keys[c] for c in unlinked if c.label == "PERSON"})
+        linked_names = {name_key(m.text): k for k, e in self.entities.items() for m in e.mentions}
+        for c in unlinked:
+            if keys[c] in linked_names:  # "YPG" again, where NER gave it another label
+                self.entities[linked_names[keys[c]]].mentions.append(self.spans[c])
+                continue
+            key = resolve(keys[c])
+            person = _person_named(key, c.label, kb, surnames)
+            if person is not None:
+                self.add_record(c, person)
+                continue
+            self.add(f"name:{key}", c, lambda: Entity("", "", None, None, []))
+
+    def name_unlinked(self, doc: Doc, kb: KB, geo: dict[int, Record]) -> None:
+        """An unlinked entity's name (its longest mention), type, and country: a city's, else the text's."""
+        for key, e in self.entities.items():
+            if not key.startswith("name:"):
+                continue
+            e.canonical = max((m.text for m in e.mentions), key=len)
+            found = self.labels[key]
+            e.type = "PERSON" if "PERSON" in found else max(sorted(set(found)), key=found.count)
+            city = kb.city(e.canonical) if e.type in ("GPE", "LOC") else None
+            if city is not None:
+                e.canonical, e.type, e.country, e.kb_id = city.name, "GPE", city.country, f"geonames:{city.geonameid}"
+                e.country_from = "geonames"
+            else:
+                e.country, e.roles = country_from_context(doc, e, geo)
+                e.country_from = "text" if e.country else None
+
+
+def _longest_name(keys: set[str], person_keys: set[str]) -> Callable[[str], str]:
+    longest_first = sorted(keys, key=lambda k: (-len(k.split()), k))
 
     def resolve(k: str) -> str:
         words = k.split()
@@ -216,58 +283,35 @@ def _gather(doc: Doc, chosen: list[Candidate], kb: KB, geo: dict[int, Record]) -
                 return long
         return k
 
-    linked_names = {name_key(m.text): k for k, e in groups.items() for m in e.mentions}
-    for c in unlinked:
-        if keys[id(c)] in linked_names:  # "YPG" again, where NER gave it another label
-            groups[linked_names[keys[id(c)]]].mentions.append(spans[id(c)])
-            continue
-        key = resolve(keys[id(c)])
-        words = key.split()
-        if len(words) > 1 and c.label == "PERSON" and (person := kb.surnames.get(words[-1])) is not None and any(
-                name_key(n).split()[0] in words[:-1] for n in person.all_names() if " " in n):
-            add_record(c, person)  # "Sayyid Ali Hosseini Khamenei" is the base's "Ali Khamenei"
-            continue
-        if len(words) == 1 and c.label in ("PERSON", "ORG", "GPE", "MISC"):
-            person = surnames.get(words[0]) or (kb.surnames.get(words[0]) if c.label == "PERSON" else None)
-            if person is not None:
-                add_record(c, person)
-                continue
-        add(f"name:{key}", c, lambda: Entity("", "", None, None, []))
-
-    _merge_acronyms(doc, chosen, spans, groups)
-    for key, e in groups.items():
-        if not key.startswith("name:"):
-            continue
-        e.canonical = max((m.text for m in e.mentions), key=len)
-        found = labels[key]
-        e.type = "PERSON" if "PERSON" in found else max(sorted(set(found)), key=found.count)
-        city = kb.city(e.canonical) if e.type in ("GPE", "LOC") else None
-        if city is not None:
-            e.canonical, e.type, e.country, e.kb_id = city.name, "GPE", city.country, f"geonames:{city.geonameid}"
-            e.country_from = "geonames"
-        else:
-            e.country, e.roles = country_from_context(doc, e, geo)
-            e.country_from = "text" if e.country else None
-    entities = sorted(groups.values(), key=lambda e: min(m.start for m in e.mentions))
-    for i, e in enumerate(entities, 1):
-        e.id = f"e{i}"
-    return entities
+    return resolve
 
 
-def _merge_acronyms(doc: Doc, chosen: list[Candidate], spans: dict[int, Span], groups: dict[str, Entity]) -> None:
+def _person_named(key: str, label: str, kb: KB, surnames: dict[str, Record]) -> Record | None:
+    """The base's person an unlinked name stands for: "Sayyid Ali Hosseini Khamenei" is the base's "Ali Khamenei";
+    a lone surname is the person named in full in this text, else a person of the base with that surname."""
+    words = key.split()
+    if len(words) > 1 and label == "PERSON" and (person := kb.surnames.get(words[-1])) is not None and any(
+            name_key(n).split()[0] in words[:-1] for n in person.all_names() if " " in n):
+        return person
+    if len(words) == 1 and label in ("PERSON", "ORG", "GPE", "MISC"):
+        return surnames.get(words[0]) or (kb.surnames.get(words[0]) if label == "PERSON" else None)
+    return None
+
+
+def _merge_acronyms(doc: Doc, chosen: list[Candidate], spans: dict[Candidate, Span], groups: dict[str, Entity]) -> None:
     """"Popular Mobilization Forces (PMF)", "Parti socialiste (PASOK)": the acronym in brackets after a name is
     that name; its bare mentions elsewhere join the same entity."""
     by_end = {c.end: c for c in chosen}
     for c in chosen:
-        text = spans[id(c)].text
+        text = spans[c].text
         if not (text.isupper() and 2 <= len(text) <= 8 and c.start >= 2 and c.end < len(doc)):
             continue
         if doc[c.start - 1].text != "(" or doc[c.end].text != ")" or (long := by_end.get(c.start - 1)) is None:
             continue
-        initials = [w[0] for w in name_key(spans[id(long)].text).split()]
+        initials = [w[0] for w in name_key(spans[long].text).split()]
         if text[0].lower() not in initials or sum(ch.lower() in initials for ch in text) * 2 < len(text):
             continue  # "Damas (SANA)" is a source, not a name: the letters must be the name's initials
-        owner = next((e for e in groups.values() if spans[id(long)] in e.mentions), None)
+        owner = next((e for e in groups.values() if spans[long] in e.mentions), None)
         for key, acronym in list(groups.items()):
             if owner is None or acronym is owner:
                 continue

@@ -16,7 +16,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from veille.lexicons import table
+from veille.lexicons import table, words
 from veille.nlp.index import text_of
 
 ASSERTED, NEGATED, HYPOTHETICAL, UNCERTAIN = "asserted", "negated", "hypothetical", "uncertain"
@@ -24,9 +24,6 @@ _ORDER = {NEGATED: 0, HYPOTHETICAL: 1, UNCERTAIN: 2, ASSERTED: 3}
 _LOCAL_DEPS = frozenset({"advmod", "neg", "aux", "aux:tense", "aux:pass", "auxpass", "mark", "det", "case", "cop", "cc",
                          "preconj"})
 _GOVERNED_BY = frozenset({"xcomp", "ccomp", "obj", "dobj", "obl", "obl:arg", "pobj", "prep", "acl", "advcl", "conj"})
-_EN_MODALS = {"would": HYPOTHETICAL, "could": HYPOTHETICAL, "may": HYPOTHETICAL, "might": HYPOTHETICAL,
-              "should": HYPOTHETICAL, "will": HYPOTHETICAL, "shall": HYPOTHETICAL, "can": HYPOTHETICAL,
-              "must": HYPOTHETICAL, "'ll": HYPOTHETICAL, "wo": HYPOTHETICAL, "ca": HYPOTHETICAL}
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,29 +84,53 @@ def _local(t: Token, m: Markers, lang: str) -> str:
     for c in t.children:
         if c.dep_ not in _LOCAL_DEPS:
             continue
-        lemma = c.lemma_.lower()
-        kind = m.kinds.get(lemma)
-        if lemma in ("ne", "n'", "n\u2019"):
-            if _has_second_negation(t):  # "ne … que" is "only"
-                return NEGATED
-        elif c.dep_ == "neg" or (kind == "negation" and c.dep_ in ("advmod", "det", "cc", "preconj")) or "Polarity=Neg" in str(c.morph):
+        if _negates(t, c, m):
             return NEGATED
-        if lang == "en" and c.dep_ in ("aux", "auxpass") and lemma in _EN_MODALS:
-            found = _min(found, _EN_MODALS[lemma])
-        if c.dep_.startswith("aux") and "Mood=Cnd" in str(c.morph) and _inflected(c, "Mood=Cnd", lang):
-            # "aurait livré": the press's reporting conditional, an unconfirmed fact
-            found = _min(found, UNCERTAIN if t.morph.get("VerbForm") == ["Part"] and c.dep_ == "aux:tense" else HYPOTHETICAL)
-        if c.dep_.startswith("aux") and "Tense=Fut" in str(c.morph) and _inflected(c, "Tense=Fut", lang):
-            found = _min(found, HYPOTHETICAL)
-        if c.dep_ == "mark" and kind in ("conditional", "purpose"):
-            found = _min(found, HYPOTHETICAL)
-        if c.dep_ == "advmod" and kind in ("hedge", "evidential", "allegation"):
-            found = _min(found, m.lemmas[lemma])
+        found = _min(found, _marked(t, c, m, lang))
+    return _inflection(t, found, lang)
+
+
+def negates(t: Token, c: Token, lang: str) -> bool:
+    """Does the child ``c`` negate ``t`` (a negation of ``factuality.tsv``, or French "ne" with its pair)?"""
+    return _negates(t, c, markers(lang))
+
+
+def _negates(t: Token, c: Token, m: Markers) -> bool:
+    """Does the child ``c`` negate ``t``? French "ne" only with a second negation ("ne … que" is "only")."""
+    lemma = c.lemma_.lower()
+    if lemma.replace("\u2019", "'") in words("ne_particle", "fr"):
+        return _has_second_negation(t)
+    return c.dep_ == "neg" or (m.kinds.get(lemma) == "negation" and c.dep_ in ("advmod", "det", "cc", "preconj")) \
+        or "Polarity=Neg" in str(c.morph)
+
+
+def _marked(t: Token, c: Token, m: Markers, lang: str) -> str:
+    """What the child ``c`` makes of ``t``: a modal, a conditional or future auxiliary, a conditional or purpose
+    conjunction, a hedge."""
+    lemma = c.lemma_.lower()
+    kind = m.kinds.get(lemma)
+    found = ASSERTED
+    if lang == "en" and c.dep_ in ("aux", "auxpass") and kind in ("modal", "future"):
+        found = _min(found, m.lemmas[lemma])
+    if c.dep_.startswith("aux") and "Mood=Cnd" in str(c.morph) and _inflected(c, "Mood=Cnd", lang):
+        # "aurait livré": the press's reporting conditional, an unconfirmed fact
+        found = _min(found, UNCERTAIN if t.morph.get("VerbForm", None) == ["Part"] and c.dep_ == "aux:tense" else HYPOTHETICAL)
+    if c.dep_.startswith("aux") and "Tense=Fut" in str(c.morph) and _inflected(c, "Tense=Fut", lang):
+        found = _min(found, HYPOTHETICAL)
+    if c.dep_ == "mark" and kind in ("conditional", "purpose"):
+        found = _min(found, HYPOTHETICAL)
+    if c.dep_ == "advmod" and kind in ("hedge", "evidential", "allegation"):
+        found = _min(found, m.lemmas[lemma])
+    return found
+
+
+def _inflection(t: Token, found: str, lang: str) -> str:
+    """``found`` as ``t``'s own mood and tense leave it: conditional and future verbs are hypothetical."""
     for feature in ("Mood=Cnd", "Tense=Fut"):
         if feature in str(t.morph) and _inflected(t, feature, lang):
             found = _min(found, HYPOTHETICAL)
     if lang == "fr" and t.pos_ == "VERB" and t.lower_.endswith(_FR_ENDINGS["Mood=Cnd"]) and \
-            t.lemma_.lower() not in _FR_MODALS and not any(x.lower_ == "si" for x in t.sent):
+            t.lemma_.lower() not in words("modal_verb", "fr") and not any(x.lower_ == "si" for x in t.sent):
         # "feraient l'objet d'accusations": a main verb in the press's reporting conditional, with no "si" clause,
         # reports an unconfirmed fact (the tagger often calls it an indicative)
         found = UNCERTAIN if found in (ASSERTED, HYPOTHETICAL) else found
@@ -119,7 +140,6 @@ def _local(t: Token, m: Markers, lang: str) -> str:
     return found
 
 
-_FR_MODALS = frozenset({"pouvoir", "devoir", "vouloir", "falloir", "aimer", "souhaiter"})
 
 
 # French futures and conditionals all end this way ("accueillera", "pourraient"); the morphologizer
@@ -134,8 +154,8 @@ def _inflected(t: Token, feature: str, lang: str) -> bool:
 
 def _has_second_negation(t: Token) -> bool:
     """French "ne" negates only with pas/jamais/plus/rien/aucun…; "ne … que" is "only"."""
-    return any(c.lemma_.lower() in ("pas", "jamais", "plus", "rien", "aucun", "nullement", "guère", "personne", "point", "ni")
-               for c in t.children) or any(c.lemma_.lower() in ("rien", "personne", "aucun") for c in t.subtree)
+    return any(c.lemma_.lower() in words("ne_pair", "fr") for c in t.children) or \
+        any(c.lemma_.lower() in words("ne_pair_anywhere", "fr") for c in t.subtree)
 
 
 def _phrases(predicate: Token, m: Markers) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -48,7 +49,8 @@ class Gazetteer:
                     forms.setdefault(key, set()).add(variant)
         for key, variants in forms.items():
             ordered = sorted(variants)
-            docs = list(nlp.tokenizer.pipe(ordered))
+            tokenizer: Any = nlp.tokenizer  # the pipeline's own Tokenizer (spaCy ships no stub for it)
+            docs = list(tokenizer.pipe(ordered))
             record = kb.records[self._what[key][0]]
             for variant, doc in zip(ordered, docs):
                 lower = " ".join(t.lower_ for t in doc)

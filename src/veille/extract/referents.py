@@ -15,42 +15,17 @@ rules over the parse and the entities already found:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from veille.lexicons import table
-from veille.model import Entity
+from veille.lexicons import table, words
+from veille.model import Entity, Party
 from veille.nlp.index import text_of
 
 # Dependencies that open a clause of their own: a phrase never reaches into them.
 CLAUSAL = frozenset({"acl", "acl:relcl", "relcl", "ccomp", "advcl", "parataxis", "xcomp", "csubj", "conj", "cc"})
-_PERSONAL = {"fr": {"il", "elle", "ils", "elles", "lui", "leur", "eux"}, "en": {"he", "she", "they", "him", "her", "them", "it"}}
-_PLURAL = {"ils", "elles", "eux", "leur", "they", "them"}
 _TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "LOC": 4, "EVENT": 5, "MISC": 6}
-
-
-@dataclass(slots=True)
-class Party:
-    """An actor, a recipient or a speaker: the words, the entity they stand for, the agent."""
-
-    text: str
-    start: int
-    end: int
-    entity: Entity | None
-    agent: str | None = None
-
-    @property
-    def country(self) -> str | None:
-        if self.entity is None:
-            return None
-        return self.entity.country or self.entity.stands_for
-
-    def as_dict(self) -> dict[str, object]:
-        e = self.entity
-        return {"text": self.text, "entity": e.id if e else None, "canonical": e.canonical if e else None,
-                "country": self.country, "agent": self.agent}
 
 
 @cache
@@ -102,8 +77,8 @@ class Referents:
                              if e.type == "GPE" and e.country and not e.stands_for and e.kb_id), key=lambda x: (-x[0], x[1]))
             top = counts[0] if counts else None
             ok = top is not None and top[0] >= 2 and (len(counts) == 1 or top[0] >= 1.5 * counts[1][0])
-            self._main = top[2] if ok else None
-        return self._main or None
+            self._main = top[2] if top is not None and ok else None
+        return self._main if isinstance(self._main, Entity) else None
 
     # ------------------------------------------------------------------ phrases
     def phrase(self, head: Token, before: int | None = None) -> list[Token]:
@@ -158,36 +133,50 @@ class Referents:
         role = self.role_of(head)
         rebel = next((r for c in head.children if c.dep_ == "amod" and (r := self.role_of(c)) and r.get("agent") == "REB"), None)
         role = rebel or role  # "les forces rebelles" are rebels, not the army
-        entity = None
-        if head.lower_ in _PERSONAL.get(self.lang, ()) or (head.pos_ == "PRON" and head.lower_.lstrip("-") in _PERSONAL.get(self.lang, ())):
-            entity = self.antecedent(head)
-        if entity is None:
-            entity = self.entity_in(head, before)
-        if entity is None and role is not None:
-            entity = self.role_antecedent(head, role)
-        governmental = role is not None and role.get("kind") == "group" and role.get("agent") in ("GOV", "MIL")
-        if entity is None and (governmental or any(c.lemma_.lower() in _GOVERNMENTAL for c in head.children)):
-            # "le régime", "the government", "government forces": the one state the sentence names, else the
-            # article's own state
-            entity = self.sentence_country(head) or self.main_country()
-        if entity is None and head.pos_ == "NOUN":
-            entity = self.owner_in_modifier(head)  # "le budget proposé pour 2019 de l'Italie"
-        if entity is None:  # "the network's franchise renewal": a role noun inside the phrase names the owner
-            inner = next(((t, r) for t in tokens if t.i != head.i and t.dep_ in ("poss", "nmod:poss", "compound", "nmod")
-                          and (r := self.role_of(t)) is not None), None)
-            if inner is not None:
-                entity = self.role_antecedent(inner[0], inner[1])
-        if entity is None and head.pos_ == "NOUN":
-            entity = self.bridge(head)
+        entity = self._named(head, role, before) or self._implied(head, tokens, role)
         agent = self.agents.get(head.i) or (role.get("agent") if role else None)
         if agent is None and entity is not None:
             agent = entity.agent
         return Party(text_of(self.doc)[text_start:text_end], text_start, text_end, entity, agent)
 
+    def _named(self, head: Token, role: dict[str, str] | None, before: int | None) -> Entity | None:
+        """The entity a pronoun stands for, else the one named in the phrase, else the one a role noun refers to."""
+        entity = None
+        personal = words("personal_pronoun", self.lang)
+        if head.lower_ in personal or (head.pos_ == "PRON" and head.lower_.lstrip("-") in personal):
+            entity = self.antecedent(head)
+        if entity is None:
+            entity = self.entity_in(head, before)
+        if entity is None and role is not None:
+            entity = self.role_antecedent(head, role)
+        return entity
+
+    def _implied(self, head: Token, tokens: list[Token], role: dict[str, str] | None) -> Entity | None:
+        """An entity the phrase does not name: the government's state, an owner, a role noun inside, a bridge."""
+        governmental = role is not None and role.get("kind") == "group" and role.get("agent") in ("GOV", "MIL")
+        if governmental or any(c.lemma_.lower() in words("governmental") for c in head.children):
+            # "le régime", "the government", "government forces": the one state the sentence names, else the
+            # article's own state
+            entity = self.sentence_country(head) or self.main_country()
+            if entity is not None:
+                return entity
+        if head.pos_ == "NOUN":
+            entity = self.owner_in_modifier(head)  # "le budget proposé pour 2019 de l'Italie"
+            if entity is not None:
+                return entity
+        # "the network's franchise renewal": a role noun inside the phrase names the owner
+        inner = next(((t, r) for t in tokens if t.i != head.i and t.dep_ in ("poss", "nmod:poss", "compound", "nmod")
+                      and (r := self.role_of(t)) is not None), None)
+        if inner is not None:
+            entity = self.role_antecedent(inner[0], inner[1])
+            if entity is not None:
+                return entity
+        return self.bridge(head) if head.pos_ == "NOUN" else None
+
     # ------------------------------------------------------------------ anaphora
     def antecedent(self, pron: Token) -> Entity | None:
         """The latest subject before ``pron`` (three sentences back at most) that a pronoun can stand for."""
-        plural = pron.lower_.lstrip("-") in _PLURAL
+        plural = pron.lower_.lstrip("-") in words("plural_pronoun")
         first_sentence = max(0, pron.sent.start - 400)
         own_clause = pron.head if not pron.dep_.startswith("nsubj") else None
         if pron.lower_ in ("lui", "him", "her") and not plural:  # a dative or object pronoun: most often a person
@@ -258,8 +247,6 @@ class Referents:
 
 
 _STATE_AGENTS = frozenset({"GOV", "MIL", "LEG", "JUD", "IGO"})
-_GOVERNMENTAL = frozenset({"gouvernemental", "government", "governmental", "pro-government", "progouvernemental", "loyaliste",
-                           "loyalist", "régulier"})
 
 
 def _fits(role: dict[str, str] | None, agent: str | None) -> bool:
@@ -278,15 +265,12 @@ def _fits(role: dict[str, str] | None, agent: str | None) -> bool:
     return agent in _STATE_AGENTS or agent == "MED"
 
 
-_POSTING = frozenset({"to", "in", "at", "near", "outside", "inside", "à", "au", "aux", "en", "auprès", "dans", "près"})
-
-
 def _posted(t: Token, head: Token) -> bool:
     """Is ``t`` reached from ``head`` through a preposition of place ("ambassador to Greece")?"""
     node, steps = t, 0
     while node.i != head.i and steps < 6:
-        if any(c.dep_ in ("case", "prep") and c.lower_ in _POSTING for c in node.children) or (
-                node.dep_ == "pobj" and node.head.lower_ in _POSTING):
+        if any(c.dep_ in ("case", "prep") and c.lower_ in words("posting_preposition") for c in node.children) or (
+                node.dep_ == "pobj" and node.head.lower_ in words("posting_preposition")):
             return True
         node = node.head
         steps += 1

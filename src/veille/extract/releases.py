@@ -39,13 +39,13 @@ def release_claims(doc: Doc, refs: Referents, lang: str, claims: list[Claim]) ->
     for t in doc:
         if t.idx >= first_end:
             break
-        e = refs.by_token.get(t.i)
-        if t.idx > after and e is not None and e.type in _ISSUERS:
+        found = refs.by_token.get(t.i)
+        if t.idx > after and found is not None and found.type in _ISSUERS:
             last = t.i
-            while last + 1 < len(doc) and refs.by_token.get(last + 1) is e:
+            while last + 1 < len(doc) and refs.by_token.get(last + 1) is found:
                 last += 1
             span = doc[t.i:last + 1]
-            issuer = Party(span.text, span.start_char, span.end_char, e)
+            issuer = Party(span.text, span.start_char, span.end_char, found)
             break
     if issuer is None:
         return []

@@ -9,9 +9,12 @@ Smith" does not make Smith Russian.
 
 from __future__ import annotations
 
+from typing import cast
+
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from veille.kb import Record
+from veille.lexicons import words
 from veille.model import Entity
 
 _STOP_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ", "CCONJ", "NUM"})
@@ -21,26 +24,14 @@ _WINDOW = 8
 def country_from_context(doc: Doc, entity: Entity, geo: dict[int, Record]) -> tuple[str | None, list[str]]:
     country: str | None = None
     roles: list[str] = []
+    if entity.type in ("GPE", "LOC", "NORP"):
+        return country, roles  # "Victoria Park", "South American": a place or group named after another is not in it
     for m in sorted(entity.mentions, key=lambda m: m.start):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
-        if entity.type in ("GPE", "LOC", "NORP"):
-            continue  # "Victoria Park", "South American": a place or group named after another is not in it
         if entity.type != "PERSON":
-            # a state or its demonym inside the name: "Federal Aviation Office of Germany", "Tunisian League"
-            states = {i: r for i, r in geo.items() if r.kind in ("country", "territory")}
-            country = country or _first_country(doc, range(span.start, span.end), states)
-            after = span.end
-            if country is None and after + 2 < len(doc) and doc[after].text == "(":
-                # "L'Armée nationale populaire (Algérie)": the state written after the name
-                inner = [i for i in range(after + 1, min(after + 6, len(doc))) if doc[i].text != ")"]
-                closing = next((i for i in range(after + 1, min(after + 7, len(doc))) if doc[i].text == ")"), None)
-                if closing is not None:
-                    country = _first_country(doc, [i for i in inner if i < closing], states)
-            group = _listed_under(span)
-            if country is None and group is not None:  # "German firms including Deutsche Telekom"
-                country = _first_country(doc, [c.i for c in group.children if c.dep_ in ("amod", "compound", "nmod")], geo)
+            country = country or _country_of_name(doc, span, geo)
             continue
         for phrase in (_title_before(span), _apposition(span)):
             if phrase is None:
@@ -55,7 +46,24 @@ def country_from_context(doc: Doc, entity: Entity, geo: dict[int, Record]) -> tu
     return country, roles
 
 
-_LISTING = frozenset({"including", "like", "as", "notamment", "comme", "dont", "parmi"})
+def _country_of_name(doc: Doc, span: SpacySpan, geo: dict[int, Record]) -> str | None:
+    """The country of something not a person: a state or its demonym inside the name ("Federal Aviation Office of
+    Germany", "Tunisian League"), the state in brackets after it, or the one its enumeration's noun carries."""
+    states = {i: r for i, r in geo.items() if r.kind in ("country", "territory")}
+    country = _first_country(doc, range(span.start, span.end), states)
+    after = span.end
+    if country is None and after + 2 < len(doc) and doc[after].text == "(":
+        # "L'Armée nationale populaire (Algérie)": the state written after the name
+        inner = [i for i in range(after + 1, min(after + 6, len(doc))) if doc[i].text != ")"]
+        closing = next((i for i in range(after + 1, min(after + 7, len(doc))) if doc[i].text == ")"), None)
+        if closing is not None:
+            country = _first_country(doc, [i for i in inner if i < closing], states)
+    group = _listed_under(span)
+    if country is None and group is not None:  # "German firms including Deutsche Telekom"
+        country = _first_country(doc, [c.i for c in group.children if c.dep_ in ("amod", "compound", "nmod")], geo)
+    return country
+
+
 
 
 def _listed_under(span: SpacySpan) -> Token | None:
@@ -66,16 +74,13 @@ def _listed_under(span: SpacySpan) -> Token | None:
             t = t.head
             continue
         break
-    if t.dep_ == "pobj" and t.head.lower_ in _LISTING and t.head.head.pos_ == "NOUN":
+    if t.dep_ == "pobj" and t.head.lower_ in words("listing") and t.head.head.pos_ == "NOUN":
         return t.head.head
-    if any(c.dep_ in ("case", "mark", "advmod") and c.lower_ in _LISTING for c in t.children) and t.head.pos_ == "NOUN":
+    if any(c.dep_ in ("case", "mark", "advmod") and c.lower_ in words("listing") for c in t.children) and t.head.pos_ == "NOUN":
         return t.head
     return None
 
 
-# A place after these prepositions is where the person serves, not whom they serve:
-# "US Ambassador to Germany", "l'ambassadeur russe à l'ONU", "envoyé spécial en Syrie".
-_POSTING = frozenset({"to", "in", "at", "à", "a", "en", "au", "aux", "auprès", "dans"})
 
 
 def _first_country(doc: Doc, indices, geo: dict[int, Record]) -> str | None:
@@ -90,7 +95,7 @@ def _first_country(doc: Doc, indices, geo: dict[int, Record]) -> str | None:
             j -= 1
         while j >= 0 and doc[j].pos_ == "DET":
             j -= 1
-        if j >= lo and doc[j].lower_ in _POSTING and (i - 1 not in geo or geo[i - 1] is not r):
+        if j >= lo and doc[j].lower_ in words("posting_preposition") and (i - 1 not in geo or geo[i - 1] is not r):
             continue
         return r.stands_for or r.country
     return None
@@ -98,7 +103,7 @@ def _first_country(doc: Doc, indices, geo: dict[int, Record]) -> str | None:
 
 def _title_before(span: SpacySpan) -> list[Token] | None:
     """The run of words right before the name, up to a verb, pronoun, conjunction or punctuation."""
-    doc, out = span.doc, []
+    doc, out = span.doc, cast(list[Token], [])
     i = span.start - 1
     sent_start = span.sent.start
     if i > sent_start and doc[i].text == ",":  # "l'ambassadeur russe à l'ONU, Vitali Tchourkine"

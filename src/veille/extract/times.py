@@ -26,16 +26,9 @@ from functools import cache
 from importlib import resources
 from typing import Callable, Iterator
 
+from veille.model import TimeMention
+
 __all__ = ["TimeMention", "find_times"]
-
-
-@dataclass(frozen=True, slots=True)
-class TimeMention:
-    text: str  # exactly text[start:end]
-    start: int  # char offsets into the given text, end-exclusive
-    end: int
-    value: str | None  # TimeML value, or None if unresolvable
-    anchor: str | None  # "absolute", "published", or None (value is None)
 
 
 # --------------------------------------------------------------------------------------------
@@ -154,7 +147,7 @@ def _grammar(lang: str) -> _Grammar | None:
 
     rel_year = _alt([r[0] for r in lex["relative"] if r[1] == "year"])
     wd_prefix = rf"(?:{det}?{wd},?\s+)?"
-    pats: list[tuple[str, str]] = []
+    pats: list[tuple[str, str, str]] = []
     pats.append(("iso", "D", rf"{_B}(?P<year>(?:19|20)\d{{2}})-(?P<m>[01]\d)-(?P<d>[0-3]\d){_E}"))
     pats.append(("numeric", "D", rf"{_B}(?P<a>[0-3]?\d)/(?P<b>[01]?\d)/(?P<year>(?:19|20)\d{{2}}){_E}"))
     date_end = rf"(?:,?\s+{year}|\s+(?P<amod>{amod}){_E})?"
@@ -353,7 +346,7 @@ def _candidates(g: _Grammar, text: str, low: str, pub: dt.date | None) -> Iterat
     rel = (lambda v: (v, "published") if pub is not None and v is not None else (None, None))
     spans: dict[str, list[tuple[int, int]]] = {}
     for m in g.trigger.finditer(low):
-        spans.setdefault(m.lastgroup, []).append(m.span())
+        spans.setdefault(m.lastgroup or "", []).append(m.span())
     windows = {k: _windows(v, len(low)) for k, v in spans.items()}
     windows["P"] = [(0, len(low))]
     for kind, trig, rx in g.patterns:

@@ -38,8 +38,8 @@ def decode(data: bytes, item: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    if (text := _mostly_utf8(data)) is not None:
-        return text
+    if (mostly := _mostly_utf8(data)) is not None:
+        return mostly
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
         raise ValueError("undecodable bytes (not UTF-8 and no legacy encoding fits)")

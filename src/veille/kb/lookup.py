@@ -127,6 +127,8 @@ class City:
     country: str
     geonameid: str
     population: int
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 @cache
@@ -135,14 +137,24 @@ def _cities() -> dict[str, list[City]]:
     table = resources.files("veille").joinpath("kb/data/cities.tsv").read_text("utf-8").splitlines()
     ranked: dict[str, list[tuple[bool, int, City]]] = defaultdict(list)
     for line in table[1:]:
-        gid, name, country, population, names = line.split("\t")
-        city = City(name, country, gid, int(population))
+        gid, name, country, population, names, lat, lon = line.split("\t")
+        city = City(name, country, gid, int(population), float(lat), float(lon))
         primary = name_key(name)
         for key in {name_key(n) for n in names.split("|")} - {""}:
             # GeoNames' alternate names hold junk ("May" for Lemay): only large cities are found by them
             if key == primary or city.population >= 100_000:
                 ranked[key].append((key != primary, -city.population, city))
     return {k: [c for *_, c in sorted(v, key=lambda t: (t[0], t[1], t[2].geonameid))] for k, v in ranked.items()}
+
+
+def city_by_id(geonameid: str) -> City | None:
+    """A city of the table by its GeoNames id (an entity's ``geonames:ID``), for its coordinates."""
+    return _cities_by_id().get(geonameid)
+
+
+@cache
+def _cities_by_id() -> dict[str, City]:
+    return {c.geonameid: c for cities in _cities().values() for c in cities}
 
 
 @cache

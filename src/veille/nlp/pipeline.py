@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -45,12 +46,13 @@ def _keep_hyphenated_names(nlp: Language) -> None:
     there; one token keeps the parse whole.
     """
     kb = knowledge_base()
+    tokenizer: Any = nlp.tokenizer  # the pipeline's own Tokenizer (spaCy ships no stub for it)
     forms = {n for r in kb.records.values() for n in (*r.all_names(), *r.all_demonyms())}
     for form in sorted(forms):
         if "-" in form and " " not in form and "'" not in form and "’" not in form:
             for variant in {form, form.lower(), form.upper(), form[:1].upper() + form[1:]}:
                 if len(nlp.tokenizer(variant)) > 1:
-                    nlp.tokenizer.add_special_case(variant, [{"ORTH": variant}])
+                    tokenizer.add_special_case(variant, [{"ORTH": variant}])
 
 
 def chunks(text: str) -> list[str]:

@@ -70,7 +70,7 @@ def derive(con: duckdb.DuckDBPyConnection, new_ids: list[str], method: Method = 
                     "WHERE d.article_id = x.a AND d.derived_from = x.b",
                     [[r["article_id"] for r in rows], [r["derived_from"] for r in rows]])
         insert(con, "derivations", rows)
-    return {r["article_id"] for r in rows} | {r["derived_from"] for r in rows}
+    return {str(r["article_id"]) for r in rows} | {str(r["derived_from"]) for r in rows}
 
 
 def links(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:

@@ -17,7 +17,7 @@ import json
 import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from typing import Any
 import duckdb
 
 from veille.errors import VeilleError
+from veille.ingest.admit import ArticleRow
 from veille.ingest.dedup import Deduper, signature_from_bytes
 
 DEFAULT_DB = "veille.duckdb"
@@ -41,28 +42,6 @@ class StoreError(VeilleError):
 
 class StoreBusy(StoreError):
     """Another process holds the store file's lock (a writer, or readers while one wants to write)."""
-
-
-@dataclass(slots=True)
-class ArticleRow:
-    """One article to write: an analysed original (``analysis`` set), a copy (``duplicate_of`` set)."""
-
-    id: str
-    text: str
-    text_sha256: str
-    norm_sha256: str
-    lang: str | None
-    published: dt.date | None
-    title: str | None
-    url: str | None
-    source: str | None
-    minhash: bytes | None = None
-    analysis: dict[str, Any] | None = None
-    duplicate_of: str | None = None
-    duplicate_kind: str | None = None
-    replace: bool = False
-    vector: Any = None
-    """The story embedding (``veille.cluster.embed``) when the analysing worker computed it."""
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -153,14 +132,9 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     for version, name, sql in migrations():
         if version <= current:
             continue
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             con.execute(sql)
             con.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", [version, name])
-            con.execute("COMMIT")
-        except Exception:
-            rollback(con)
-            raise
         applied.append(version)
     return applied
 
@@ -173,6 +147,19 @@ def _check_version(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     latest = migrations()[-1][0]
     if have > latest:
         raise StoreError(f"{path} has schema version {have}, newer than this veille ({latest}): upgrade veille")
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One transaction: committed when the block ends, rolled back when it raises (``rollback``: the block's
+    own error is the one raised, never DuckDB's "cannot rollback" after a failure that ended the transaction)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+        con.execute("COMMIT")
+    except Exception:
+        rollback(con)
+        raise
 
 
 def rollback(con: duckdb.DuckDBPyConnection) -> None:
@@ -255,29 +242,25 @@ class Store:
         """Write whole articles and failures in ONE transaction; articles marked ``replace`` lose their old rows first."""
         con = self.con
         articles = list({a.id: a for a in articles}.values())  # an id given twice in one write: the last wins
-        con.execute("BEGIN TRANSACTION")
         try:
-            gone = [a.id for a in articles if a.replace]
-            if gone:
-                for table in (*_CHILD_TABLES, *_CLUSTER_TABLES):  # a replaced article is clustered again
-                    con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [gone])
-                _forget_merges(con, gone)
-                con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [gone])
-            for table, rows in rows_by_table(articles).items():
-                insert(con, table, rows)
-            insert(con, "article_vectors", [{"article_id": a.id, "vector": [float(x) for x in a.vector]}
-                                            for a in articles if a.vector is not None])
-            if failures:
-                items = [f[0] for f in failures]
-                con.execute("DELETE FROM failures WHERE item IN (SELECT unnest(?))", [items])
-                insert(con, "failures", [{"item": i, "reason": r} for i, r in dict(failures).items()])
-            done = [a.id for a in articles]
-            if done:  # an item that failed once and is now stored is no longer a failure
-                con.execute("DELETE FROM failures WHERE item IN (SELECT unnest(?))", [done])
-            con.execute("COMMIT")
-        except Exception:
-            rollback(con)
-            raise
+            with transaction(con):
+                gone = [a.id for a in articles if a.replace]
+                if gone:
+                    for table in (*_CHILD_TABLES, *_CLUSTER_TABLES):  # a replaced article is clustered again
+                        con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [gone])
+                    _forget_merges(con, gone)
+                    con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [gone])
+                for table, rows in rows_by_table(articles).items():
+                    insert(con, table, rows)
+                insert(con, "article_vectors", [{"article_id": a.id, "vector": [float(x) for x in a.vector]}
+                                                for a in articles if a.vector is not None])
+                if failures:
+                    items = [f[0] for f in failures]
+                    con.execute("DELETE FROM failures WHERE item IN (SELECT unnest(?))", [items])
+                    insert(con, "failures", [{"item": i, "reason": r} for i, r in dict(failures).items()])
+                done = [a.id for a in articles]
+                if done:  # an item that failed once and is now stored is no longer a failure
+                    con.execute("DELETE FROM failures WHERE item IN (SELECT unnest(?))", [done])
         finally:
             self._let_go()
 
@@ -292,6 +275,11 @@ def _forget_merges(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
                         WHERE article_id IN (SELECT unnest(?)) OR copy_of IN (SELECT unnest(?)))""", [ids, ids])
         con.execute(f"DELETE FROM merged_{kind}_reports WHERE merged_id NOT IN (SELECT merged_id FROM merged_{kind}s)")
     con.execute("DELETE FROM merged_claim_words WHERE merged_id NOT IN (SELECT merged_id FROM merged_claims)")
+
+
+def sql_string(value: str | Path) -> str:
+    """A string as a SQL literal, where DuckDB takes no parameter (a COPY target, a table function's files)."""
+    return "'" + str(value).replace("'", "''") + "'"
 
 
 def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:

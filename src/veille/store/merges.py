@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import duckdb
 import numpy as np
@@ -27,11 +27,10 @@ from veille.cluster.derive import families
 from veille.cluster.embed import embed_together
 from veille.cluster.merge import Report, merge
 from veille.cluster.provenance import MIN_WORDS, SAME_CLAIM, SAME_QUOTE, ClaimReport, merge_claims
+from veille.model import ENTITY_KEY_SQL
 from veille.store.derivations import links
 from veille.store.duckdb import insert
 
-PARTY_KEY_SQL = "coalesce({a}kb_id, {a}type || ':' || lower({a}canonical))"
-"""An entity's key across articles and languages, as ``veille.cluster.profile.entity_key`` makes it."""
 OUTLET_SQL = ("coalesce(nullif(trim({a}source), ''), "
               "nullif(regexp_replace(regexp_extract({a}url, '^[a-z]+://([^/:]+)', 1), '^www\\.', ''), ''), 'unknown')")
 """The outlet of an article: its ``source``, else its URL's host without ``www.``, else ``unknown``."""
@@ -46,7 +45,7 @@ brackets in its first 300 characters."""
 
 
 def _party(prefix: str) -> str:
-    return f"""{PARTY_KEY_SQL.format(a=prefix + '.')} AS {prefix}_key"""
+    return f"""{ENTITY_KEY_SQL.format(a=prefix + '.')} AS {prefix}_key"""
 
 
 def _event_sql(restrict: bool) -> str:
@@ -61,7 +60,7 @@ def _event_sql(restrict: bool) -> str:
            e.day IS NOT NULL AND length(e.date) >= 10 AS dated, e.factuality,
            substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence,
            e.location, e.actor_canonical, e.actor_country, e.recipient_canonical, e.recipient_country, e.score,
-           c.speaker_canonical, {PARTY_KEY_SQL.format(a='se.')} AS speaker_key,
+           c.speaker_canonical, {ENTITY_KEY_SQL.format(a='se.')} AS speaker_key,
            sa.story_id, {OUTLET_SQL.format(a='a.')} AS outlet, cr.credit
     FROM {cut('events')} e JOIN {cut('articles', 'id')} a ON a.id = e.article_id
     LEFT JOIN {cut('entities')} ae ON ae.article_id = e.article_id AND ae.entity_id = e.actor_entity
@@ -174,13 +173,13 @@ def merge_events(con: duckdb.DuckDBPyConnection, linked: set[str]) -> int:
     for (aid, eid, typ, akey, rkey, day, dated, fact, sentence, loc, actor, acountry, recipient, rcountry, score,
          speaker, speaker_key, story, outlet, credit) in rows:
         speaker_key = speaker_key or (f"name:{speaker.lower()}" if speaker else None)
-        for r in _reporters(aid, outlet, None, credit, copies, family):
-            reports.append(Report(article_id=r.id, event_id=eid, type=typ, actor_key=akey, recipient_key=rkey,
-                                  day=day, factuality=fact, sentence=sentence or "", origins=r.origins,
+        for rp in _reporters(aid, outlet, None, credit, copies, family):
+            reports.append(Report(article_id=rp.id, event_id=eid, type=typ, actor_key=akey, recipient_key=rkey,
+                                  day=day, factuality=fact, sentence=sentence or "", origins=rp.origins,
                                   source_keys=(f"said:{speaker_key}",) if speaker_key else (),
                                   story_id=story, location=loc, actor=actor, actor_country=acountry,
-                                  recipient=recipient, recipient_country=rcountry, score=score, copy_of=r.copy_of,
-                                  outlet=r.outlet, said_by=speaker, dated=bool(dated)))
+                                  recipient=recipient, recipient_country=rcountry, score=score, copy_of=rp.copy_of,
+                                  outlet=rp.outlet, said_by=speaker, dated=bool(dated)))
     merged = merge(reports)
     ev_rows, rep_rows = [], []
     for m in merged:
@@ -195,7 +194,7 @@ def merge_events(con: duckdb.DuckDBPyConnection, linked: set[str]) -> int:
             "factuality": m.factuality, "score": first.score,
             "stories": sorted({r.story_id for r in m.reports if r.story_id}),
         })
-        for r, c, k in zip(m.reports, m.classes, m.report_classes, strict=True):
+        for r, c, k in zip(m.reports, m.source_classes, m.report_classes, strict=True):
             rep_rows.append({"merged_id": m.id, "article_id": r.article_id, "event_id": r.event_id, "day": r.day,
                              "outlet": r.outlet, "origin": c + 1, "report": k + 1, "copy_of": r.copy_of,
                              "factuality": r.factuality, "said_by": r.said_by})
@@ -210,7 +209,7 @@ def _claim_sql(restrict: bool) -> str:
         if restrict else (lambda t, k="article_id": t)
     return f"""
     WITH credit AS ({CREDIT_SQL.replace("FROM mentions m", f"FROM {cut('mentions')} m")})
-    SELECT c.article_id, c.claim_id, a.published, {PARTY_KEY_SQL.format(a='se.')}, c.speaker_canonical,
+    SELECT c.article_id, c.claim_id, a.published, {ENTITY_KEY_SQL.format(a='se.')}, c.speaker_canonical,
            c.kind, c.content_text, c.factuality, {OUTLET_SQL.format(a='a.')}, cr.credit, a.lang, sa.story_id,
            coalesce(len(st.languages), 0) > 1 AS multilingual
     FROM {cut('claims')} c JOIN {cut('articles', 'id')} a ON a.id = c.article_id
@@ -228,7 +227,7 @@ def _statements_joined(con: duckdb.DuckDBPyConnection, new: list[tuple[Any, ...]
     already report. Found by hash joins on words and speakers, so the cost follows the matches, not the store."""
     quotes, stories = [], set()
     for n, row in enumerate(new):
-        words = sorted(set(ClaimReport(*row[:2], None, None, None, row[5], row[6], "", ()).words()))
+        words = sorted(set(ClaimReport(row[0], row[1], None, None, None, row[5], row[6], "", ()).words()))
         if len(words) >= MIN_WORDS and (row[5] == "direct" or row[3]):
             quotes.append({"n": n, "direct": row[5] == "direct", "speaker": row[3], "words": words,
                            "probes": _probes(set(words))})
@@ -281,10 +280,10 @@ def merge_statements(con: duckdb.DuckDBPyConnection, linked: set[str]) -> int:
     vectors = _quote_vectors(rows)
     reports = []
     for aid, cid, pub, skey, speaker, kind, content, fact, outlet, credit, lang, story, _ in rows:
-        for r in _reporters(aid, outlet, pub, credit, copies, family):
-            reports.append(ClaimReport(article_id=r.id, claim_id=cid, published=r.published, speaker_key=skey,
+        for rp in _reporters(aid, outlet, pub, credit, copies, family):
+            reports.append(ClaimReport(article_id=rp.id, claim_id=cid, published=rp.published, speaker_key=skey,
                                        speaker=speaker, kind=kind, content=content, factuality=fact,
-                                       origins=r.origins, copy_of=r.copy_of, outlet=r.outlet, lang=lang,
+                                       origins=rp.origins, copy_of=rp.copy_of, outlet=rp.outlet, lang=lang,
                                        story_id=story, vector=vectors.get((aid, cid))))
     merged = merge_claims(reports)
     claim_rows, rep_rows = [], []
@@ -306,7 +305,7 @@ def merge_statements(con: duckdb.DuckDBPyConnection, linked: set[str]) -> int:
     insert(con, "merged_claims", claim_rows)
     insert(con, "merged_claim_reports", rep_rows)
     insert(con, "merged_claim_words", [{"word": w, "merged_id": c["merged_id"]} for c in claim_rows
-                                       if c["kind"] == "direct" for w in c["words"]])
+                                       if c["kind"] == "direct" for w in cast(list[str], c["words"])])
     return len(reports)
 
 

@@ -22,12 +22,13 @@ from veille.cluster.embed import embed
 from veille.cluster.profile import ArticleProfile, profile
 from veille.cluster.stories import DEFAULT, Method, StoryIndex, arrival_order
 from veille.store.derivations import derive
-from veille.store.duckdb import insert
-from veille.store.merges import OUTLET_SQL, PARTY_KEY_SQL, merge_events, merge_statements
+from veille.store.duckdb import insert, transaction
+from veille.model import ENTITY_KEY_SQL
+from veille.store.merges import OUTLET_SQL, merge_events, merge_statements
 
 STORY_TABLES = ("article_vectors", "stories", "story_articles", "derivations", "merged_events",
                 "merged_event_reports", "merged_claims", "merged_claim_reports", "merged_claim_words")
-__all__ = ["OUTLET_SQL", "PARTY_KEY_SQL", "STORY_TABLES", "StoriesSummary", "update"]
+__all__ = ["OUTLET_SQL", "STORY_TABLES", "StoriesSummary", "update"]
 
 
 @dataclass(slots=True)
@@ -51,23 +52,16 @@ class StoriesSummary:
 def update(con: duckdb.DuckDBPyConnection, *, method: Method = DEFAULT, rebuild: bool = False) -> StoriesSummary:
     """Cluster the articles not yet in a story, find their derivations, then merge again the events and claims
     they touch; one transaction."""
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         if rebuild:
-            for table in ("stories", "story_articles"):
-                con.execute(f"DELETE FROM {table}")
-            for table in ("derivations", "merged_event_reports", "merged_events", "merged_claim_reports",
-                          "merged_claim_words", "merged_claims"):
+            for table in ("stories", "story_articles", "derivations", "merged_event_reports", "merged_events",
+                          "merged_claim_reports", "merged_claim_words", "merged_claims"):
                 con.execute(f"DELETE FROM {table}")
         summary, new = _assign(con, method)
         linked = derive(con, new)
         merge_events(con, linked)
         merge_statements(con, linked)
         _count(con, summary)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     return summary
 
 
@@ -107,15 +101,15 @@ def _assign(con: duckdb.DuckDBPyConnection, method: Method) -> tuple[StoriesSumm
         # document frequencies of the entities the comparisons will weigh: the new articles' and the live stories'
         keys = sorted({k for p in new for k in p.entities} | {k for st in index.stories.values() for k in st.entities})
         index.df = dict(con.execute(f"""
-            SELECT {PARTY_KEY_SQL.format(a='')} AS key, count(DISTINCT article_id) FROM entities
-            WHERE {PARTY_KEY_SQL.format(a='')} IN (SELECT unnest(?::VARCHAR[]))
+            SELECT {ENTITY_KEY_SQL.format(a='')} AS key, count(DISTINCT article_id) FROM entities
+            WHERE {ENTITY_KEY_SQL.format(a='')} IN (SELECT unnest(?::VARCHAR[]))
               AND article_id IN (SELECT article_id FROM story_articles WHERE copy_of IS NULL) GROUP BY key""",
                                     [keys]).fetchall())
-        vectors = _vectors(con, [p.id for p in new])
+        found = _vectors(con, [p.id for p in new])
         rows = []
         for p in new:
             before = len(index.stories)
-            sid, sim = index.add(p, vectors[p.id])
+            sid, sim = index.add(p, found[p.id])
             summary.new_stories += len(index.stories) - before
             touched.add(sid)
             rows.append({"article_id": p.id, "story_id": sid, "similarity": sim, "copy_of": None})

@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Token
 
@@ -74,6 +74,11 @@ def _adverbial(t: Token) -> bool:
 def own_agent(t: Token, rule: Trigger, named: frozenset[int], support: frozenset[str] = frozenset()) -> Token | None:
     """A noun's own doer: "by X" / "par X", a possessor, a named modifier ("US sanctions", "l'offensive russe"),
     or (French) "de X" when the lexicon does not make "de X" the recipient."""
+    return (_by_agent(t) or _support_agent(t, support) or _owner(t, named)
+            or (_de_agent(t, named) if "nmod:de" not in rule.slots else None))
+
+
+def _by_agent(t: Token) -> Token | None:
     for c in t.children:
         if c.dep_ == "prep" and c.lower_ in _BY["en"]:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -81,21 +86,32 @@ def own_agent(t: Token, rule: Trigger, named: frozenset[int], support: frozenset
                 return pobj
         if c.dep_ in ("nmod", "obl:agent") and any(g.dep_ == "case" and g.lower_ in _BY["fr"] for g in c.children):
             return c
+    return None
+
+
+def _support_agent(t: Token, support: frozenset[str]) -> Token | None:
     for c in t.children:  # "l'offensive menée par le groupe M23", "strikes carried out by Israel"
         if c.dep_ in ("acl", "amod") and lemma_of(c) in support:
             agent = next((g for g in c.children if g.dep_ in PASSIVE_AGENT), None)
             if agent is not None:
                 return next((g for g in agent.children if g.dep_ == "pobj"), agent) if agent.dep_ == "agent" else agent
+    return None
+
+
+def _owner(t: Token, named: frozenset[int]) -> Token | None:
     for c in t.children:
         if c.dep_ in ("poss", "nmod:poss") and c.pos_ != "PRON":
             return c
         if c.dep_ in ("amod", "compound") and c.i in named:
             return c
-    if "nmod:de" not in rule.slots:
-        for c in t.children:
-            if c.dep_ == "nmod" and c.i > t.i and c.i in named and any(
-                    g.dep_ == "case" and lemma_of(g) == "de" for g in c.children):
-                return c
+    return None
+
+
+def _de_agent(t: Token, named: frozenset[int]) -> Token | None:
+    for c in t.children:
+        if c.dep_ == "nmod" and c.i > t.i and c.i in named and any(
+                g.dep_ == "case" and lemma_of(g) == "de" for g in c.children):
+            return c
     return None
 
 
@@ -114,12 +130,20 @@ def _verb_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]:
             # verb is then its object: "Les militaires n'ont ni libéré Mohamed Bazoum")
             return slip, True
     if passive:
-        agent = next((c for c in t.children if c.dep_ in PASSIVE_AGENT), None)
-        if agent is not None:
-            return (next((g for g in agent.children if g.dep_ == "pobj"), agent) if agent.dep_ == "agent" else agent), True
-        if t.dep_ in ("conj", "xcomp") and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
-            return _verb_actor(t.head, named)
-        return None, False
+        return _passive_actor(t, named)
+    return _active_actor(t, named)
+
+
+def _passive_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]:
+    agent = next((c for c in t.children if c.dep_ in PASSIVE_AGENT), None)
+    if agent is not None:
+        return (next((g for g in agent.children if g.dep_ == "pobj"), agent) if agent.dep_ == "agent" else agent), True
+    if t.dep_ in ("conj", "xcomp") and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
+        return _verb_actor(t.head, named)
+    return None, False
+
+
+def _active_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]:
     subject = next((c for c in t.children if c.dep_ in SUBJECT), None) or next(
         (g for c in t.children if c.dep_ in ("aux", "aux:tense") for g in c.children if g.dep_ in SUBJECT), None)
     # ("The US has been encouraging": the parser may hang the subject from an auxiliary)
@@ -175,61 +199,101 @@ def _slotted(occ: Occurrence) -> Iterable[Token]:
 
 
 def slot_heads(occ: Occurrence, slot: str) -> Iterable[Token]:
-    t = occ.head
     if slot == "cop-subject":
-        subject = copula_subject(t)
+        subject = copula_subject(occ.head)
         if subject is not None:
             yield subject
         return
+    yield from _support_recipients(occ, slot)
     deps = SLOT_DEPS.get(slot)
+    if deps is not None:
+        yield from _dependents(occ, slot, deps)
+        return
+    kind, _, prep = slot.partition(":")
+    reader = _SLOT_READERS.get(kind)
+    if reader is not None:
+        yield from reader(occ, slot, prep)
+
+
+def _support_recipients(occ: Occurrence, slot: str) -> Iterable[Token]:
+    """The support verb's indirect object: "lui a accordé l'asile", "granted him asylum"."""
     if kind_of_slot(slot) == "nmod" and occ.support is not None and slot.endswith(":à"):
         yield from (c for c in occ.support.children if c.dep_ in ("iobj", "dative"))  # "lui a accordé l'asile"
     if slot in ("prep:to", "prep:for") and occ.support is not None:
         yield from (c for c in occ.support.children if c.dep_ == "dative")  # "granted him asylum"
-    if deps is not None:
-        owners = [t] + ([occ.support] if occ.support is not None and slot in ("iobj", "dative") else [])
-        for owner in owners:
-            yield from (c for c in owner.children if c.dep_ in deps)
-        if slot in ("obj", "dobj") and occ.pos == "VERB" and any(c.dep_ in _PASSIVE_SUBJECT and c.i < t.i for c in t.children) \
-                and not any(c.dep_ in ("aux:pass", "auxpass") for c in t.children):
-            yield from (c for c in t.children if c.dep_ in SUBJECT and c.i > t.i)  # the slip above: its object
-        if slot in ("obj", "dobj") and occ.pos == "VERB" and t.pos_ != "VERB":
-            yield from (c for c in t.children if c.dep_ in ("nmod", "appos"))  # "bombardera Israël" tagged PROPN
-        if slot in ("obj", "dobj", "passive-subject") and t.dep_ in ("relcl", "acl:relcl") and any(
-                c.dep_ in _PASSIVE_SUBJECT and relative(c) for c in t.children):
-            yield t.head  # "two Russian missiles which were shot down": the relative pronoun is the noun
-        if slot in ("obj", "dobj") and t.dep_ == "acl" and occ.pos == "VERB":
-            if _looks_participle(t):
-                yield t.head  # "les quatre personnes détenues", "prisoners released"
-            else:  # "La junte malienne expulse l'ambassadeur de France": the object hangs from the noun
-                yield from (c for c in t.head.children if c.dep_ in ("nmod", "obj", "appos") and c.i > t.i)
-        return
-    kind, _, prep = slot.partition(":")
-    if kind in ("obl", "nmod"):
-        yield from _obliques(occ, prep)
-    elif kind == "prep":
-        for owner in [t] + ([occ.support] if occ.support is not None else []):
-            for p in owner.children:
-                if p.dep_ == "prep" and p.lemma_.lower() == prep:
-                    yield from (g for g in p.children if g.dep_ == "pobj")
-    elif kind == "pobj":
-        for p in t.children:
-            if p.dep_ in ("prep", "prt"):
+
+
+def _dependents(occ: Occurrence, slot: str, deps: frozenset[str] | tuple[str, ...]) -> Iterable[Token]:
+    """A slot named by its dependency: the trigger's dependents (and its support verb's, for an indirect object),
+    then where the parser's slips hide an object."""
+    t = occ.head
+    owners = [t] + ([occ.support] if occ.support is not None and slot in ("iobj", "dative") else [])
+    for owner in owners:
+        yield from (c for c in owner.children if c.dep_ in deps)
+    if slot in ("obj", "dobj", "passive-subject"):
+        yield from _slipped_objects(occ, slot)
+
+
+def _slipped_objects(occ: Occurrence, slot: str) -> Iterable[Token]:
+    t = occ.head
+    verb = slot in ("obj", "dobj") and occ.pos == "VERB"
+    if verb and any(c.dep_ in _PASSIVE_SUBJECT and c.i < t.i for c in t.children) \
+            and not any(c.dep_ in ("aux:pass", "auxpass") for c in t.children):
+        yield from (c for c in t.children if c.dep_ in SUBJECT and c.i > t.i)  # the slip above: its object
+    if verb and t.pos_ != "VERB":
+        yield from (c for c in t.children if c.dep_ in ("nmod", "appos"))  # "bombardera Israël" tagged PROPN
+    if t.dep_ in ("relcl", "acl:relcl") and any(c.dep_ in _PASSIVE_SUBJECT and relative(c) for c in t.children):
+        yield t.head  # "two Russian missiles which were shot down": the relative pronoun is the noun
+    if verb and t.dep_ == "acl":
+        if _looks_participle(t):
+            yield t.head  # "les quatre personnes détenues", "prisoners released"
+        else:  # "La junte malienne expulse l'ambassadeur de France": the object hangs from the noun
+            yield from (c for c in t.head.children if c.dep_ in ("nmod", "obj", "appos") and c.i > t.i)
+
+
+def _oblique_slot(occ: Occurrence, slot: str, prep: str) -> Iterable[Token]:
+    yield from _obliques(occ, prep)
+
+
+def _prep_slot(occ: Occurrence, slot: str, prep: str) -> Iterable[Token]:
+    for owner in [occ.head] + ([occ.support] if occ.support is not None else []):
+        for p in owner.children:
+            if p.dep_ == "prep" and p.lemma_.lower() == prep:
                 yield from (g for g in p.children if g.dep_ == "pobj")
-    elif slot in ("xcomp-obj", "xcomp-dobj"):
-        for x in t.children:
-            if x.dep_ == "xcomp":
-                yield from (g for g in x.children if g.dep_ in ("obj", "dobj"))
-                yield from (g for o in x.children if o.dep_ in ("obj", "dobj") for g in o.children if g.dep_ == "nmod")
-    elif slot in ("ccomp-nsubj", "ccomp-dobj"):
-        want = ("nsubj",) if slot.endswith("nsubj") else ("obj", "dobj")
-        for x in t.children:
-            if x.dep_ == "ccomp":
-                yield from (g for g in x.children if g.dep_ in want)
-    elif slot == "conj-nsubj":
-        subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
-        if subject is not None:
-            yield from (c for c in subject.children if c.dep_ == "conj")
+
+
+def _pobj_slot(occ: Occurrence, slot: str, prep: str) -> Iterable[Token]:
+    for p in occ.head.children:
+        if p.dep_ in ("prep", "prt"):
+            yield from (g for g in p.children if g.dep_ == "pobj")
+
+
+def _xcomp_object_slot(occ: Occurrence, slot: str, prep: str) -> Iterable[Token]:
+    for x in occ.head.children:
+        if x.dep_ == "xcomp":
+            yield from (g for g in x.children if g.dep_ in ("obj", "dobj"))
+            yield from (g for o in x.children if o.dep_ in ("obj", "dobj") for g in o.children if g.dep_ == "nmod")
+
+
+def _ccomp_slot(occ: Occurrence, slot: str, prep: str) -> Iterable[Token]:
+    want = ("nsubj",) if slot.endswith("nsubj") else ("obj", "dobj")
+    for x in occ.head.children:
+        if x.dep_ == "ccomp":
+            yield from (g for g in x.children if g.dep_ in want)
+
+
+def _conj_subject_slot(occ: Occurrence, slot: str, prep: str) -> Iterable[Token]:
+    subject = next((c for c in occ.head.children if c.dep_ == "nsubj"), None)
+    if subject is not None:
+        yield from (c for c in subject.children if c.dep_ == "conj")
+
+
+_SLOT_READERS: dict[str, Callable[[Occurrence, str, str], Iterable[Token]]] = {
+    "obl": _oblique_slot, "nmod": _oblique_slot, "prep": _prep_slot, "pobj": _pobj_slot,
+    "xcomp-obj": _xcomp_object_slot, "xcomp-dobj": _xcomp_object_slot,
+    "ccomp-nsubj": _ccomp_slot, "ccomp-dobj": _ccomp_slot, "conj-nsubj": _conj_subject_slot,
+}
+"""The slots not named by a dependency (``SLOT_DEPS``), by kind (the part before ``:``; the whole slot without one)."""
 
 
 _PLACE_PREPS = frozenset({"en", "in", "à", "au", "aux", "dans", "inside", "within"})

@@ -108,19 +108,9 @@ class _Coder:
         if occ.pos == "PRED":
             self.said_of(occ)
             return
-        head, given = actor_head(occ, self.named)
-        if head is not None and occ.pos == "VERB" and _is_act_noun(head):
-            # "Twin bombings struck the Jolo Cathedral": the subject is an act, whose doer is its own agent or unknown
-            head = own_agent(head, occ.rule, self.named, frozenset(lexicon(self.lang).support))
-            given = head is not None
+        head = self.doer(occ)
         if head is None:
             self.why = "no actor phrase"
-            if occ.pos == "NOUN":
-                self.between(occ)  # "a call between Trump and Zelensky"
-                if undergoer(occ.head) is not None:
-                    self.agentless(occ)  # "feraient l'objet d'accusations"
-            elif not given:
-                self.agentless(occ)
             return
         before = occ.head.i if head.i == occ.head.head.i else None  # a subject the trigger hangs from (acl)
         actor_heads = members(head, refs)
@@ -138,6 +128,22 @@ class _Coder:
                 targets = [p for g in actor_heads if g.i != h.i and (p := refs.party(g)).entity is not None] or [None]
             for rec in targets:
                 self.keep(occ, h, actor, rec, named_slot and not mutual)
+
+    def doer(self, occ: Occurrence) -> Token | None:
+        """The head of the actor's phrase; None when there is none (an agentless act is then coded as such)."""
+        head, given = actor_head(occ, self.named)
+        if head is not None and occ.pos == "VERB" and _is_act_noun(head):
+            # "Twin bombings struck the Jolo Cathedral": the subject is an act, whose doer is its own agent or unknown
+            head = own_agent(head, occ.rule, self.named, frozenset(lexicon(self.lang).support))
+            given = head is not None
+        if head is None:
+            if occ.pos == "NOUN":
+                self.between(occ)  # "a call between Trump and Zelensky"
+                if undergoer(occ.head) is not None:
+                    self.agentless(occ)  # "feraient l'objet d'accusations"
+            elif not given:
+                self.agentless(occ)
+        return head
 
     def fact(self, occ: Occurrence) -> str:
         """The factuality of the act: a noun's is that of the verb that carries it ("pourrait lancer une offensive",

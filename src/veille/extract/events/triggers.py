@@ -326,12 +326,7 @@ def objects(t: Token, deep: bool = False) -> list[Token]:
     (``deep``: anywhere in the next words of its phrase, where the parser often hangs it: "le tir par la Corée du
     Nord d'un missile")."""
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("ROOT",) and not any(c.dep_ in ("obj", "dobj") for c in t.children):
-        # a noun's "object": "missile test", "essai de missile", "test of a missile"
-        near = ([x for x in t.subtree if t.i < x.i <= t.i + 8] if deep else []) + list(t.children)
-        out = [c for c in near if c.dep_ in ("compound", "nmod") and (c.dep_ == "compound" or any(
-            g.dep_ == "case" and lemma_of(g) == "de" for g in c.children))]
-        out += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        return out
+        return _noun_objects(t, deep)
     out = [c for c in t.children if c.dep_ in ("obj", "dobj")]
     if not out:
         out = [c for c in t.children if c.dep_ in ("nsubj:pass", "nsubjpass")]
@@ -351,6 +346,15 @@ def _through_quantity(t: Token) -> Token:
     inner = next((c for c in t.children if c.dep_ == "nmod"), None) or next(
         (g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
     return inner if inner is not None else t
+
+
+def _noun_objects(t: Token, deep: bool) -> list[Token]:
+    """A noun's "object": "missile test", "essai de missile", "test of a missile"."""
+    near = ([x for x in t.subtree if t.i < x.i <= t.i + 8] if deep else []) + list(t.children)
+    out = [c for c in near if c.dep_ in ("compound", "nmod") and (c.dep_ == "compound" or any(
+        g.dep_ == "case" and lemma_of(g) == "de" for g in c.children))]
+    out += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return out
 
 
 def _sense_ok(t: Token, rule: Trigger, lex: Lexicon) -> bool:
@@ -411,26 +415,28 @@ def support_verb(noun: Token, lex: Lexicon) -> Token | None:
     lemma = lemma_of(verb)
     particle = next((c for c in verb.children if c.dep_ in _PARTICLE), None)
     keys = ([f"{lemma} {particle.lower_}"] if particle is not None else []) + [lemma]
-    dep = noun.dep_
     for key in keys:
         slots = lex.support.get(key)
-        if slots is None:
-            continue
-        for slot in slots:
-            kind, _, prep = slot.partition(":")
-            if kind in ("obj", "dobj") and (dep in ("obj", "dobj", "nsubj:pass", "nsubjpass") or (
-                    dep in ("obl", "obl:mod", "obl:arg") and not any(c.dep_ == "case" and c.pos_ == "ADP" and c.i < noun.i for c in noun.children))):
-                return verb  # a bare noun the parser hung as an oblique is the object ("a organisé … un sommet")
-            if kind in ("obl", "nmod") and dep.startswith(("obl", "nmod")) and any(
-                    c.dep_ == "case" and lemma_of(c) in (prep, "au" if prep == "à" else prep) for c in noun.children):
-                return verb
-    if dep == "pobj" and verb.dep_ == "prep" and verb.head.i != verb.i:  # English "entered into an agreement"
+        if slots is not None and any(_supports(noun, slot) for slot in slots):
+            return verb
+    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.head.i != verb.i:  # English "entered into an agreement"
         v = verb.head
         for key in (lemma_of(v),):
             for slot in lex.support.get(key, ()):
                 if slot == f"prep:{verb.lower_}":
                     return v
     return None
+
+
+def _supports(noun: Token, slot: str) -> bool:
+    """Does ``noun`` stand in the support verb's ``slot``: its object, or the oblique with the listed preposition?"""
+    dep = noun.dep_
+    kind, _, prep = slot.partition(":")
+    if kind in ("obj", "dobj") and (dep in ("obj", "dobj", "nsubj:pass", "nsubjpass") or (
+            dep in ("obl", "obl:mod", "obl:arg") and not any(c.dep_ == "case" and c.pos_ == "ADP" and c.i < noun.i for c in noun.children))):
+        return True  # a bare noun the parser hung as an oblique is the object ("a organisé … un sommet")
+    return kind in ("obl", "nmod") and dep.startswith(("obl", "nmod")) and any(
+        c.dep_ == "case" and lemma_of(c) in (prep, "au" if prep == "à" else prep) for c in noun.children)
 
 
 def class_of_object(occ: Occurrence, name: str, *, common: bool = False) -> bool:

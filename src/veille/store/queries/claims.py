@@ -1,0 +1,45 @@
+"""Claims, one article's report each (statements across articles: ``veille.store.queries.stories``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import duckdb
+
+from veille.model import ENTITY_KEY_SQL
+from veille.store.queries.base import Table, Where, page
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilters:
+    """``speaker``: part of the speaker's name or words; ``country``: the speaker's; ``q``: text in what was said;
+    dates: publication dates; ``entity``: the speaker's entity key."""
+
+    speaker: str | None = None
+    country: str | None = None
+    q: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    entity: str | None = None
+
+    def where(self) -> Where:
+        return (Where().text(self.speaker, "c.speaker_canonical", "c.speaker_text")
+                .when(self.country, "c.speaker_country = upper(?)").text(self.q, "c.content_text")
+                .when(self.since, "a.published >= ?").when(self.until, "a.published <= ?")
+                .when(self.entity, "sk.key = ?"))
+
+
+FROM = f"""claims c JOIN articles a ON a.id = c.article_id
+        LEFT JOIN (SELECT article_id, entity_id, {ENTITY_KEY_SQL.format(a='')} AS key FROM entities) sk
+            ON sk.article_id = c.article_id AND sk.entity_id = c.speaker_entity"""
+SELECT = """c.article_id, c.claim_id, a.published, c.date, c.speaker_canonical AS speaker, c.speaker_country,
+        sk.key AS speaker_key, c.kind, c.factuality, c.content_text AS content,
+        (SELECT string_agg(s.canonical || ' (' || s.relation || ')', '; ' ORDER BY s.n) FROM claim_sources s
+         WHERE s.article_id = c.article_id AND s.claim_id = c.claim_id) AS sources, a.title"""
+
+
+def claims(con: duckdb.DuckDBPyConnection, filters: ClaimFilters = ClaimFilters(), *, limit: int | None = 50,
+           offset: int = 0) -> tuple[Table, int]:
+    """Claims in publication order, one page, and how many match."""
+    return page(con, SELECT, FROM, filters.where(), "a.published NULLS LAST, c.article_id, c.claim_id", limit, offset)

@@ -1,0 +1,100 @@
+"""Events, one article's report each: the listing, events per day (``timeline``) and dyads (``network``),
+all under the same filters (``EventFilters``), as the CLI and the API ask them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import duckdb
+
+from veille.model import ENTITY_KEY_SQL
+from veille.store.queries.base import Table, Where, page, party_condition, run
+
+EVENT_SORTS = {
+    "date": "coalesce(e.day, a.published)", "type": "e.type", "actor": "e.actor_canonical",
+    "recipient": "e.recipient_canonical", "factuality": "e.factuality", "confidence": "e.confidence",
+    "score": "e.score", "article": "e.article_id",
+}
+"""Columns the events may be sorted on (user input picks a key, never SQL)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilters:
+    """``actor``/``recipient``: an ISO3 country or part of a canonical name (``party_condition``); ``country``:
+    on either side; dates: the event's, else its article's publication date; ``q``: text in the trigger, the
+    parties' words, the sentence or the title; ``entity``: an entity key on either side."""
+
+    actor: str | None = None
+    recipient: str | None = None
+    country: str | None = None
+    type: str | None = None
+    factuality: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    q: str | None = None
+    article_id: str | None = None
+    entity: str | None = None
+
+    def where(self) -> Where:
+        """WHERE terms over ``FROM``."""
+        w = Where()
+        for side, value in (("actor", self.actor), ("recipient", self.recipient)):
+            if value:
+                cond, params = party_condition(f"e.{side}_country", f"e.{side}_canonical", value)
+                w.add(cond, *params)
+        w.when(self.country, "(e.actor_country = upper(?) OR e.recipient_country = upper(?))")
+        w.when(self.type, "e.type = upper(?)").when(self.factuality, "e.factuality = lower(?)")
+        w.when(self.since, "coalesce(e.day, a.published) >= ?").when(self.until, "coalesce(e.day, a.published) <= ?")
+        w.text(self.q, "e.trigger_text", "e.actor_text", "e.recipient_text", "a.title", SENTENCE)
+        return w.when(self.article_id, "e.article_id = ?").when(self.entity, "(ak.key = ? OR rk.key = ?)")
+
+
+SENTENCE = "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
+FROM = f"""events e JOIN articles a ON a.id = e.article_id
+    LEFT JOIN claims c ON c.article_id = e.article_id AND c.claim_id = e.attributed_to
+    LEFT JOIN (SELECT article_id, entity_id, {ENTITY_KEY_SQL.format(a='')} AS key FROM entities) ak
+        ON ak.article_id = e.article_id AND ak.entity_id = e.actor_entity
+    LEFT JOIN (SELECT article_id, entity_id, {ENTITY_KEY_SQL.format(a='')} AS key FROM entities) rk
+        ON rk.article_id = e.article_id AND rk.entity_id = e.recipient_entity"""
+"""Every event with its article, the claim it is attributed to and its parties' entity keys."""
+SELECT = f"""e.article_id, e.event_id, coalesce(e.date, CAST(a.published AS VARCHAR)) AS date, e.type, e.mode,
+    e.actor_canonical AS actor, e.actor_country, ak.key AS actor_key, e.recipient_canonical AS recipient,
+    e.recipient_country, rk.key AS recipient_key, e.factuality, c.speaker_canonical AS said_by,
+    e.confidence, e.score, e.trigger_text AS trigger, {SENTENCE} AS sentence, a.title"""
+
+
+def events(con: duckdb.DuckDBPyConnection, filters: EventFilters = EventFilters(), *, sort: str = "date",
+           descending: bool = False, limit: int | None = 50, offset: int = 0) -> tuple[Table, int]:
+    """Events, filtered and sorted (``EVENT_SORTS``), one page, and how many match."""
+    key = EVENT_SORTS.get(sort, EVENT_SORTS["date"])
+    order = f"{key} {'DESC' if descending else 'ASC'} NULLS LAST, e.article_id, e.event_id"
+    return page(con, SELECT, FROM, filters.where(), order, limit, offset)
+
+
+def timeline(con: duckdb.DuckDBPyConnection, filters: EventFilters = EventFilters()) -> Table:
+    """Events per day (event date, else publication date): conflict and cooperation counts and PLOVER score sums."""
+    where = filters.where().add("coalesce(e.day, a.published) IS NOT NULL")
+    return run(con, f"""
+        SELECT coalesce(e.day, a.published) AS day,
+               count(*) FILTER (WHERE e.score < 0) AS conflict, count(*) FILTER (WHERE e.score > 0) AS cooperation,
+               count(*) FILTER (WHERE e.score IS NULL OR e.score = 0) AS neutral,
+               coalesce(sum(e.score) FILTER (WHERE e.score < 0), 0) AS conflict_score,
+               coalesce(sum(e.score) FILTER (WHERE e.score > 0), 0) AS cooperation_score
+        FROM {FROM}
+        WHERE {where.sql()}
+        GROUP BY 1 ORDER BY 1""", where.params)
+
+
+def network(con: duckdb.DuckDBPyConnection, filters: EventFilters = EventFilters(), *, limit: int = 200) -> Table:
+    """Dyads (actor → recipient, by canonical name) weighted by their event count, heaviest first."""
+    where = filters.where().add("e.actor_canonical IS NOT NULL").add("e.recipient_canonical IS NOT NULL")
+    return run(con, f"""
+        SELECT e.actor_canonical AS actor, any_value(e.actor_country) AS actor_country, any_value(ak.key) AS actor_key,
+               e.recipient_canonical AS recipient, any_value(e.recipient_country) AS recipient_country,
+               any_value(rk.key) AS recipient_key, count(*) AS events, avg(e.score) AS mean_score,
+               count(*) FILTER (WHERE e.score < 0) AS conflict, count(*) FILTER (WHERE e.score > 0) AS cooperation
+        FROM {FROM}
+        WHERE {where.sql()}
+        GROUP BY e.actor_canonical, e.recipient_canonical
+        ORDER BY events DESC, actor, recipient LIMIT ?""", where.params + [limit])
