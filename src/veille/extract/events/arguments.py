@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Set as AbstractSet
 
 from spacy.tokens import Token
 
@@ -117,12 +117,12 @@ def _de_agent(t: Token, named: frozenset[int]) -> Token | None:
 
 def relative(t: Token) -> bool:
     """A relative pronoun ("qui", "which", "who"): the English tagger marks it by tag, not by morphology."""
-    return t.morph.get("PronType") == ["Rel"] or t.tag_ in ("WDT", "WP", "WP$")
+    return t.morph.get("PronType", []) == ["Rel"] or t.tag_ in ("WDT", "WP", "WP$")
 
 
 def _verb_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]:
     passive = any(c.dep_ in ("aux:pass", "auxpass") for c in t.children) or (
-        t.dep_ in ("acl", "amod") and t.morph.get("VerbForm") == ["Part"] and _looks_participle(t))
+        t.dep_ in ("acl", "amod") and t.morph.get("VerbForm", []) == ["Part"] and _looks_participle(t))
     if not passive:
         slip = next((c for c in t.children if c.dep_ in _PASSIVE_SUBJECT), None)
         if slip is not None and not any(c.dep_ in SUBJECT and c.i < t.i for c in t.children):
@@ -154,7 +154,7 @@ def _active_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]:
     if (t.dep_ == "acl" or (t.dep_ in ("nmod", "amod", "appos") and t.pos_ != "VERB")) and t.head.pos_ in ("NOUN", "PROPN") \
             and t.head.i < t.i:
         return t.head, True  # a headline's present tense read as a participle or noun: "La junte malienne expulse …"
-    if (t.dep_ in ("conj", "xcomp") or (t.dep_ in ("advcl", "pcomp") and t.morph.get("VerbForm") in (["Part"], ["Ger"], ["Inf"]))) \
+    if (t.dep_ in ("conj", "xcomp") or (t.dep_ in ("advcl", "pcomp") and t.morph.get("VerbForm", []) in (["Part"], ["Ger"], ["Inf"]))) \
             and t.head.i != t.i:
         head = t.head.head if t.head.dep_ == "prep" else t.head
         return _verb_actor(head, named)  # "a réagi en dénonçant", "began deploying", "accused X of violating"
@@ -344,7 +344,7 @@ def local_tokens(t: Token) -> list[Token]:
 
 # ---------------------------------------------------------------- lists and reciprocals
 
-def members(head: Token, refs: Referents, exclude: set[int] = frozenset()) -> list[Token]:
+def members(head: Token, refs: Referents, exclude: AbstractSet[int] = frozenset()) -> list[Token]:
     """``head`` and the other members of its list: conjuncts, and named neighbours of the same kind joined by commas
     and "et"/"and" (the parser often hangs "A, B et C" in pieces, or under "dont"/"including"). A run of commas alone
     is no list ("Selon l'AFP, le Conseil national syrien a appelé"): a conjunction must close it."""

@@ -10,6 +10,7 @@ the CAMEO dictionary. Candidates relax each choice and say which relaxation they
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -44,7 +45,7 @@ def _eid(p: Party | None) -> int | None:
 
 
 def candidates(doc: Doc, refs: Referents, lang: str, rule_events: list[Found],
-               voices: list[tuple[int, int, Party]], reporting: frozenset[int]) -> list[Candidate]:
+               voices: Sequence[tuple[int, int, Party]], reporting: frozenset[int]) -> list[Candidate]:
     """Every candidate of ``doc`` with its features. ``rule_events`` are the rule coder's events."""
     named = frozenset(refs.by_token)
     out: dict[tuple, Candidate] = {}
@@ -133,6 +134,7 @@ def _features(c: Candidate, lang: str, reporting: frozenset[int]) -> list[str]:
             fs.append(f"{side}=none")
             continue
         e = p.entity
+        assert e is not None, "a candidate's parties are named"
         salience = min(len(e.mentions), 4)
         fs += [f"{side}.type={e.type}", f"{side}.agent={p.agent or e.agent}", f"{side}.country={bool(p.country)}",
                f"{side}.party={is_party(p)}", f"{side}.type={e.type}|type={kind}", f"{side}.mentions={salience}",

@@ -17,6 +17,7 @@ is reported.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -68,7 +69,7 @@ class Found:
 
 
 def rule_events(doc: Doc, refs: Referents, lang: str, *, reporting: frozenset[int] = frozenset(),
-                voices: list[tuple[int, int, Party]] = ()) -> list[Found]:
+                voices: Sequence[tuple[int, int, Party]] = ()) -> list[Found]:
     """Every event the rules code in ``doc``. ``reporting`` holds the tokens of reporting verbs (claim cues):
     factuality is read up to them, not through them. ``voices`` are the claims (content span, speaker): a
     predicate such as "are the perpetrators" is an accusation by whoever says it."""
@@ -79,7 +80,7 @@ class _Coder:
     """One document's coding: the events found so far are what later nouns ("the operation") refer back to."""
 
     def __init__(self, doc: Doc, refs: Referents, lang: str, reporting: frozenset[int],
-                 voices: list[tuple[int, int, Party]]) -> None:
+                 voices: Sequence[tuple[int, int, Party]]) -> None:
         self.doc, self.refs, self.lang, self.reporting, self.voices = doc, refs, lang, reporting, voices
         self.named = frozenset(refs.by_token)
         self.found: list[Found] = []
@@ -152,7 +153,7 @@ class _Coder:
         return factuality(carrier, self.lang, stop_at=self.reporting)
 
     # ------------------------------------------------------------ recipients
-    def recipients(self, occ: Occurrence, exclude: set[int]) -> tuple[list[Party | None], bool]:
+    def recipients(self, occ: Occurrence, exclude: set[int]) -> tuple[Sequence[Party | None], bool]:
         """The recipient, one per member of a list ("blamed both Israel and the United States"), and whether the
         text named a recipient phrase at all (resolved or not)."""
         refs, named_slot = self.refs, False
@@ -174,9 +175,9 @@ class _Coder:
                 return ([place] if place is not None else out), True
         if occ.pos == "NOUN":
             for frame in (undergoer, opposed_subject):
-                head = frame(occ.head)
-                if head is not None and head.i not in exclude:
-                    p = refs.party(head)
+                framed = frame(occ.head)
+                if framed is not None and framed.i not in exclude:
+                    p = refs.party(framed)
                     if p.entity is not None:
                         return [p], True
         if occ.rule.type == "ASSAULT":
@@ -247,7 +248,7 @@ class _Coder:
                       and class_of_object(occ, "captive", common=True)):
                 self.why = "no recipient" if not named_slot else "recipient not resolved"
                 return  # "detained four people": the recipient is unnamed, the act is still coded
-        if rec is None and actor.country is None and actor.entity.type == "PERSON":
+        if rec is None and actor.country is None and actor.entity is not None and actor.entity.type == "PERSON":
             self.why = "private person alone"
             return  # a private person acting alone is not a political event
         self.found.append(Found(occ, actor, rec, fact, _confidence(occ, head, actor, rec, self.refs)))
@@ -291,7 +292,7 @@ class _Coder:
             # livrés à la Russie" is Iran's aid; "225 militaires ont été déployés" Belgium's mobilisation
             theme = passive_theme(occ.head)
             owner = self.refs.party(theme) if theme is not None else None
-            if owner is None or owner.entity is None or not owner.country:
+            if theme is None or owner is None or owner.entity is None or not owner.country:
                 return
             recs = self.recipients(occ, {x.i for x in self.refs.phrase(theme)})[0] if occ.rule.type == "AID" else [None]
             for rec in recs:
@@ -306,7 +307,7 @@ class _Coder:
         if rec is None:
             if class_of_object(occ, "captive", common=True):
                 self.found.append(Found(occ, None, None, fact, 0.3))
-        elif rec.country or rec.entity.agent == "IGO":  # a party of the news, not a building or a name of its own
+        elif rec.country or (rec.entity is not None and rec.entity.agent == "IGO"):  # a party of the news, not a building or a name of its own
             self.found.append(Found(occ, None, rec, fact, 0.35))
 
 

@@ -4,6 +4,8 @@ the rule coder's events are one feature."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc
 
 from veille.config import settings
@@ -15,7 +17,7 @@ from veille.extract.referents import Party, Referents
 
 
 def find_events(doc: Doc, refs: Referents, lang: str, *, reporting: frozenset[int] = frozenset(),
-                voices: list[tuple[int, int, Party]] = ()) -> list[Found]:
+                voices: Sequence[tuple[int, int, Party]] = ()) -> list[Found]:
     rules = rule_events(doc, refs, lang, reporting=reporting, voices=voices)
     ranker = model() if settings()["events"].get("ranker", True) else None
     if ranker is None:

@@ -120,8 +120,8 @@ def lexicon(lang: str) -> Lexicon:
     if _has(lang, "cameo_verbs"):
         for row in table(lang, "cameo_verbs"):
             before, after = tuple(row["before"].split()), tuple(row["after"].split())
-            words = frozenset(w for e in before + after for w in e.split("_") if not w.startswith("&"))
-            p = Pattern(before, after, row["code"], row["type"], row["mode"] or None, _split(row["context"], ","), words)
+            plain = frozenset(w for e in before + after for w in e.split("_") if not w.startswith("&"))
+            p = Pattern(before, after, row["code"], row["type"], row["mode"] or None, _split(row["context"], ","), plain)
             lemma = row["lemma"].lower()
             if p.size == 0:
                 defaults.setdefault(lemma, p)

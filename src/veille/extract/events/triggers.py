@@ -62,7 +62,7 @@ def pos_of(t: Token, lex: Lexicon) -> str:
     pos = t.pos_
     lemma = lemma_of(t)
     if pos in ("PROPN", "ADJ") and t.text.islower() and ((lemma, "VERB") in lex.triggers or lemma in lex.defaults) \
-            and (t.morph.get("VerbForm") or t.dep_ in ("ROOT", "ccomp", "xcomp", "conj", "advcl")):
+            and (t.morph.get("VerbForm", []) or t.dep_ in ("ROOT", "ccomp", "xcomp", "conj", "advcl")):
         return "VERB"  # "qu'il bombardera Israël": a future verb the French tagger calls PROPN
     if pos in ("NOUN", "ADJ") and _present_tense_lemma(t, lex) is not None:
         return "VERB"  # a headline's present tense read as a noun: "Ndayishimiye critique vivement l'UE"
@@ -263,7 +263,9 @@ def _from_pattern(lemma: str, p: Pattern, hand: Trigger | None) -> Trigger:
 
 def frame(t: Token) -> tuple[list[Token], list[Token]]:
     """The words of ``t``'s clause before and after it, not crossing into clauses of their own."""
-    before, after, stack = [], [], [c for c in t.children if c.dep_ not in _CLAUSE]
+    before: list[Token] = []
+    after: list[Token] = []
+    stack = [c for c in t.children if c.dep_ not in _CLAUSE]
     while stack:
         x = stack.pop()
         (before if x.i < t.i else after).append(x)
