@@ -26,7 +26,7 @@ from score import event_matches  # noqa: E402  the reference scorer's matching, 
 
 from veille.analyze import analyze_parts  # noqa: E402
 from veille.extract.events.candidates import candidates  # noqa: E402
-from veille.extract.events.ranker import decide  # noqa: E402
+from veille.extract.events.ranker import extras  # noqa: E402
 from veille.ingest.records import article_from_json  # noqa: E402
 
 CORPORA = [ROOT / "tests" / "gold" / "articles-fr.jsonl", ROOT / "tests" / "gold" / "articles-en.jsonl"]
@@ -92,13 +92,14 @@ def probability(weights: dict, intercept: float, features: list[str]) -> float:
 
 
 def event_scores(articles: list[dict], scored: dict[str, list[float]], threshold: float) -> dict:
-    """Precision, recall and F1 of the decided events against the gold, the reference scorer's way."""
+    """Precision, recall and F1 of what veille reports (the rules' events and the ranker's extras, as
+    ``veille.extract.events.finder`` does) against the gold, the reference scorer's way."""
     n_pred = n_pred_ok = n_gold = n_found = 0
     for a in articles:
         pairs = [(r["cand"], p) for r, p in zip(a["candidates"], scored[a["id"]])]
-        chosen = decide(pairs, threshold)
+        chosen = [c for c, _ in pairs if c.rule is not None] + [c for c, _ in extras(pairs, threshold)]
         preds = [{"type": c.occurrence.rule.type, "actor": party_dict(c.actor), "recipient": party_dict(c.recipient)}
-                 for c, _ in chosen]
+                 for c in chosen]
         required = [g for g in a["gold"] if g.get("required", True)]
         n_pred += len(preds)
         n_pred_ok += sum(any(event_matches(g, p) for g in a["gold"]) for p in preds)

@@ -43,6 +43,11 @@ def from_json(obj: dict[str, Any]) -> Model:
     return Model(dict(obj["weights"]), float(obj["intercept"]), float(obj["threshold"]), dict(obj.get("meta", {})))
 
 
+def extras(scored: list[tuple[Candidate, float]], threshold: float) -> list[tuple[Candidate, float]]:
+    """The ranker's additions to the rules: what ``decide`` keeps that no rule coded."""
+    return [(c, p) for c, p in decide(scored, threshold) if c.rule is None]
+
+
 def decide(scored: list[tuple[Candidate, float]], threshold: float) -> list[tuple[Candidate, float]]:
     """The candidates to report: above ``threshold``; per act and actor, its named recipients (several for a list),
     or no recipient when none qualifies; an act with no named actor only when no actor qualifies for it."""
