@@ -369,10 +369,11 @@ def sql_cmd(statement, db, fmt) -> None:
 
 @main.command("export")
 @_DB
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "plover"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "plover", "gold"]), required=True)
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="Folder to write into.")
 def export_cmd(db, fmt, out) -> None:
-    """Export the store: analyses as JSONL, tables as CSV, Parquet by date and language, or PLOVER event rows."""
+    """Export the store: analyses as JSONL, tables as CSV, Parquet by date and language, PLOVER event rows, or
+    the articles analysts corrected as gold files (veille.gold/1) for `veille eval`."""
     from veille.store.export import export
 
     with _one_line():
