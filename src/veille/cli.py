@@ -378,8 +378,9 @@ def export_cmd(db, fmt, out) -> None:
 
     with _one_line():
         written = export(db, fmt=fmt, out=out)
+    unit = "corrections" if fmt == "gold" else "rows"
     for name, rows in written.items():
-        click.echo(f"{name}\t{rows} rows")
+        click.echo(f"{name}\t{rows} {unit}")
 
 
 def _host_names(host: str, extra: tuple[str, ...]) -> list[str] | None:
