@@ -137,12 +137,18 @@ def _gold_linking(entities: list[dict[str, Any]]) -> list[dict[str, str]]:
     """Each mention of a linked entity with a country, once; a mention two entities of different countries
     share says nothing about linking and is left out."""
     countries: dict[str, set[str | None]] = {}
+    linked: set[str] = set()
     for e in entities:
         for m in e["mentions"]:
             countries.setdefault(m["text"], set()).add(e.get("country"))
-    return [{"mention": m, "country": next(iter(c))} for m, c in countries.items()
-            if len(c) == 1 and next(iter(c)) is not None
-            and any(e.get("kb_id") for e in entities if any(x["text"] == m for x in e["mentions"]))]
+            if e.get("kb_id"):
+                linked.add(m["text"])
+    out = []
+    for mention, found in countries.items():
+        country = next(iter(found))
+        if len(found) == 1 and country is not None and mention in linked:
+            out.append({"mention": mention, "country": country})
+    return out
 
 
 def _gold_time(t: dict[str, Any], text: str) -> dict[str, Any]:

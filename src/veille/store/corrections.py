@@ -225,7 +225,8 @@ def _entity_fields(analysis: dict[str, Any], text: str, fields: dict[str, Any], 
 def _mentions(text: str, words: Any) -> list[dict[str, Any]]:
     """Every place the words stand in the text (at most 1,000)."""
     first = _span(text, words, "mention")
-    found, at = [], first["start"]
+    found: list[dict[str, Any]] = []
+    at = first["start"]
     while at >= 0 and len(found) < 1000:
         found.append({"text": first["text"], "start": at, "end": at + len(first["text"])})
         at = text.find(first["text"], at + 1)

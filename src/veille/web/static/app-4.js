@@ -991,8 +991,8 @@ async function viewNetwork(_arg, params) {
   const W = 1100, H = 680;
   layout(nodes, edges, W, H);
   const radius = (n) => 4 + 2.5 * Math.sqrt(n.degree);
-  // the names of the 25 busiest actors always show; the others when zoomed in (else 100+ labels pile up)
-  const major = new Set([...nodes].sort((x, y) => y.degree - x.degree).slice(0, 25));
+  // up to 40 actors every name shows; beyond, the 25 busiest, the others when zoomed in (100+ labels pile up)
+  const major = new Set([...nodes].sort((x, y) => y.degree - x.degree).slice(0, nodes.length <= 40 ? 40 : 25));
   const svg = s("svg", { class: "chart", id: "network-chart", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "actor network" });
   const defs = s("defs", {});
   for (const [id, color] of [["arrow-neg", "#c62828"], ["arrow-pos", "#2e7d32"], ["arrow-0", "#8a93a2"]]) {
