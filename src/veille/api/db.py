@@ -4,7 +4,7 @@ Without a token the store is opened read-only (``queries.open_readonly``) for ea
 it, so that a ``veille ingest`` can write the same file between requests (a request waits up to
 ``READ_WAIT`` seconds while the ingest holds the file, then answers 503). With a token the server owns
 the store's write lock: reads go through cursors of one connection, and every
-write (``POST /articles``) is queued to a single thread that admits (``veille.ingest.admit``), analyses and writes whole articles
+write (``POST /articles``, and the analysts' corrections: ``Database.write``) is queued to a single thread that admits (``veille.ingest.admit``), analyses and writes whole articles
 in one transaction, as ``veille ingest`` does (same id and text: unchanged; copy of an original: stored
 as a copy; else analysed), then lets the new articles join their stories and recomputes the merged
 events and claims (``veille.store.stories.update``), as ``veille ingest`` does at its end. spaCy is not
