@@ -369,16 +369,18 @@ def sql_cmd(statement, db, fmt) -> None:
 
 @main.command("export")
 @_DB
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "plover"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "plover", "gold"]), required=True)
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="Folder to write into.")
 def export_cmd(db, fmt, out) -> None:
-    """Export the store: analyses as JSONL, tables as CSV, Parquet by date and language, or PLOVER event rows."""
+    """Export the store: analyses as JSONL, tables as CSV, Parquet by date and language, PLOVER event rows, or
+    the articles analysts corrected as gold files (veille.gold/1) for `veille eval`."""
     from veille.store.export import export
 
     with _one_line():
         written = export(db, fmt=fmt, out=out)
+    unit = "corrections" if fmt == "gold" else "rows"
     for name, rows in written.items():
-        click.echo(f"{name}\t{rows} rows")
+        click.echo(f"{name}\t{rows} {unit}")
 
 
 def _host_names(host: str, extra: tuple[str, ...]) -> list[str] | None:

@@ -107,3 +107,86 @@ def jsonld_claims(analysis: dict[str, Any]) -> dict[str, Any]:
                                 for s in c["sources"]]
         graph.append(node)
     return {"@context": {"@vocab": "https://schema.org/", "veille": "https://veille.invalid/ns#"}, "@graph": graph}
+
+
+GOLD = "veille.gold/1"
+
+
+def gold_record(analysis: dict[str, Any], *, file: str, note: str) -> dict[str, Any]:
+    """An analysis (a corrected one: ``veille export --format gold``) as a gold file (``veille.gold/1``, the
+    format ``veille eval`` and ``shared/eval/score.py`` grade against), every item required: the analyst has
+    read the article, so what is left is what must be found. ``file``: where the article's text is written,
+    relative to the gold folder. Parties are named by canonical name (by country when they have none);
+    a time without a value and a claim without a speaker cannot be matched, so they are not required."""
+    art = analysis["article"]
+    text = art.get("text") or ""
+    return {
+        "gold": GOLD,
+        "article": {"id": art["id"], "file": file, "lang": art.get("lang"), "published": art.get("published"),
+                    "note": note},
+        "entities": [{"canonical": e["canonical"], "type": e["type"], "country": e.get("country"), "required": True,
+                      "aliases": list(dict.fromkeys(m["text"] for m in e["mentions"]))} for e in analysis["entities"]],
+        "linking": _gold_linking(analysis["entities"]),
+        "times": [_gold_time(t, text) for t in analysis["times"]],
+        "events": [_gold_event(v, text) for v in analysis["events"]],
+        "claims": [_gold_claim(c) for c in analysis["claims"]],
+    }
+
+
+def _gold_linking(entities: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """Each mention of a linked entity with a country, once; a mention two entities of different countries
+    share says nothing about linking and is left out."""
+    countries: dict[str, set[str | None]] = {}
+    linked: set[str] = set()
+    for e in entities:
+        for m in e["mentions"]:
+            countries.setdefault(m["text"], set()).add(e.get("country"))
+            if e.get("kb_id"):
+                linked.add(m["text"])
+    out = []
+    for mention, found in countries.items():
+        country = next(iter(found))
+        if len(found) == 1 and country is not None and mention in linked:
+            out.append({"mention": mention, "country": country})
+    return out
+
+
+def _gold_time(t: dict[str, Any], text: str) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": t["text"], "value": [t["value"]] if t.get("value") else None,
+                           "required": bool(t.get("value"))}
+    n, at = 0, text.find(t["text"]) if t["text"] else -1
+    while 0 <= at <= t["start"]:  # which occurrence of its words this time is (the scorer finds it by them)
+        n += 1
+        if at == t["start"]:
+            out["occurrence"] = n
+            break
+        at = text.find(t["text"], at + 1)
+    return out
+
+
+def _gold_party(p: dict[str, Any] | None) -> str | None:
+    return None if not p else (p.get("canonical") or p.get("country"))
+
+
+def _gold_event(v: dict[str, Any], text: str) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": [v["type"]], "actor": _gold_party(v.get("actor")),
+                           "recipient": _gold_party(v.get("recipient")), "required": True,
+                           "factuality": v["factuality"]}
+    if v.get("date"):
+        out["date"] = v["date"]
+    sentence = v.get("sentence") or {}
+    if text and sentence.get("end"):
+        out["evidence"] = text[sentence["start"]:sentence["end"]].strip()
+    return out
+
+
+def _gold_claim(c: dict[str, Any]) -> dict[str, Any]:
+    sp = c.get("speaker") or {}
+    names = list(dict.fromkeys(n for n in (sp.get("canonical"), sp.get("text")) if n))
+    out: dict[str, Any] = {"speaker": names, "speaker_country": sp.get("country"), "kind": [c["kind"]],
+                           "required": bool(names), "content": c["content"]["text"], "factuality": c["factuality"]}
+    if c.get("date"):
+        out["date"] = c["date"]
+    if c.get("sources"):
+        out["sources"] = [s["canonical"] for s in c["sources"] if s.get("canonical")]
+    return out

@@ -23,7 +23,8 @@ OPERATIONS = [("POST", "/analyze"), ("POST", "/articles"), ("GET", "/articles"),
               ("GET", "/timeline"), ("GET", "/network"), ("GET", "/stats"),
               ("GET", "/stories"), ("GET", "/stories/{story_id}"), ("GET", "/merged-events"),
               ("GET", "/merged-events/{merged_id}"), ("GET", "/claims/repeated"), ("GET", "/claims/repeated/{merged_id}"),
-              ("GET", "/timeline/actors")]
+              ("GET", "/timeline/actors"), ("GET", "/quotes"), ("GET", "/quotes/speakers"), ("GET", "/quotes/summary"),
+              ("GET", "/corrections"), ("POST", "/corrections"), ("DELETE", "/corrections/{correction_id}")]
 
 
 @pytest.fixture(scope="module")

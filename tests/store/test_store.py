@@ -42,11 +42,11 @@ def filled(tmp_path, specimen_analysis):
 def test_schema_is_versioned_and_migrations_apply_once(tmp_path):
     db = tmp_path / "m.duckdb"
     con = connect(db)
-    latest = migrations()[-1][0]
-    assert con.execute("SELECT max(version), count(*) FROM schema_version").fetchone() == (latest, latest)
+    latest, shipped = migrations()[-1][0], len(migrations())  # numbers may skip one another branch takes
+    assert con.execute("SELECT max(version), count(*) FROM schema_version").fetchone() == (latest, shipped)
     con.close()
     con = connect(db)  # reopening applies nothing again
-    assert con.execute("SELECT count(*) FROM schema_version").fetchone()[0] == latest
+    assert con.execute("SELECT count(*) FROM schema_version").fetchone()[0] == shipped
     tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     assert set(TABLES) <= tables
     con.close()

@@ -8,78 +8,16 @@ in ``docs/``.
 from __future__ import annotations
 
 import re
-import shutil
-import socket
-import threading
-import time
-from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
-from playwright.sync_api import expect, sync_playwright
-
-from veille.api import create_app
+from playwright.sync_api import expect
 
 from ..api.fixture_store import FOLLOW_UP, STORY_IDS, TOKEN, TRANSLATION, XSS_TEXT
 from ..conftest import SPECIMEN
+from .conftest import DOCS
 
 pytestmark = pytest.mark.slow
-
-CHROMIUM = "/usr/bin/chromium"
-DOCS = Path(__file__).resolve().parents[2] / "docs"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage"]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server(web_store, tmp_path_factory):
-    db = tmp_path_factory.mktemp("browser") / "browser.duckdb"
-    shutil.copy(web_store, db)
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(db, token=TOKEN), host="127.0.0.1", port=port,
-                                        log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as pw:
-        # a fresh profile: launch_persistent_context takes --user-data-dir; a plain launch makes a temporary one
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, env={"HOME": str(profile)})
-        yield b
-        b.close()
-
-
-@pytest.fixture()
-def page(browser, server):
-    context = browser.new_context(viewport={"width": 1400, "height": 950}, base_url=server)
-    pg = context.new_page()
-    pg.set_default_timeout(30_000)
-    errors: list[str] = []
-    outside: list[str] = []
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    pg.on("request", lambda req: None if req.url.startswith(server) else outside.append(req.url))
-    yield pg
-    context.close()
-    assert not errors, errors
-    assert not outside, f"the page asked the network: {outside}"
 
 
 def test_analyse_the_specimen_and_find_john_kirby_highlighted(page):

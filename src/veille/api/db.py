@@ -4,7 +4,7 @@ Without a token the store is opened read-only (``queries.open_readonly``) for ea
 it, so that a ``veille ingest`` can write the same file between requests (a request waits up to
 ``READ_WAIT`` seconds while the ingest holds the file, then answers 503). With a token the server owns
 the store's write lock: reads go through cursors of one connection, and every
-write (``POST /articles``) is queued to a single thread that admits (``veille.ingest.admit``), analyses and writes whole articles
+write (``POST /articles``, and the analysts' corrections: ``Database.write``) is queued to a single thread that admits (``veille.ingest.admit``), analyses and writes whole articles
 in one transaction, as ``veille ingest`` does (same id and text: unchanged; copy of an original: stored
 as a copy; else analysed), then lets the new articles join their stories and recomputes the merged
 events and claims (``veille.store.stories.update``), as ``veille ingest`` does at its end. spaCy is not
@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 
@@ -32,6 +32,7 @@ from veille.store.queries import open_readonly
 from veille.store.stories import update as update_stories
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 ANALYSIS_LOCK = threading.Lock()
 """One analysis at a time in this process: the spaCy pipelines are shared."""
@@ -118,6 +119,16 @@ class Database:
         self._open()
         assert self._writer is not None
         return self._writer.submit(self._ingest, list(articles)).result()
+
+    def write(self, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """Run ``work`` on the store's writable connection in the writer thread (an analyst's correction: small
+        writes of their own, queued with the ingests so that one thread writes)."""
+        if not self.writable:
+            raise RuntimeError("this store is open read-only")
+        self._open()
+        assert self._writer is not None and self._store is not None
+        store = self._store
+        return self._writer.submit(lambda: work(store.con)).result()
 
     def _ingest(self, articles: list[Article]) -> dict[str, list[Any]]:
         """Admit, analyse and write; if anything fails before the write is committed, the copy index forgets

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -80,3 +80,36 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return value
+
+
+MAX_CORRECTION_BYTES = 16_384
+"""Bytes at most in one correction's body (its longest field, an added claim's words, is 5,000 characters)."""
+_ONE_LINE = r"^[^\x00-\x1f\x7f]+$"
+
+
+class CorrectionIn(BaseModel):
+    """One analyst's correction of one stored article: fix, delete or add an event, a claim or an entity.
+
+    ``fields`` (fix, add): events `type`, `factuality`, `actor`, `recipient` (an entity id of the article, or
+    null for none) and, when added, `evidence` (words of the text); claims `speaker` (an entity id or null),
+    `kind`, `factuality` and, when added, `content` (words of the text); entities `kb_id` (`wikidata:Q…`, or null
+    to unlink), `canonical`, `country`, `type` and, when added, `mention` (words of the text).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    article_id: str = Field(min_length=1, max_length=256, pattern=_ONE_LINE)
+    layer: Literal["event", "claim", "entity"]
+    action: Literal["fix", "delete", "add"]
+    target: str | None = Field(None, pattern=r"^[vce]\d{1,9}$", description="The item's id (v2, c1, e3); none to add.")
+    fields: dict[str, str | None] = Field(default_factory=dict, max_length=8)
+    author: str = Field(min_length=1, max_length=100, pattern=_ONE_LINE, description="Who corrects.")
+    note: str | None = Field(None, max_length=2000, description="Why.")
+
+    @field_validator("fields")
+    @classmethod
+    def _bounded(cls, value: dict[str, str | None]) -> dict[str, str | None]:
+        for key, v in value.items():
+            if len(key) > 20 or (v is not None and len(v) > 5000):
+                raise ValueError(f"field {key[:20]!r} is too long")
+        return value

@@ -1,4 +1,5 @@
-"""Exports: the contract's JSONL, one CSV per table, Parquet partitioned by date and language, PLOVER records.
+"""Exports: the contract's JSONL, one CSV per table, Parquet partitioned by date and language, PLOVER records,
+and the articles analysts corrected as gold files (``veille.gold/1``).
 
 CSV and Parquet files are written by DuckDB's own ``COPY``. A COPY target cannot be a bound
 parameter, so the folder is written as a quoted SQL literal (``sql_string``) and the table names come from
@@ -8,17 +9,19 @@ the fixed list ``TABLES``: no user text reaches SQL otherwise.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from veille.formats import plover_records
+from veille.formats import gold_record, plover_records
 from veille.store.duckdb import TABLES, connect, sql_string
+from veille.store.queries.corrections import corrected, corrected_ids
 from veille.store.stories import STORY_TABLES
 
-FORMATS = ("jsonl", "csv", "parquet", "plover")
+FORMATS = ("jsonl", "csv", "parquet", "plover", "gold")
 
 def parquet_query(table: str) -> str:
     """The rows of an article-bound table as its Parquet files hold them, with the hive keys ``pub_date`` and
@@ -38,7 +41,8 @@ def export(db: str | Path, *, fmt: str, out: str | Path) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
     con = connect(db, read_only=True)
     try:
-        return {"jsonl": export_jsonl, "csv": export_csv, "parquet": export_parquet, "plover": export_plover}[fmt](con, out)
+        return {"jsonl": export_jsonl, "csv": export_csv, "parquet": export_parquet, "plover": export_plover,
+                "gold": export_gold}[fmt](con, out)
     finally:
         con.close()
 
@@ -103,6 +107,34 @@ def export_plover(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, int]:
                 fh.write(json.dumps(record, ensure_ascii=False) + "\n")
                 n += 1
     return {"plover.jsonl": n}
+
+
+def export_gold(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, int]:
+    """``NAME.gold.json`` (``veille.gold/1``) and ``texts/NAME.txt`` for every article an analyst corrected: its
+    analysis with the corrections applied, so that ``veille eval OUT analyses.jsonl`` grades the engine against
+    them. The count is each file's corrections."""
+    done = {}
+    texts = out / "texts"
+    for article_id in corrected_ids(con):
+        view = corrected(con, article_id)
+        assert view is not None
+        analysis = view["analysis"]
+        name = _file_name(article_id)
+        texts.mkdir(exist_ok=True)
+        (texts / f"{name}.txt").write_text(analysis["article"]["text"], encoding="utf-8", newline="")
+        applied = [c for c in view["changes"] if not c.get("skipped")]
+        who = sorted({c["author"] for c in applied})
+        note = (f"veille's analysis with {len(applied)} correction(s) by {', '.join(who)} "
+                f"(veille export --format gold); everything else is the engine's, as the analysts left it")
+        record = gold_record(analysis, file=f"texts/{name}.txt", note=note)
+        (out / f"{name}.gold.json").write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        done[f"{name}.gold.json"] = len(applied)
+    return done
+
+
+def _file_name(article_id: str) -> str:
+    """A file name for an article id (``wikinews:2019:015`` → ``wikinews_2019_015``): ids may hold any character."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", article_id).strip("._") or "article"
 
 
 def _select(table: str) -> str:

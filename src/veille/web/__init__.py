@@ -1,6 +1,6 @@
 """The web page: one HTML shell, vanilla JS and CSS, all shipped in the package (no CDN, no build step).
 
-File names carry a version (``app-3.js``), as datasette's vendored assets do, so a browser never mixes
+File names carry a version (``app-4.js``), as datasette's vendored assets do, so a browser never mixes
 an old script with a new page: the number goes up when the page and its script change together. The page
 reads only the JSON routes of ``veille.api``.
 """

@@ -42,11 +42,68 @@ function append(el, children) {
 }
 
 function clear(el) { while (el.firstChild) el.removeChild(el.firstChild); }
-function show(...nodes) { clear(main); append(main, nodes); }
+function show(...nodes) { clear(main); append(main, nodes); addCsvButtons(main); }
 function safeUrl(u) { return typeof u === "string" && /^https?:\/\//i.test(u) ? u : null; }
 function fmtNum(x, d = 2) { return x === null || x === undefined ? "" : Number(x).toFixed(d); }
 function tag(text, cls) { return h("span", { class: "tag " + (cls || "") }, text); }
 function errorBox(err) { return h("p", { class: "error", role: "alert" }, String(err.message || err)); }
+
+/* A TimeML value as a reader says it ("2024-SP" → "spring 2024", "2018-W11" → "week 11 of 2018", "2024-03" →
+   "March 2024"); the raw value stays in the element's title. Unknown shapes are shown as they are. */
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const SEASONS = { SP: "spring", SU: "summer", FA: "autumn", AU: "autumn", WI: "winter" };
+const DAYPARTS = { MO: "morning", AF: "afternoon", EV: "evening", NI: "night", DT: "daytime" };
+const REFS = { PRESENT_REF: "now", PAST_REF: "in the past", FUTURE_REF: "in the future" };
+function readableTime(v) {
+  if (!v) return "";
+  if (REFS[v]) return REFS[v];
+  if (v.includes("/")) return v.split("/").map(readableTime).join(" to ");
+  let m;
+  if ((m = /^(\d{4})-(\d{2})-(\d{2})(?:T(MO|AF|EV|NI|DT))?$/.exec(v))) return `${m[1]}-${m[2]}-${m[3]}` + (m[4] ? " " + DAYPARTS[m[4]] : "");
+  if ((m = /^(\d{4})-(\d{2})$/.exec(v)) && Number(m[2]) >= 1 && Number(m[2]) <= 12) return `${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+  if ((m = /^(\d{4})-(SP|SU|FA|AU|WI)$/.exec(v))) return `${SEASONS[m[2]]} ${m[1]}`;
+  if ((m = /^(\d{4})-W(\d{2})(?:-WE)?$/.exec(v))) return (v.endsWith("-WE") ? "the weekend of " : "") + `week ${Number(m[2])} of ${m[1]}`;
+  if ((m = /^(\d{4})-Q([1-4])$/.exec(v))) return `Q${m[2]} ${m[1]}`;
+  if ((m = /^(\d{4})-H([12])$/.exec(v))) return `${m[2] === "1" ? "first" : "second"} half of ${m[1]}`;
+  if ((m = /^(\d{3})X?$/.exec(v))) return `the ${m[1]}0s`;
+  if ((m = /^(\d{2})XX$/.exec(v))) return `the ${Number(m[1]) + 1}th century`;
+  return v;
+}
+function timeEl(v) { return v ? h("span", { class: "timeml", title: `TimeML ${v}` }, readableTime(v)) : ""; }
+
+/* CSV of a table as shown (one line per row, the header first). A cell is quoted when it holds a comma, a quote
+   or a line break, and a cell starting with = + - @ (or a tab or carriage return) gets a leading apostrophe, so a
+   spreadsheet shows it instead of running it as a formula (article text is untrusted). */
+function csvCell(text) {
+  let t = String(text).replace(/\s+/g, " ").trim();
+  if (/^[=+\-@\t\r]/.test(t)) t = "'" + t;
+  return /[",\n\r]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t;
+}
+function tableCsv(table) {
+  const lines = [];
+  for (const row of table.rows) {
+    if (row.closest("table") !== table || row.classList.contains("reports-row")) continue;
+    const cells = [...row.cells].filter((c) => !c.classList.contains("no-csv"));
+    lines.push(cells.map((c) => csvCell(c.textContent)).join(","));
+  }
+  return lines.join("\r\n") + "\r\n";
+}
+/* A "CSV" button above every data table of the view (tables loaded later too: ``addCsvButtons`` again). */
+function addCsvButtons(root) {
+  for (const table of root.querySelectorAll("table.data")) {
+    if (table.dataset.csv) continue;
+    table.dataset.csv = "1";
+    const name = (table.id || (parseHash().view + "-table")) + ".csv";
+    const button = h("button", { type: "button", class: "secondary small csv", title: "Download this table as CSV", "data-csv-for": table.id || null,
+      onclick: () => {
+        const url = URL.createObjectURL(new Blob(["\ufeff" + tableCsv(table)], { type: "text/csv;charset=utf-8" }));
+        const a = h("a", { href: url, download: name });
+        document.body.appendChild(a); a.click(); a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 1000);
+      } }, "⤓ CSV");
+    table.before(h("div", { class: "csv-bar" }, button));
+  }
+}
 
 async function api(path, options) {
   const res = await fetch(path, options);
@@ -83,7 +140,7 @@ function link(text, view, arg, params) {
 
 const VIEWS = { articles: viewArticles, article: viewArticle, events: viewEvents, entity: viewEntity,
   timeline: viewTimeline, network: viewNetwork, analyze: viewAnalyze, stories: viewStories, story: viewStory,
-  pair: viewPair };
+  pair: viewPair, quotes: viewQuotes };
 const NAV_OF = { article: "articles", story: "stories" };  // a one-item view lights its list's tab
 
 async function route() {
@@ -141,15 +198,16 @@ function pager(page, to) {
 /* ---------- article view: highlighted text, events and claims ---------- */
 
 async function viewArticle(id, params) {
-  const analysis = await api("/articles/" + encodeURIComponent(id));
-  show(renderAnalysis(analysis, { stored: true, select: params.get("ev") || params.get("claim") }));
+  const [analysis, corrections] = await Promise.all([api("/articles/" + encodeURIComponent(id)),
+    api("/corrections?" + new URLSearchParams({ article: id }))]);
+  show(renderAnalysis(analysis, { stored: true, corrections }));
   if (params.get("ev") || params.get("claim")) {
     const item = main.querySelector(`[data-item="${CSS.escape(params.get("ev") || params.get("claim"))}"]`);
     if (item) item.click();
   }
 }
 
-function renderAnalysis(an, { stored }) {
+function renderAnalysis(an, { stored, corrections }) {
   const art = an.article || {};
   const text = art.text || "";
   const entityById = Object.fromEntries((an.entities || []).map((e) => [e.id, e]));
@@ -160,7 +218,7 @@ function renderAnalysis(an, { stored }) {
       marks.push({ start: m.start, end: m.end, cls: ["ent", "ent-" + e.type], title: `${e.canonical} (${e.type}${e.country ? ", " + e.country : ""})`, entity: e.id });
     }
   }
-  for (const t of an.times || []) marks.push({ start: t.start, end: t.end, cls: ["time"], title: `date: ${t.value || "unresolved"}` });
+  for (const t of an.times || []) marks.push({ start: t.start, end: t.end, cls: ["time"], title: `date: ${t.value ? readableTime(t.value) + " (" + t.value + ")" : "unresolved"}` });
   for (const v of an.events || []) {
     if (v.trigger) marks.push({ start: v.trigger.start, end: v.trigger.end, cls: ["trig"], title: `${v.type} (${v.factuality})` });
   }
@@ -212,40 +270,58 @@ function renderAnalysis(an, { stored }) {
     highlight(spans, keys);
   }
 
-  const eventItems = (an.events || []).map((v) => {
+  // an analyst's corrections: the engine's items stay as they were, each correction shown on its item
+  const fixes = corrections ? corrections.changes.filter((c) => !c.skipped) : [];
+  const changesOf = (layer, id) => fixes.filter((c) => c.layer === layer && c.target === id);
+  const added = (layer) => fixes.filter((c) => c.layer === layer && c.action === "add").map((c) => ({ ...c.after, _added: true }));
+  const ctx = corrections ? { article: art.id, entities: corrections.analysis.entities || [], changesOf } : null;
+
+  const eventItems = [...(an.events || []), ...added("event")].map((v) => {
     const li = h("li", { class: "item event-item", "data-item": v.id },
       tag(v.type, "type"), tag(v.factuality, v.factuality), " ",
       h("b", {}, partyName(v.actor)), " → ", h("b", {}, partyName(v.recipient)),
-      h("div", { class: "small muted" }, `“${v.trigger ? v.trigger.text : ""}”`, v.date ? ` · ${v.date}` : "",
-        v.confidence !== undefined && v.confidence !== null ? ` · confidence ${fmtNum(v.confidence)}` : "",
+      h("div", { class: "small muted" }, `“${v.trigger ? v.trigger.text : ""}”`, v.date ? [" · ", timeEl(v.date)] : "",
+        v.confidence !== undefined && v.confidence !== null && !v._added ? ` · confidence ${fmtNum(v.confidence)}` : "",
         v.attributed_to ? ` · said by ${speakerName((an.claims || []).find((c) => c.id === v.attributed_to))}` : ""));
     li.addEventListener("click", () => {
       const keys = [v.trigger];
       for (const side of [v.actor, v.recipient]) if (side && side.entity) keys.push(...mentionsOf(side.entity, v.sentence));
       select(li, [v.sentence], keys);
     });
-    return li;
+    return withCorrections(li, "event", v, ctx);
   });
-  const claimItems = (an.claims || []).map((c) => {
+  const claimItems = [...(an.claims || []), ...added("claim")].map((c) => {
     const li = h("li", { class: "item claim-item", "data-item": c.id },
       tag(c.kind), tag(c.factuality, c.factuality), " ", h("b", {}, speakerName(c)),
       h("div", { class: "small" }, "« " + truncate(c.content ? c.content.text : "", 160) + " »"),
       (c.sources || []).length ? h("div", { class: "small muted" }, "sources: " + c.sources.map((x) => `${x.canonical} (${x.relation})`).join("; ")) : null);
     li.addEventListener("click", () => select(li, [c.content], [c.speaker, c.cue]));
-    return li;
+    return withCorrections(li, "claim", c, ctx);
   });
-  const entityItems = (an.entities || []).map((e) => {
+  const entityItems = [...(an.entities || []), ...added("entity")].map((e) => {
     const li = h("li", { class: "item entity-item", "data-item": e.id },
       tag(e.type), stored && e.key ? link(e.canonical, "entity", e.key) : h("b", {}, e.canonical),
       e.country ? h("span", { class: "muted small" }, " " + e.country) : null,
-      h("span", { class: "muted small" }, ` ×${(e.mentions || []).length}`));
+      h("span", { class: "muted small" }, ` ×${(e.mentions || []).length}`),
+      e.kb_id ? h("span", { class: "muted small kb" }, " " + e.kb_id) : null);
     li.addEventListener("click", (ev) => { if (ev.target.tagName !== "A") select(li, [], e.mentions || []); });
+    return withCorrections(li, "entity", e, ctx);
+  });
+  const timeItems = (an.times || []).map((t) => {
+    const li = h("li", { class: "item time-item" }, h("span", { class: "time" }, t.text), " ",
+      t.value ? h("b", { class: "timeml", title: `TimeML ${t.value}` }, readableTime(t.value)) : h("span", { class: "muted small" }, "unresolved"));
+    li.addEventListener("click", () => select(li, [], [t]));
     return li;
   });
+  const addButton = (layer) => ctx ? h("button", { type: "button", class: "secondary small edit-only add-item", "data-add": layer,
+    onclick: (ev) => { ev.currentTarget.after(correctionForm(ctx, layer, "add", null)); } }, `+ add ${layer === "entity" ? "an entity" : "a" + (layer === "event" ? "n event" : " claim")}`) : null;
+  const nChanges = fixes.length;
   const side = h("aside", { class: "side card" },
-    h("h2", {}, `Events (${eventItems.length})`), eventItems.length ? h("ul", { id: "event-list" }, eventItems) : h("p", { class: "muted" }, "No event found."),
-    h("h2", {}, `Claims (${claimItems.length})`), claimItems.length ? h("ul", { id: "claim-list" }, claimItems) : h("p", { class: "muted" }, "No claim found."),
-    h("h2", {}, `Entities (${entityItems.length})`), h("ul", { id: "entity-list" }, entityItems));
+    ctx ? correctionBar(nChanges, corrections.changes.length - nChanges) : null,
+    h("h2", {}, `Events (${eventItems.length})`, " ", addButton("event")), eventItems.length ? h("ul", { id: "event-list" }, eventItems) : h("p", { class: "muted" }, "No event found."),
+    h("h2", {}, `Claims (${claimItems.length})`, " ", addButton("claim")), claimItems.length ? h("ul", { id: "claim-list" }, claimItems) : h("p", { class: "muted" }, "No claim found."),
+    h("h2", {}, `Entities (${entityItems.length})`, " ", addButton("entity")), h("ul", { id: "entity-list" }, entityItems),
+    h("h2", {}, `Dates (${timeItems.length})`), h("ul", { id: "time-list" }, timeItems));
   const url = safeUrl(art.url);
   return h("div", { class: "article-view" },
     h("h1", {}, art.title || art.id || "Article"),
@@ -263,6 +339,140 @@ function legend() {
     h("span", { class: "sample ent ent-ORG" }, "organisation"), h("span", { class: "sample time" }, "date"),
     h("span", { class: "sample trig" }, "event trigger"), h("span", { class: "sample quote" }, "quoted or reported speech"),
     h("span", { class: "sample ev-key" }, "evidence of the selected item"));
+}
+
+/* ---------- corrections: an analyst fixes, deletes or adds an event, a claim or an entity ---------- */
+
+const SHOWN = { event: ["type", "factuality", "actor", "recipient"], claim: ["speaker", "kind", "factuality"],
+  entity: ["kb_id", "canonical", "country", "type"] };
+function fieldText(layer, key, item) {
+  if (!item) return "—";
+  if (key === "actor" || key === "recipient") return partyName(item[key]);
+  if (key === "speaker") return speakerName(item);
+  if (key === "kb_id") return item.kb_id || "no link";
+  return item[key] === null || item[key] === undefined ? "—" : String(item[key]);
+}
+function who(c) { return `${c.author}, ${(c.created_at || "").replace("T", " ")}`; }
+
+/* The item's corrections under it: a deletion strikes the item through, a fix shows each changed field struck
+   through with the new value beside it, an addition says who added it. Each can be withdrawn while correcting. */
+function withCorrections(li, layer, item, ctx) {
+  if (!ctx) return li;
+  const mine = ctx.changesOf(layer, item.id);
+  li.appendChild(h("div", { class: "item-main" }, [...li.childNodes]));
+  for (const c of mine) {
+    li.classList.add("corrected");
+    if (c.action === "delete") li.classList.add("deleted");
+    if (c.action === "add") li.classList.add("added");
+    const diffs = c.action !== "fix" ? [] : SHOWN[layer].map((k) => [k, fieldText(layer, k, c.before), fieldText(layer, k, c.after)])
+      .filter(([, a, b]) => a !== b);
+    li.appendChild(h("div", { class: "correction small", "data-correction": c.correction_id },
+      h("span", { class: "tag corr-" + c.action }, { fix: "corrected", delete: "deleted", add: "added" }[c.action]), " ",
+      diffs.map(([k, a, b]) => h("span", { class: "diff" }, k + ": ", h("del", {}, a), " → ", h("ins", {}, b), " ")),
+      h("span", { class: "muted" }, `by ${who(c)}`), c.note ? h("span", { class: "note" }, " · “", c.note, "”") : null,
+      h("button", { type: "button", class: "secondary small edit-only withdraw", title: "Withdraw this correction",
+        onclick: (ev) => { ev.stopPropagation(); writeCorrection("DELETE", `/corrections/${c.correction_id}`, null, li); } }, "withdraw")));
+  }
+  if (!li.classList.contains("deleted")) {
+    li.appendChild(h("span", { class: "edit-only item-actions" },
+      h("button", { type: "button", class: "secondary small fix-item", onclick: (ev) => { ev.stopPropagation(); toggleForm(li, correctionForm(ctx, layer, "fix", item)); } }, "fix"),
+      h("button", { type: "button", class: "secondary small delete-item", onclick: (ev) => { ev.stopPropagation(); toggleForm(li, correctionForm(ctx, layer, "delete", item)); } }, "delete")));
+  }
+  return li;
+}
+
+function toggleForm(li, form) {
+  const open = li.querySelector("form.correct");
+  if (open) open.remove(); else li.appendChild(form);
+}
+
+/* Who corrects and the server's token, kept for this browser tab only (sessionStorage). */
+function correctionBar(applied, stale) {
+  const author = h("input", { id: "corr-author", placeholder: "your name", size: 12, maxlength: 100, value: sessionStorage.getItem("veille-author") || "" });
+  const token = h("input", { id: "corr-token", type: "password", placeholder: "server token", size: 12, value: sessionStorage.getItem("veille-token") || "" });
+  for (const [el, key] of [[author, "veille-author"], [token, "veille-token"]]) el.addEventListener("input", () => sessionStorage.setItem(key, el.value.trim()));
+  const toggle = h("button", { type: "button", class: "secondary small", id: "correct-toggle", onclick: () => {
+    const on = main.classList.toggle("editing");
+    toggle.textContent = on ? "done correcting" : "✎ correct this analysis";
+  } }, main.classList.contains("editing") ? "done correcting" : "✎ correct this analysis");
+  return h("div", { class: "correct-bar" }, toggle,
+    h("span", { class: "muted small", id: "corrections-count" }, ` ${applied} correction${applied === 1 ? "" : "s"}` + (stale ? ` (${stale} made on an older text, not applied)` : "")),
+    h("div", { class: "edit-only creds" }, h("label", {}, "Name ", author), h("label", {}, "Token ", token)));
+}
+
+function options(values, current, labels) {
+  return values.map((v, i) => h("option", { value: v, selected: v === current }, labels ? labels[i] : v));
+}
+
+/* The form of one correction. Only fields changed from the item are sent; words for an added item are taken
+   from the article text (the text selected in the article fills them). */
+function correctionForm(ctx, layer, action, item) {
+  const fields = {};
+  const ents = ctx.entities;
+  const entitySelect = (name, current) => h("select", { name }, options(["", ...ents.map((e) => e.id)], current || "",
+    ["(nobody)", ...ents.map((e) => `${e.canonical} (${e.id})`)]));
+  const picked = (window.getSelection && String(window.getSelection())) || "";
+  const words = (name, label) => h("label", {}, label, h("input", { name, size: 28, maxlength: 5000, required: true, value: picked.trim(), placeholder: "words of the article" }));
+  if (action !== "delete") {
+    if (layer === "event") {
+      fields.type = h("label", {}, "Type", h("select", { name: "type" }, options(PLOVER_TYPES, item ? item.type : "ACCUSE")));
+      fields.factuality = h("label", {}, "Factuality", h("select", { name: "factuality" }, options(FACTUALITY, item ? item.factuality : "asserted")));
+      fields.actor = h("label", {}, "Actor", entitySelect("actor", item && item.actor && item.actor.entity));
+      fields.recipient = h("label", {}, "Recipient", entitySelect("recipient", item && item.recipient && item.recipient.entity));
+      if (!item) fields.evidence = words("evidence", "Evidence");
+    } else if (layer === "claim") {
+      fields.speaker = h("label", {}, "Speaker", entitySelect("speaker", item && item.speaker && item.speaker.entity));
+      fields.kind = h("label", {}, "Kind", h("select", { name: "kind" }, options(["direct", "indirect", "mixed"], item ? item.kind : "direct")));
+      fields.factuality = h("label", {}, "Factuality", h("select", { name: "factuality" }, options(FACTUALITY, item ? item.factuality : "asserted")));
+      if (!item) fields.content = words("content", "Words said");
+    } else {
+      fields.kb_id = h("label", {}, "KB id", h("input", { name: "kb_id", size: 16, value: item ? item.kb_id || "" : "", placeholder: "wikidata:Q… (empty: no link)" }));
+      fields.canonical = h("label", {}, "Name", h("input", { name: "canonical", size: 16, value: item ? item.canonical : "" }));
+      fields.country = h("label", {}, "Country", h("input", { name: "country", size: 4, maxlength: 3, value: item ? item.country || "" : "", placeholder: "ISO3" }));
+      fields.type = h("label", {}, "Type", h("select", { name: "type" }, options(["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "MISC"], item ? item.type : "PERSON")));
+      if (!item) fields.mention = words("mention", "Mention");
+    }
+  }
+  const note = h("input", { name: "note", size: 24, maxlength: 2000, placeholder: "why (optional)" });
+  const out = h("div", { class: "form-error" });
+  const form = h("form", { class: "correct", "data-layer": layer, "data-action": action },
+    h("b", { class: "small" }, action === "delete" ? `Delete ${item.id}?` : action === "add" ? `New ${layer}` : `Fix ${item.id}`),
+    Object.values(fields), h("label", {}, "Note", note),
+    h("button", { type: "submit", class: "small save" }, action === "delete" ? "delete" : "save"),
+    h("button", { type: "button", class: "secondary small", onclick: () => form.remove() }, "cancel"), out);
+  form.addEventListener("click", (ev) => ev.stopPropagation());
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const data = Object.fromEntries(new FormData(form).entries());
+    const sent = {};
+    for (const k of Object.keys(fields)) {
+      const v = String(data[k] ?? "").trim();
+      const was = !item ? null : (k === "actor" || k === "recipient") ? (item[k] && item[k].entity) || ""
+        : k === "speaker" ? (item.speaker && item.speaker.entity) || "" : item[k] === null || item[k] === undefined ? "" : String(item[k]);
+      if (item && v === was) continue;
+      if (!item && v === "" && !["actor", "recipient", "speaker"].includes(k)) continue;
+      sent[k] = v === "" ? null : v;
+    }
+    const body = { article_id: ctx.article, layer, action, fields: sent, author: (sessionStorage.getItem("veille-author") || "").trim(),
+      note: String(data.note || "").trim() || null };
+    if (item) body.target = item.id;
+    writeCorrection("POST", "/corrections", body, form, out);
+  });
+  return form;
+}
+
+async function writeCorrection(method, path, body, near, out) {
+  const token = sessionStorage.getItem("veille-token") || "";
+  const where = out || near.appendChild(h("div", { class: "form-error" }));
+  clear(where);
+  if (body && !body.author) { where.appendChild(errorBox("Give your name first (above the events).")); document.body.dataset.ready = String(Date.now()); return; }
+  try {
+    await api(path, { method, headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` }, body: body ? JSON.stringify(body) : undefined });
+    await route();
+  } catch (err) {
+    where.appendChild(errorBox(err));
+    document.body.dataset.ready = String(Date.now());
+  }
 }
 
 function partyName(p) { return p ? (p.canonical || p.text || "?") : "—"; }
@@ -321,7 +531,7 @@ async function viewEvents(_arg, params) {
   });
   const party = (name, country, key) => key ? link(name || "", "entity", key) : h("span", {}, name || "—");
   const rows = page.items.map((v) => h("tr", { "data-type": v.type },
-    h("td", {}, v.date || ""), h("td", {}, tag(v.type, "type")),
+    h("td", { class: "nowrap" }, timeEl(v.date)), h("td", {}, tag(v.type, "type")),
     h("td", {}, party(v.actor, v.actor_country, v.actor_key), v.actor_country ? h("span", { class: "muted small" }, " " + v.actor_country) : null),
     h("td", {}, party(v.recipient, v.recipient_country, v.recipient_key), v.recipient_country ? h("span", { class: "muted small" }, " " + v.recipient_country) : null),
     h("td", {}, tag(v.factuality, v.factuality)), h("td", {}, v.said_by || ""),
@@ -454,6 +664,7 @@ function expandable(row, toggle, colspan, key, load) {
       const content = await load();
       clear(cell);
       cell.appendChild(content);
+      addCsvButtons(cell);
     } catch (err) {
       clear(cell);
       cell.appendChild(errorBox(err));
@@ -510,6 +721,70 @@ function claimsTable(claims, id) {
     body.appendChild(row);
   }
   return h("table", { class: "data merged-claims", id }, h("thead", {}, h("tr", {}, cols.map((t) => h("th", {}, t)))), body);
+}
+
+/* ---------- quotes: who is quoted, how often, and each quote with its evidence ---------- */
+
+const GENDERS = ["female", "male", "unknown", "not a person"];
+async function viewQuotes(_arg, params) {
+  const filters = apiParams(params, ["outlet", "since", "until", "gender", "speaker", "q"]);
+  const speakersQuery = new URLSearchParams(filters); speakersQuery.delete("speaker");
+  speakersQuery.set("limit", "50"); speakersQuery.set("offset", params.get("soffset") || "0");
+  const quotesQuery = new URLSearchParams(filters); quotesQuery.set("limit", "50"); quotesQuery.set("offset", params.get("offset") || "0");
+  const summaryQuery = new URLSearchParams(filters); summaryQuery.delete("speaker"); summaryQuery.delete("gender");
+  const [summary, speakers, quotes] = await Promise.all([api("/quotes/summary?" + summaryQuery), api("/quotes/speakers?" + speakersQuery), api("/quotes?" + quotesQuery)]);
+  const field = (name, label, attrs) => h("label", {}, label, h("input", { name, value: params.get(name) || "", ...attrs }));
+  const outlets = summary.outlets.map((o) => o.outlet);
+  if (params.get("outlet") && !outlets.includes(params.get("outlet"))) outlets.push(params.get("outlet"));
+  const form = h("form", { class: "filters", id: "quote-filters" },
+    h("label", {}, "Outlet", h("select", { name: "outlet" }, h("option", { value: "" }, "any"), options(outlets, params.get("outlet") || ""))),
+    field("since", "Published from", { type: "date" }), field("until", "to", { type: "date" }),
+    h("label", {}, "Gender", h("select", { name: "gender" }, h("option", { value: "" }, "any"), options(GENDERS, params.get("gender") || ""))),
+    field("q", "Words in the quote", { type: "search", size: 14 }),
+    params.get("speaker") ? h("input", { type: "hidden", name: "speaker", value: params.get("speaker") }) : null,
+    h("button", { type: "submit" }, "Apply"),
+    h("button", { type: "button", class: "secondary", onclick: () => go("quotes", "", new URLSearchParams()) }, "Reset"));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const q = new URLSearchParams();
+    for (const [k, v] of new FormData(form).entries()) if (String(v).trim()) q.set(k, String(v).trim());
+    go("quotes", "", q);
+  });
+  const totalQuotes = GENDERS.reduce((a, g) => a + summary.genders[g].quotes, 0);
+  const cards = h("div", { class: "stats gender-cards", id: "gender-cards" }, GENDERS.map((g) => h("div", { class: "card", "data-gender": g },
+    h("b", { class: "g-" + g.replace(/ /g, "-") }, summary.genders[g].quotes), `quotes · ${g}`,
+    h("div", { class: "small muted" }, `${summary.genders[g].speakers} speaker${summary.genders[g].speakers === 1 ? "" : "s"}` + (totalQuotes ? ` · ${Math.round(100 * summary.genders[g].quotes / totalQuotes)}%` : "")))));
+  const speakerRows = speakers.items.map((sp) => {
+    const p = new URLSearchParams(params); p.delete("offset");
+    if (sp.speaker_key) p.set("speaker", sp.speaker_key);
+    return h("tr", { "data-speaker": sp.speaker_key || "" },
+      h("td", {}, sp.speaker_key ? link(sp.speaker || "?", "quotes", "", p) : (sp.speaker || "unknown speaker"),
+        sp.kb_id ? h("div", { class: "muted small" }, sp.kb_id) : null),
+      h("td", {}, sp.type || "—"), h("td", {}, sp.country || ""),
+      h("td", { class: "gender", title: sp.gender_source }, h("span", { class: "g-" + sp.gender.replace(/ /g, "-") }, sp.gender),
+        h("div", { class: "source-note" }, sp.gender_source)),
+      h("td", {}, sp.role || "", sp.role_source ? h("div", { class: "source-note" }, "from " + sp.role_source) : null),
+      h("td", {}, sp.organisation || ""),
+      h("td", { class: "num" }, sp.quotes), h("td", { class: "num" }, sp.articles), h("td", { class: "num" }, sp.outlets));
+  });
+  const quoteRows = quotes.items.map((q) => h("tr", { "data-article": q.article_id, "data-claim": q.claim_id },
+    h("td", { class: "nowrap" }, q.published || ""), h("td", {}, q.outlet || ""),
+    h("td", {}, q.speaker || "unknown speaker"), h("td", {}, h("span", { class: "g-" + q.gender.replace(/ /g, "-") }, q.gender)),
+    h("td", {}, q.kind), h("td", { class: "quote-words" }, "« " + truncate(q.content || "", 300) + " »"),
+    h("td", { class: "evidence" }, link(truncate(q.title || q.article_id, 50), "article", q.article_id, new URLSearchParams({ claim: q.claim_id })))));
+  const head = (cols) => h("thead", {}, h("tr", {}, cols.map((t) => h("th", {}, t))));
+  const chosen = params.get("speaker") ? (speakers.items.find((x) => x.speaker_key === params.get("speaker")) || {}).speaker || params.get("speaker") : null;
+  show(h("h1", {}, "Quotes"),
+    h("p", { class: "muted small" }, "Who is quoted, how often and where: every direct, indirect and mixed quote the articles attribute to someone, with its speaker. ",
+      "A speaker's gender is given only where a source says it: ", h("b", {}, summary.gender_source), ". A first name the list gives to women or to men 90% of the time or more decides; any other is unknown, and organisations are not persons. Role and organisation come from the articles (a title or an apposition) or the knowledge base."),
+    form, cards,
+    h("h2", {}, `Speakers (${speakers.total})`),
+    h("table", { class: "data", id: "speakers-table" }, head(["speaker", "type", "country", "gender (and its source)", "role", "organisation", "quotes", "articles", "outlets"]), h("tbody", {}, speakerRows)),
+    pager(speakers, (off) => { const q = new URLSearchParams(params); q.set("soffset", off); go("quotes", "", q); }),
+    h("h2", { id: "quotes-title" }, chosen ? `Quotes of ${chosen} (${quotes.total})` : `Quotes (${quotes.total})`,
+      chosen ? [" ", h("button", { type: "button", class: "secondary small", onclick: () => { const q = new URLSearchParams(params); q.delete("speaker"); q.delete("offset"); go("quotes", "", q); } }, "all speakers")] : null),
+    h("table", { class: "data", id: "quotes-table" }, head(["published", "outlet", "speaker", "gender", "kind", "quote", "evidence"]), h("tbody", {}, quoteRows)),
+    pager(quotes, (off) => { const q = new URLSearchParams(params); q.set("offset", off); go("quotes", "", q); }));
 }
 
 /* ---------- pair timeline: what passed between two actors (or what one did and underwent) ---------- */
@@ -591,7 +866,7 @@ async function viewEntity(key) {
   const e = await api("/entities/" + encodeURIComponent(key));
   const evRows = (items, side) => items.length ? h("table", { class: "data", id: "events-as-" + side },
     h("thead", {}, h("tr", {}, ["date", "type", "actor", "recipient", "factuality", "trigger", "article"].map((t) => h("th", {}, t)))),
-    h("tbody", {}, items.map((v) => h("tr", {}, h("td", {}, v.date || ""), h("td", {}, tag(v.type, "type")),
+    h("tbody", {}, items.map((v) => h("tr", {}, h("td", { class: "nowrap" }, timeEl(v.date)), h("td", {}, tag(v.type, "type")),
       h("td", {}, v.actor_key && v.actor_key !== key ? link(v.actor || "", "entity", v.actor_key) : (v.actor || "—")),
       h("td", {}, v.recipient_key && v.recipient_key !== key ? link(v.recipient || "", "entity", v.recipient_key) : (v.recipient || "—")),
       h("td", {}, tag(v.factuality, v.factuality)), h("td", {}, v.trigger || ""),
@@ -694,10 +969,10 @@ async function viewTimeline(_arg, params) {
 
 async function viewNetwork(_arg, params) {
   const p = apiParams(params, FILTER_KEYS);
-  p.set("limit", "150");
+  p.set("limit", "500");
   const dyads = await api("/network?" + p);
   const nodes0 = [h("h1", {}, "Actor network"),
-    h("p", { class: "muted small" }, "Arrows go from actor to recipient; their width grows with the number of events, their colour is the mean PLOVER score (red conflict, green cooperation). Click an actor for its page."),
+    h("p", { class: "muted small" }, "Arrows go from actor to recipient; their width grows with the number of events, their colour is the mean PLOVER score (red conflict, green cooperation). Scroll to zoom, drag to pan; the slider hides the dyads with fewer events. Names of the smaller actors appear as you zoom in. Click an actor for its page."),
     filterForm("network", params)];
   if (!dyads.length) { show(...nodes0, h("p", { class: "muted" }, "No dyad matches.")); return; }
   const byName = new Map();
@@ -710,80 +985,86 @@ async function viewNetwork(_arg, params) {
   const edges = dyads.map((d) => {
     const a = node(d.actor, d.actor_country, d.actor_key), b = node(d.recipient, d.recipient_country, d.recipient_key);
     a.degree += d.events; b.degree += d.events;
-    return { a, b, d };
+    return { source: a, target: b, d };
   });
   const nodes = [...byName.values()];
   const W = 1100, H = 680;
   layout(nodes, edges, W, H);
+  const radius = (n) => 4 + 2.5 * Math.sqrt(n.degree);
+  // up to 40 actors every name shows; beyond, the 25 busiest, the others when zoomed in (100+ labels pile up)
+  const major = new Set([...nodes].sort((x, y) => y.degree - x.degree).slice(0, nodes.length <= 40 ? 40 : 25));
   const svg = s("svg", { class: "chart", id: "network-chart", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "actor network" });
   const defs = s("defs", {});
   for (const [id, color] of [["arrow-neg", "#c62828"], ["arrow-pos", "#2e7d32"], ["arrow-0", "#8a93a2"]]) {
-    defs.appendChild(s("marker", { id, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 10, markerHeight: 10, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" },
+    defs.appendChild(s("marker", { id, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 8, markerHeight: 8, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" },
       s("path", { d: "M0,0 L10,5 L0,10 z", fill: color })));
   }
   svg.appendChild(defs);
-  const radius = (n) => 5 + 3 * Math.sqrt(n.degree);
+  const world = s("g", { class: "world" });
+  svg.appendChild(world);
   const maxW = Math.max(...dyads.map((d) => d.events));
-  for (const { a, b, d } of edges) {
+  for (const e of edges) {
+    const { source: a, target: b, d } = e;
     const score = d.mean_score;
     const color = score === null ? "#8a93a2" : score < 0 ? "#c62828" : score > 0 ? "#2e7d32" : "#8a93a2";
     const marker = score === null || score === 0 ? "arrow-0" : score < 0 ? "arrow-neg" : "arrow-pos";
     const dx = b.x - a.x, dy = b.y - a.y, len = Math.hypot(dx, dy) || 1;
     const ex = b.x - (dx / len) * (radius(b) + 2), ey = b.y - (dy / len) * (radius(b) + 2);
     // a slight curve, so that A→B and B→A do not overlap
-    const cx = (a.x + ex) / 2 - (dy / len) * 18, cy = (a.y + ey) / 2 + (dx / len) * 18;
-    svg.appendChild(s("path", { class: "edge", d: `M${a.x},${a.y} Q${cx},${cy} ${ex},${ey}`, stroke: color,
+    const cx = (a.x + ex) / 2 - (dy / len) * 14, cy = (a.y + ey) / 2 + (dx / len) * 14;
+    e.el = s("path", { class: "edge", "data-events": d.events, d: `M${a.x},${a.y} Q${cx},${cy} ${ex},${ey}`, stroke: color,
       "stroke-width": 1 + 5 * (d.events / maxW), "marker-end": `url(#${marker})` },
-      s("title", {}, `${d.actor} → ${d.recipient}: ${d.events} events (${d.conflict} conflictual, ${d.cooperation} cooperative), mean score ${fmtNum(score, 1)}`)));
+      s("title", {}, `${d.actor} → ${d.recipient}: ${d.events} events (${d.conflict} conflictual, ${d.cooperation} cooperative), mean score ${fmtNum(score, 1)}`));
+    world.appendChild(e.el);
   }
   for (const n of nodes) {
-    const g = s("g", { class: "node", transform: `translate(${n.x},${n.y})` },
+    n.el = s("g", { class: "node" + (major.has(n) ? "" : " minor"), transform: `translate(${n.x},${n.y})` },
       s("circle", { r: radius(n) }), s("text", { x: radius(n) + 3, y: 4 }, n.name + (n.country ? ` (${n.country})` : "")),
       s("title", {}, `${n.name}: ${n.degree} events`));
-    if (n.key) g.addEventListener("click", () => go("entity", n.key));
-    svg.appendChild(g);
+    if (n.key) n.el.addEventListener("click", () => go("entity", n.key));
+    world.appendChild(n.el);
   }
-  show(...nodes0, svg, h("p", { class: "small muted" }, `${nodes.length} actors, ${dyads.length} dyads`));
+  // zoom and pan: d3-zoom (vendored in static/vendor), wheel, drag and pinch
+  const zoom = d3.zoom().scaleExtent([0.4, 12]).on("zoom", (ev) => {
+    world.setAttribute("transform", ev.transform.toString());
+    svg.classList.toggle("zoomed", ev.transform.k >= 1.8);
+    svg.dataset.scale = ev.transform.k.toFixed(2);
+  });
+  d3.select(svg).call(zoom);
+  const shown = h("span", { class: "muted", id: "network-shown" });
+  const slider = h("input", { type: "range", id: "network-min", min: 1, max: Math.max(1, maxW), step: 1, value: 1 });
+  const sliderLabel = h("b", { id: "network-min-value" }, "1");
+  const filter = () => {
+    const min = Number(slider.value);
+    sliderLabel.textContent = String(min);
+    const live = new Set();
+    let dyadsShown = 0;
+    for (const e of edges) {
+      const on = e.d.events >= min;
+      e.el.classList.toggle("hidden", !on);
+      if (on) { live.add(e.source); live.add(e.target); dyadsShown++; }
+    }
+    for (const n of nodes) n.el.classList.toggle("hidden", !live.has(n));
+    shown.textContent = `${live.size} of ${nodes.length} actors, ${dyadsShown} of ${dyads.length} dyads shown`;
+  };
+  slider.addEventListener("input", filter);
+  const tools = h("div", { class: "network-tools" },
+    h("label", {}, "At least ", sliderLabel, " events per dyad ", slider), shown,
+    h("button", { type: "button", class: "secondary small", id: "network-reset", onclick: () => d3.select(svg).call(zoom.transform, d3.zoomIdentity) }, "reset zoom"));
+  filter();
+  show(...nodes0, tools, svg, h("p", { class: "small muted" }, `${nodes.length} actors, ${dyads.length} dyads`));
 }
 
-/* A small force layout (repulsion, springs, gravity), deterministic: same data, same picture. */
+/* The layout: d3-force (vendored), run to rest before drawing, so the same data gives the same picture (d3's
+   forces start from a fixed spiral and use a seeded random source). Heavier actors repel more. */
 function layout(nodes, edges, W, H) {
-  const n = nodes.length;
-  nodes.forEach((v, i) => {
-    const a = (2 * Math.PI * i) / n;
-    v.x = W / 2 + (W / 3) * Math.cos(a);
-    v.y = H / 2 + (H / 3) * Math.sin(a);
-  });
-  const k = Math.sqrt((W * H) / Math.max(1, n));
-  let temp = W / 8;
-  for (let it = 0; it < 300; it++) {
-    for (const v of nodes) { v.dx = 0; v.dy = 0; }
-    for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++) {
-        const a = nodes[i], b = nodes[j];
-        let dx = a.x - b.x, dy = a.y - b.y;
-        const d = Math.max(0.01, Math.hypot(dx, dy));
-        const f = (k * k) / d;
-        dx /= d; dy /= d;
-        a.dx += dx * f; a.dy += dy * f; b.dx -= dx * f; b.dy -= dy * f;
-      }
-    }
-    for (const { a, b } of edges) {
-      if (a === b) continue;
-      let dx = a.x - b.x, dy = a.y - b.y;
-      const d = Math.max(0.01, Math.hypot(dx, dy));
-      const f = (d * d) / k;
-      dx /= d; dy /= d;
-      a.dx -= dx * f; a.dy -= dy * f; b.dx += dx * f; b.dy += dy * f;
-    }
-    for (const v of nodes) {
-      v.dx += (W / 2 - v.x) * 6; v.dy += (H / 2 - v.y) * 6;  // gravity keeps separate groups near
-      const d = Math.max(0.01, Math.hypot(v.dx, v.dy));
-      v.x += (v.dx / d) * Math.min(d, temp);
-      v.y += (v.dy / d) * Math.min(d, temp);
-    }
-    temp *= 0.985;
-  }
+  const sim = d3.forceSimulation(nodes)
+    .force("link", d3.forceLink(edges).distance(60).strength(0.4))
+    .force("charge", d3.forceManyBody().strength((n) => -120 - 20 * Math.sqrt(n.degree)))
+    .force("collide", d3.forceCollide((n) => 8 + 2.5 * Math.sqrt(n.degree)))
+    .force("x", d3.forceX(W / 2).strength(0.06)).force("y", d3.forceY(H / 2).strength(0.09))
+    .stop();
+  for (let i = 0; i < 300; i++) sim.tick();
   // fit the drawing to the box, leaving room for labels on the right
   const xs = nodes.map((v) => v.x), ys = nodes.map((v) => v.y);
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
