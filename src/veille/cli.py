@@ -181,8 +181,9 @@ def _show(db: str, fmt: str, ask) -> None:
 def _parties(f: Any) -> Any:
     """The options that name the parties and the type of an event (events and merged events alike)."""
     for option in reversed([
-        click.option("--actor", help="ISO3 country or canonical name of the actor."),
-        click.option("--recipient", help="ISO3 country or canonical name of the recipient."),
+        click.option("--actor", help="The actor: a name in any language (\"Corée du Nord\", Poutine), resolved through "
+                     "the knowledge base, or an ISO3 code; an unknown name: part of the name."),
+        click.option("--recipient", help="The recipient, named as --actor."),
         click.option("--type", "etype", help="PLOVER event type (ASSAULT, ACCUSE, ...)."),
     ]):
         f = option(f)
@@ -217,7 +218,8 @@ def query_events(db, fmt, actor, recipient, etype, factuality, since, until, lim
 @query.command("claims")
 @_DB
 @_FMT
-@click.option("--speaker", help="Part of the speaker's name (case-insensitive).")
+@click.option("--speaker", help="The speaker: a name in any language or an ISO3 code (the knowledge base's), else part "
+              "of the speaker's name (case-insensitive).")
 @click.option("--country", help="ISO3 country of the speaker.")
 @click.option("--since", callback=_date, help="Claims published on or after this date.")
 @click.option("--limit", type=int)
@@ -234,7 +236,7 @@ def query_claims(db, fmt, speaker, country, since, limit) -> None:
 @_FMT
 @click.option("--country", help="ISO3 country the entity belongs to or stands for.")
 @click.option("--type", "etype", help="PERSON, ORG, GPE, LOC, NORP, EVENT or MISC.")
-@click.option("--name", help="Part of the canonical name.")
+@click.option("--name", help="A name in any language (Poutine finds Vladimir Putin), else part of the canonical name.")
 @click.option("--limit", type=int)
 def query_entities(db, fmt, country, etype, name, limit) -> None:
     """Entities across articles, most cited first."""
@@ -287,7 +289,8 @@ def query_repeated(db, fmt, speaker, everything, limit) -> None:
 @click.option("--min-sources", type=click.IntRange(min=1), help="Only events resting on at least this many original sources.")
 @click.option("--min-reports", type=click.IntRange(min=1), help="Only events told by at least this many independent reports.")
 def timeline_cmd(first, second, db, fmt, since, until, directed, min_sources, min_reports) -> None:
-    """Merged events of one actor, or between two (ISO3 code or name), in date order: `veille timeline RUS UKR`.
+    """Merged events of one actor, or between two, in date order: `veille timeline RUS UKR`, `veille timeline
+    "Corée du Nord" Russie` (names in any language, resolved through the knowledge base, or ISO3 codes).
 
     Each event shows its independent reports (outlets, once copies, derivations and wire credits are joined)
     and its original sources (the speakers or bodies those reports rest on), each with its members."""

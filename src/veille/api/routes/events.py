@@ -15,8 +15,10 @@ router = APIRouter(tags=["store"])
 
 
 def event_filters(
-    actor: Annotated[str | None, Query(max_length=200, description="Actor: ISO3 country or part of the canonical name.")] = None,
-    recipient: Annotated[str | None, Query(max_length=200, description="Recipient: ISO3 or part of the name.")] = None,
+    actor: Annotated[str | None, Query(max_length=200, description=(
+        "Actor: a name in any language (`Corée du Nord`, `Poutine`) resolved through the knowledge base (a state: "
+        "everything of its country), an ISO3 code, else part of the canonical name."))] = None,
+    recipient: Annotated[str | None, Query(max_length=200, description="Recipient, named as `actor`.")] = None,
     country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO3 country on either side.")] = None,
     type: Annotated[str | None, Query(pattern=r"^[A-Za-z_]{1,20}$", description="PLOVER event type (ASSAULT, ...).")] = None,
     factuality: FACTUALITY | None = None,

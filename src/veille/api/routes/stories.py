@@ -98,7 +98,7 @@ def get_merged_claim(db: Db, merged_id: StoredId) -> dict[str, Any]:
 def get_actor_timeline(
     db: Db,
     first: Annotated[str, Query(min_length=1, max_length=200, description=(
-        "An actor: ISO3 country (`RUS`) or part of the canonical name."))],
+        "An actor: a name in any language (`Corée du Nord`) or an ISO3 code (`RUS`), else part of the name."))],
     second: Annotated[str | None, Query(min_length=1, max_length=200, description=(
         "A second actor: only what passed between the two."))] = None,
     directed: Annotated[bool, Query(description="With `second`: only `first` → `second`.")] = False,

@@ -77,15 +77,6 @@ class Where:
         return " AND ".join(self.terms)
 
 
-def party_condition(country: str, name: str, value: str) -> tuple[str, list[Any]]:
-    """A WHERE term for an actor as a user names one: an ISO3 code ("RUS": the country or anything of that
-    country) or a three-letter name taken whole, never "rus" inside "Belarus"; else part of the name.
-    ``country`` and ``name`` are column expressions of the caller's query, never user text."""
-    if len(value) == 3 and value.isalpha():
-        return f"({country} = upper(?) OR lower({name}) = lower(?))", [value, value]
-    return f"{name} ILIKE ? ESCAPE '\\'", [like(value)]
-
-
 def run(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> Table:
     cur = con.execute(sql, params)
     return Table([d[0] for d in cur.description], cur.fetchall())
@@ -117,5 +108,5 @@ def sql(con: duckdb.DuckDBPyConnection, query: str) -> Table:
     return Table([d[0] for d in cur.description], cur.fetchall())
 
 
-__all__ = ["QueryError", "StoreError", "Table", "Where", "counts", "like", "open_readonly", "page", "party_condition",
+__all__ = ["QueryError", "StoreError", "Table", "Where", "counts", "like", "open_readonly", "page",
            "run", "sql"]

@@ -9,11 +9,12 @@ import duckdb
 
 from veille.model import ENTITY_KEY_SQL
 from veille.store.queries.base import Table, Where, page
+from veille.store.queries.names import name_condition
 
 
 @dataclass(frozen=True, slots=True)
 class ClaimFilters:
-    """``speaker``: part of the speaker's name or words; ``country``: the speaker's; ``q``: text in what was said;
+    """``speaker``: a name in any language or an ISO3 code (``names``), else part of the speaker's name or words; ``country``: the speaker's; ``q``: text in what was said;
     dates: publication dates; ``entity``: the speaker's entity key."""
 
     speaker: str | None = None
@@ -24,8 +25,12 @@ class ClaimFilters:
     entity: str | None = None
 
     def where(self) -> Where:
-        return (Where().text(self.speaker, "c.speaker_canonical", "c.speaker_text")
-                .when(self.country, "c.speaker_country = upper(?)").text(self.q, "c.content_text")
+        w = Where()
+        if self.speaker:
+            cond, params = name_condition(self.speaker, name="c.speaker_canonical", key="sk.key",
+                                          country="c.speaker_country", words=("c.speaker_text",))
+            w.add(cond, *params)
+        return (w.when(self.country, "c.speaker_country = upper(?)").text(self.q, "c.content_text")
                 .when(self.since, "a.published >= ?").when(self.until, "a.published <= ?")
                 .when(self.entity, "sk.key = ?"))
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import duckdb
 
 from veille.model import ENTITY_KEY_SQL
-from veille.store.queries.base import Table, Where, page, party_condition, run
+from veille.store.queries.base import Table, Where, page, run
+from veille.store.queries.names import name_condition
 
 EVENT_SORTS = {
     "date": "coalesce(e.day, a.published)", "type": "e.type", "actor": "e.actor_canonical",
@@ -21,7 +22,7 @@ EVENT_SORTS = {
 
 @dataclass(frozen=True, slots=True)
 class EventFilters:
-    """``actor``/``recipient``: an ISO3 country or part of a canonical name (``party_condition``); ``country``:
+    """``actor``/``recipient``: a name in any language or an ISO3 code (``names.name_condition``); ``country``:
     on either side; dates: the event's, else its article's publication date; ``q``: text in the trigger, the
     parties' words, the sentence or the title; ``entity``: an entity key on either side."""
 
@@ -39,9 +40,10 @@ class EventFilters:
     def where(self) -> Where:
         """WHERE terms over ``FROM``."""
         w = Where()
-        for side, value in (("actor", self.actor), ("recipient", self.recipient)):
+        for side, alias, value in (("actor", "ak", self.actor), ("recipient", "rk", self.recipient)):
             if value:
-                cond, params = party_condition(f"e.{side}_country", f"e.{side}_canonical", value)
+                cond, params = name_condition(value, name=f"e.{side}_canonical", key=f"{alias}.key",
+                                              country=f"e.{side}_country")
                 w.add(cond, *params)
         w.when(self.country, "(e.actor_country = upper(?) OR e.recipient_country = upper(?))")
         w.when(self.type, "e.type = upper(?)").when(self.factuality, "e.factuality = lower(?)")

@@ -1,7 +1,6 @@
 """What spans articles: stories, merged events, repeated claims (statements) and actor timelines.
 
-An actor is named as everywhere else: an ISO3 code ("RUS": the country or anything of that country) or part
-of a canonical name (``party_condition``).
+An actor is named as everywhere else: a name in any language or an ISO3 code (``names.name_condition``).
 """
 
 from __future__ import annotations
@@ -13,11 +12,12 @@ import duckdb
 
 from dataclasses import dataclass
 
-from veille.store.queries.base import Table, Where, page, party_condition, run
+from veille.store.queries.base import Table, Where, page, run
+from veille.store.queries.names import name_condition
 
 
 def _party(side: str, value: str) -> tuple[str, list[Any]]:
-    return party_condition(f"m.{side}_country", f"m.{side}", value)
+    return name_condition(value, name=f"m.{side}", key=f"m.{side}_key", country=f"m.{side}_country")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +116,8 @@ def actor_timeline(con: duckdb.DuckDBPyConnection, first: str, second: str | Non
 
 @dataclass(frozen=True, slots=True)
 class StoryFilters:
-    """``q``: text in the title; ``actor``: one of the main actors, its whole name in any case; dates: stories
+    """``q``: text in the title; ``actor``: one of the main actors (its whole name in any case, or a name the
+    knowledge base knows in any language: ``names``); dates: stories
     that end on or after ``since`` and start on or before ``until``."""
 
     q: str | None = None
@@ -127,9 +128,11 @@ class StoryFilters:
 
     def where(self) -> Where:
         # no lambda: DuckDB 2 refuses the arrow form, DuckDB 1.2 (the floor) lacks the keyword one
-        return (Where().text(self.q, "s.title")
-                .when(self.actor, "EXISTS (SELECT 1 FROM unnest(s.actors) AS t(name) WHERE lower(t.name) = lower(?))")
-                .when(self.since, "s.last_day >= ?").when(self.until, "s.first_day <= ?")
+        w = Where().text(self.q, "s.title")
+        if self.actor:
+            cond, params = name_condition(self.actor, name="t.name", whole=True)
+            w.add(f"EXISTS (SELECT 1 FROM unnest(s.actors) AS t(name) WHERE {cond})", *params)
+        return (w.when(self.since, "s.last_day >= ?").when(self.until, "s.first_day <= ?")
                 .when(self.min_articles, "s.n_articles >= ?"))
 
 
@@ -168,7 +171,7 @@ def story(con: duckdb.DuckDBPyConnection, story_id: str) -> dict[str, Any] | Non
 
 @dataclass(frozen=True, slots=True)
 class StatementFilters:
-    """``speaker``: part of the speaker's name; ``q``: text in what was said; ``repeated``: only statements that
+    """``speaker``: a name in any language (``names``), else part of the speaker's name; ``q``: text in what was said; ``repeated``: only statements that
     more than one article reports."""
 
     speaker: str | None = None
@@ -176,7 +179,10 @@ class StatementFilters:
     repeated: bool = False
 
     def where(self) -> Where:
-        w = Where().text(self.speaker, "mc.speaker").text(self.q, "mc.content")
+        w = Where().text(self.q, "mc.content")
+        if self.speaker:
+            cond, params = name_condition(self.speaker, name="mc.speaker", key="mc.speaker_key")
+            w.add(cond, *params)
         return w.add("mc.n_articles > 1") if self.repeated else w
 
 
