@@ -17,7 +17,7 @@ from veille.errors import InputError, VeilleError
 from veille.eval import evaluate, format_report
 from veille.formats import jsonld_claims, plover_records
 from veille.ingest import ReadOptions, read_inputs
-from veille.model import parse_date
+from veille.model import FACTUALITIES, parse_date
 from veille.report import render
 from veille.terminal import printable
 
@@ -178,13 +178,37 @@ def _show(db: str, fmt: str, ask) -> None:
         raise click.ClickException(str(exc)) from None
 
 
+class _AnyCase(click.Choice):
+    """One rule for event types and factuality: any case is accepted (the value comes back as the list writes
+    it); anything else is refused in one line that lists the valid values as they are written."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        for choice in self.choices:
+            if str(choice).casefold() == str(value).casefold():
+                return choice
+        self.fail(f"{value!r} is not one of {', '.join(map(str, self.choices))}", param, ctx)
+
+
+def _any_case(values: list[str]) -> click.Choice:
+    return _AnyCase(values)
+
+
+def _plover_types() -> list[str]:
+    from veille.lexicons.schema import PLOVER_TYPES
+
+    return sorted(PLOVER_TYPES)
+
+
+_PLOVER = _any_case(_plover_types())
+
+
 def _parties(f: Any) -> Any:
     """The options that name the parties and the type of an event (events and merged events alike)."""
     for option in reversed([
         click.option("--actor", help="The actor: a name in any language (\"Corée du Nord\", Poutine), resolved through "
                      "the knowledge base, or an ISO3 code; an unknown name: part of the name."),
         click.option("--recipient", help="The recipient, named as --actor."),
-        click.option("--type", "etype", help="PLOVER event type (ASSAULT, ACCUSE, ...)."),
+        click.option("--type", "etype", type=_PLOVER, help="PLOVER event type, in any case (ASSAULT, assault)."),
     ]):
         f = option(f)
     return f
@@ -202,7 +226,7 @@ ENTITY_COLUMNS = ["canonical", "type", "country", "kb_id", "articles", "mentions
 @_DB
 @_FMT
 @_parties
-@click.option("--factuality", type=click.Choice(["asserted", "negated", "hypothetical", "uncertain"]))
+@click.option("--factuality", type=_any_case(list(FACTUALITIES)), help="Factuality, in any case.")
 @click.option("--since", callback=_date, help="Events on or after this date (event date, else publication date).")
 @click.option("--until", callback=_date, help="Events on or before this date.")
 @click.option("--limit", type=int)

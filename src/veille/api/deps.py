@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi import Path as PathParam
@@ -20,8 +20,6 @@ from pydantic import ValidationError
 from veille.api.db import Database
 from veille.api.models import jsonable
 from veille.store.queries import Table
-
-FACTUALITY = Literal["asserted", "negated", "hypothetical", "uncertain"]
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Rows per page.")]
 Offset = Annotated[int, Query(ge=0, le=10**9, description="Rows to skip.")]

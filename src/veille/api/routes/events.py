@@ -7,8 +7,8 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
 
-from veille.api.deps import FACTUALITY, Db, EntityKey, Limit, Offset, page_of
-from veille.api.models import Page, jsonable
+from veille.api.deps import Db, EntityKey, Limit, Offset, page_of
+from veille.api.models import EventRow, Factuality, Page, PloverType, jsonable
 from veille.store import queries
 
 router = APIRouter(tags=["store"])
@@ -20,21 +20,22 @@ def event_filters(
         "everything of its country), an ISO3 code, else part of the canonical name."))] = None,
     recipient: Annotated[str | None, Query(max_length=200, description="Recipient, named as `actor`.")] = None,
     country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO3 country on either side.")] = None,
-    type: Annotated[str | None, Query(pattern=r"^[A-Za-z_]{1,20}$", description="PLOVER event type (ASSAULT, ...).")] = None,
-    factuality: FACTUALITY | None = None,
+    type: Annotated[PloverType | None, Query(description="PLOVER event type, in any case (ASSAULT, assault).")] = None,
+    factuality: Annotated[Factuality | None, Query(description="Factuality, in any case.")] = None,
     since: Annotated[dt.date | None, Query(description="Event date (else publication date) on or after.")] = None,
     until: Annotated[dt.date | None, Query(description="Event date (else publication date) on or before.")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Text in the trigger, sentence, actors or title.")] = None,
 ) -> queries.EventFilters:
     """The filters shared by /events, /timeline and /network."""
-    return queries.EventFilters(actor=actor, recipient=recipient, country=country, type=type, factuality=factuality,
+    return queries.EventFilters(actor=actor, recipient=recipient, country=country, type=type and type.value,
+                                factuality=factuality and factuality.value,
                                 since=since, until=until, q=q)
 
 
 Filters = Annotated[queries.EventFilters, Depends(event_filters)]
 
 
-@router.get("/events", response_model=Page)
+@router.get("/events", response_model=Page[EventRow])
 def list_events(db: Db, filters: Filters, entity: EntityKey = None,
                 sort: Literal[tuple(queries.EVENT_SORTS)] = "date",  # type: ignore[valid-type]
                 order: Literal["asc", "desc"] = "asc", limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:

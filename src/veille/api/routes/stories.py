@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 
 from veille.api.deps import Db, Limit, Offset, Party, Since, StoredId, Until, found, page_of
-from veille.api.models import Page, jsonable
+from veille.api.models import MergedEventRow, Page, PloverType, jsonable
 from veille.store import queries
 
 router = APIRouter(tags=["stories"])
@@ -37,10 +37,10 @@ def get_story(db: Db, story_id: StoredId) -> dict[str, Any]:
         return found(queries.story(con, story_id), f"story {story_id!r}")
 
 
-@router.get("/merged-events", response_model=Page)
+@router.get("/merged-events", response_model=Page[MergedEventRow])
 def list_merged_events(
     db: Db, actor: Party = None, recipient: Party = None,
-    type: Annotated[str | None, Query(pattern=r"^[A-Za-z_]{1,20}$", description="PLOVER event type.")] = None,
+    type: Annotated[PloverType | None, Query(description="PLOVER event type, in any case.")] = None,
     min_sources: Annotated[int | None, Query(ge=1, le=10**6, description="At least this many original "
                                                                         "sources.")] = None,
     min_reports: Annotated[int | None, Query(ge=1, le=10**6, description="At least this many independent "
@@ -55,7 +55,7 @@ def list_merged_events(
     two counts and their members: `independent_reports` (outlets, once copies, derivations and wire credits are
     joined) and `independent_sources` (the original sources those reports rest on: a White House statement
     relayed by four agencies is one), and the factuality they agree on (else `disputed` or `mixed`)."""
-    filters = queries.MergedFilters(actor=actor, recipient=recipient, type=type, min_sources=min_sources,
+    filters = queries.MergedFilters(actor=actor, recipient=recipient, type=type and type.value, min_sources=min_sources,
                                     min_reports=min_reports, story=story, since=since, until=until)
     with db.read() as con:
         table, total = queries.merged_events(con, filters, sort=sort, limit=limit, offset=offset)
