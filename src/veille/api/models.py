@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -30,7 +30,9 @@ class _AnyCase(str, Enum):
 
 
 if TYPE_CHECKING:  # the members are data (the lexicons' PLOVER types, the model's factualities), made at import
-    PloverType = Factuality = MergedFactuality = _AnyCase
+    PloverType: TypeAlias = _AnyCase
+    Factuality: TypeAlias = _AnyCase
+    MergedFactuality: TypeAlias = _AnyCase
 else:
     PloverType = _AnyCase("PloverType", {t: t for t in sorted(PLOVER_TYPES)})
     """The 16 PLOVER event types (``lexicons/plover_types.tsv``)."""
