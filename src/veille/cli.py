@@ -63,8 +63,8 @@ def main() -> None:
 @click.option("--lang", help="Language for inputs that do not give one (default: detected).")
 @click.option("--id", "article_id", help="Article id for a single-article input (default: the file name).")
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text", "plover", "jsonld"]), default="json",
-              show_default=True, help="json: one pretty analysis (compact, one per line, for several); jsonl: one per "
-              "line; text: a report; plover: one PLOVER/POLECAT event record per line; jsonld: claims as schema.org JSON-LD.")
+              show_default=True, help="json: one pretty analysis (a JSON array of compact ones, one per line, for "
+              "several); jsonl: one per line; text: a report; plover: one PLOVER/POLECAT event record per line; jsonld: claims as schema.org JSON-LD.")
 def analyze(inputs: tuple[str, ...], published, lang: str | None, article_id: str | None, fmt: str) -> None:
     """Analyse articles: .txt (first line the headline), .json, .jsonl, .html, directories, or - for stdin."""
     options = ReadOptions(published=published, lang=lang, id=article_id)
@@ -72,17 +72,22 @@ def analyze(inputs: tuple[str, ...], published, lang: str | None, article_id: st
     first = next(results, None)
     second = next(results, None)
     pretty = fmt == "json" and second is None
+    array = fmt == "json" and second is not None  # several inputs: one JSON document, an array
     failed = done = 0
     progress = sys.stderr.isatty() and second is not None
     out = sys.stdout
+    if array:
+        out.write("[")
     for result in _chain(first, second, results):
         if isinstance(result, InputError):
             failed += 1
             click.echo(f"veille: error: {printable(str(result))}", err=True)
             continue
         done += 1
-        if fmt == "text":
-            out.write(render(result) + "\n\n")
+        if fmt == "text":  # reports apart by one blank line, none after the last
+            out.write(("\n" if done > 1 else "") + render(result).rstrip("\n") + "\n")
+        elif array:
+            out.write(("\n" if done == 1 else ",\n") + json.dumps(result, ensure_ascii=False))
         elif fmt == "plover":
             out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in plover_records(result))
         elif fmt == "jsonld":
@@ -93,6 +98,8 @@ def analyze(inputs: tuple[str, ...], published, lang: str | None, article_id: st
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
         if progress and done % 20 == 0:
             click.echo(f"\r{done} analysed, {failed} failed", err=True, nl=False)
+    if array:
+        out.write("\n]\n" if done else "]\n")
     if progress:
         click.echo(f"\r{done} analysed, {failed} failed", err=True)
     if failed:
@@ -129,7 +136,15 @@ def eval_cmd(gold: Path, analyses: Path, verbose: bool, as_json: bool) -> None:
 
 _DB = click.option("--db", default="veille.duckdb", show_default=True, type=click.Path(dir_okay=False),
                    help="The DuckDB store file.")
-_FMT = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+_BOM = click.option("--bom", is_flag=True, help="CSV: begin with a UTF-8 byte-order mark (for Excel).")
+
+
+def _FMT(f: Any) -> Any:
+    """``--format`` of the store's tables, and ``--bom`` for their CSV (kept in the context for ``_show``)."""
+    f = click.option("--bom", is_flag=True, expose_value=False, callback=lambda ctx, _p, v: ctx.meta.update(bom=v),
+                     help="With --format csv: begin with a UTF-8 byte-order mark (for Excel). Lists are JSON cells.")(f)
+    return click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+                        show_default=True)(f)
 
 
 @main.command()
@@ -171,7 +186,7 @@ def _show(db: str, fmt: str, ask) -> None:
     try:
         con = open_readonly(db, wait=READER_WAIT)
         try:
-            click.echo(render(ask(con), fmt))
+            click.echo(render(ask(con), fmt, bom=click.get_current_context().meta.get("bom", False)))
         finally:
             con.close()
     except (StoreError, QueryError) as exc:
@@ -397,13 +412,16 @@ def sql_cmd(statement, db, fmt) -> None:
 @main.command("export")
 @_DB
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "plover"]), required=True)
-@click.option("--out", required=True, type=click.Path(file_okay=False), help="Folder to write into.")
-def export_cmd(db, fmt, out) -> None:
-    """Export the store: analyses as JSONL, tables as CSV, Parquet by date and language, or PLOVER event rows."""
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="Folder to write into (empty or new).")
+@click.option("--overwrite", is_flag=True, help="Write into a folder that is not empty (the export's files are replaced).")
+@_BOM
+def export_cmd(db, fmt, out, overwrite, bom) -> None:
+    """Export the store: analyses as JSONL, tables as CSV (lists as JSON), Parquet by date and language, or PLOVER
+    event rows."""
     from veille.store.export import export
 
     with _one_line():
-        written = export(db, fmt=fmt, out=out)
+        written = export(db, fmt=fmt, out=out, overwrite=overwrite, bom=bom)
     for name, rows in written.items():
         click.echo(f"{name}\t{rows} rows")
 
