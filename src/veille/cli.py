@@ -73,7 +73,7 @@ def analyze(inputs: tuple[str, ...], published, lang: str | None, article_id: st
     second = next(results, None)
     pretty = fmt == "json" and second is None
     array = fmt == "json" and second is not None  # several inputs: one JSON document, an array
-    failed = done = 0
+    failed = done = undated = 0
     progress = sys.stderr.isatty() and second is not None
     out = sys.stdout
     if array:
@@ -84,6 +84,7 @@ def analyze(inputs: tuple[str, ...], published, lang: str | None, article_id: st
             click.echo(f"veille: error: {printable(str(result))}", err=True)
             continue
         done += 1
+        undated += _unanchored(result)
         if fmt == "text":  # reports apart by one blank line, none after the last
             out.write(("\n" if done > 1 else "") + render(result).rstrip("\n") + "\n")
         elif array:
@@ -102,8 +103,17 @@ def analyze(inputs: tuple[str, ...], published, lang: str | None, article_id: st
         out.write("\n]\n" if done else "]\n")
     if progress:
         click.echo(f"\r{done} analysed, {failed} failed", err=True)
+    if undated:  # once per run, whatever the number of articles
+        click.echo(f"veille: warning: {undated} article{'s' if undated > 1 else ''} without a publication date "
+                   "kept relative dates unresolved (\"jeudi\", \"last year\"): give --published DATE", err=True)
     if failed:
         sys.exit(1)
+
+
+def _unanchored(analysis: dict[str, Any]) -> bool:
+    """An article that gives no publication date and has dates left without a value: relative dates (which
+    --published would have anchored) stay unresolved."""
+    return not analysis["article"].get("published") and any(t.get("value") is None for t in analysis.get("times", []))
 
 
 def _chain(first, second, rest):
@@ -229,7 +239,7 @@ def _parties(f: Any) -> Any:
     return f
 
 
-EVENT_COLUMNS = ["article_id", "event_id", "date", "type", "mode", "actor", "actor_country", "recipient",
+EVENT_COLUMNS = ["article_id", "event_id", "date", "date_granularity", "type", "mode", "actor", "actor_country", "recipient",
                  "recipient_country", "factuality", "said_by", "confidence", "trigger", "title"]
 CLAIM_COLUMNS = ["article_id", "claim_id", "published", "speaker", "speaker_country", "kind", "factuality", "content",
                  "sources"]
@@ -244,13 +254,14 @@ ENTITY_COLUMNS = ["canonical", "type", "country", "kb_id", "articles", "mentions
 @click.option("--factuality", type=_any_case(list(FACTUALITIES)), help="Factuality, in any case.")
 @click.option("--since", callback=_date, help="Events on or after this date (event date, else publication date).")
 @click.option("--until", callback=_date, help="Events on or before this date.")
+@click.option("--q", help="Words (any case, accents aside) in the event's sentence or its article's title.")
 @click.option("--limit", type=int)
-def query_events(db, fmt, actor, recipient, etype, factuality, since, until, limit) -> None:
-    """Events, filtered by actor, recipient, type, factuality and date."""
+def query_events(db, fmt, actor, recipient, etype, factuality, since, until, q, limit) -> None:
+    """Events, filtered by actor, recipient, type, factuality, date and words."""
     from veille.store import queries
 
     filters = queries.EventFilters(actor=actor, recipient=recipient, type=etype, factuality=factuality, since=since,
-                                   until=until)
+                                   until=until, q=q)
     _show(db, fmt, lambda con: queries.events(con, filters, limit=limit)[0].select(EVENT_COLUMNS))
 
 
@@ -261,12 +272,13 @@ def query_events(db, fmt, actor, recipient, etype, factuality, since, until, lim
               "of the speaker's name (case-insensitive).")
 @click.option("--country", help="ISO3 country of the speaker.")
 @click.option("--since", callback=_date, help="Claims published on or after this date.")
+@click.option("--q", help="Words (any case, accents aside) of what was said.")
 @click.option("--limit", type=int)
-def query_claims(db, fmt, speaker, country, since, limit) -> None:
-    """Claims (quotes and attributions), filtered by speaker."""
+def query_claims(db, fmt, speaker, country, since, q, limit) -> None:
+    """Claims (quotes and attributions), filtered by speaker, date and words."""
     from veille.store import queries
 
-    filters = queries.ClaimFilters(speaker=speaker, country=country, since=since)
+    filters = queries.ClaimFilters(speaker=speaker, country=country, since=since, q=q)
     _show(db, fmt, lambda con: queries.claims(con, filters, limit=limit)[0].select(CLAIM_COLUMNS))
 
 
@@ -327,7 +339,9 @@ def query_repeated(db, fmt, speaker, everything, limit) -> None:
 @click.option("--directed", is_flag=True, help="Only FIRST acting on SECOND (default: both ways).")
 @click.option("--min-sources", type=click.IntRange(min=1), help="Only events resting on at least this many original sources.")
 @click.option("--min-reports", type=click.IntRange(min=1), help="Only events told by at least this many independent reports.")
-def timeline_cmd(first, second, db, fmt, since, until, directed, min_sources, min_reports) -> None:
+@click.option("--by", type=click.Choice(["day", "week", "month"]), help="Count the events per day, week (from Monday) or "
+              "month instead of listing them.")
+def timeline_cmd(first, second, db, fmt, since, until, directed, min_sources, min_reports, by) -> None:
     """Merged events of one actor, or between two, in date order: `veille timeline RUS UKR`, `veille timeline
     "Corée du Nord" Russie` (names in any language, resolved through the knowledge base, or ISO3 codes).
 
@@ -336,7 +350,8 @@ def timeline_cmd(first, second, db, fmt, since, until, directed, min_sources, mi
     from veille.store import queries
 
     _show(db, fmt, lambda con: queries.actor_timeline(con, first, second, directed=directed, since=since,
-                                                      until=until, min_sources=min_sources, min_reports=min_reports))
+                                                      until=until, min_sources=min_sources, min_reports=min_reports,
+                                                      by=by))
 
 
 @main.group()

@@ -24,7 +24,7 @@ def event_filters(
     factuality: Annotated[Factuality | None, Query(description="Factuality, in any case.")] = None,
     since: Annotated[dt.date | None, Query(description="Event date (else publication date) on or after.")] = None,
     until: Annotated[dt.date | None, Query(description="Event date (else publication date) on or before.")] = None,
-    q: Annotated[str | None, Query(max_length=200, description="Text in the trigger, sentence, actors or title.")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Words (any case, accents aside) in the event's sentence, trigger or title.")] = None,
 ) -> queries.EventFilters:
     """The filters shared by /events, /timeline and /network."""
     return queries.EventFilters(actor=actor, recipient=recipient, country=country, type=type and type.value,
@@ -47,10 +47,13 @@ def list_events(db: Db, filters: Filters, entity: EntityKey = None,
 
 
 @router.get("/timeline")
-def get_timeline(db: Db, filters: Filters) -> list[dict[str, Any]]:
-    """Events per day: conflict (PLOVER score < 0) and cooperation (> 0), counts and score sums."""
+def get_timeline(db: Db, filters: Filters, by: Annotated[Literal["day", "week", "month"], Query(
+        description="Count per day, week (from Monday) or month.")] = "day") -> list[dict[str, Any]]:
+    """Events per period: conflict (PLOVER score < 0) and cooperation (> 0), counts and score sums. `day` is the
+    period's first day, `period` its length: an event dated only by its month or its year is counted in a row of
+    that period (`month`, `year`), never on its first day."""
     with db.read() as con:
-        return jsonable(queries.timeline(con, filters).records())
+        return jsonable(queries.timeline(con, filters, by=by).records())
 
 
 @router.get("/network")

@@ -14,7 +14,7 @@ router = APIRouter(tags=["stories"])
 
 
 @router.get("/stories", response_model=Page)
-def list_stories(db: Db, q: Annotated[str | None, Query(max_length=200, description="Text in the story's title.")] = None,
+def list_stories(db: Db, q: Annotated[str | None, Query(max_length=200, description="Words of the story's title.")] = None,
                  actor: Annotated[str | None, Query(max_length=200, description=(
                      "One of the story's main actors, its whole name in any case (`François Fillon`)."))] = None,
                  since: Since = None, until: Until = None,
@@ -74,7 +74,7 @@ def get_merged_event(db: Db, merged_id: StoredId) -> dict[str, Any]:
 @router.get("/claims/repeated", response_model=Page)
 def list_merged_claims(db: Db, speaker: Annotated[str | None, Query(max_length=200, description="Part of the "
                                                                     "speaker's name.")] = None,
-                       q: Annotated[str | None, Query(max_length=200, description="Text in what was said.")] = None,
+                       q: Annotated[str | None, Query(max_length=200, description="Words of what was said.")] = None,
                        every: Annotated[bool, Query(alias="all", description="Also the statements only one article "
                                                   "reports.")] = False,
                        limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
@@ -108,10 +108,13 @@ def get_actor_timeline(
     min_sources: Annotated[int | None, Query(ge=1, le=10**6, description="At least this many original "
                                                                         "sources.")] = None,
     limit: Annotated[int, Query(ge=1, le=500, description="Events at most.")] = 500,
+    by: Annotated[Literal["day", "week", "month"] | None, Query(description=(
+        "Count the merged events per day, week (from Monday) or month instead of listing them."))] = None,
 ) -> list[dict[str, Any]]:
     """What one actor did and had done to it, or what passed between two (both ways unless `directed`):
     merged events in date order, each once, with its factuality and two counts with their members:
     `reports` / `reported_by` (independent reports) and `sources` / `resting_on` (original sources)."""
     with db.read() as con:
         return jsonable(queries.actor_timeline(con, first, second, directed=directed, since=since, until=until,
-                                               min_reports=min_reports, min_sources=min_sources, limit=limit).records())
+                                               min_reports=min_reports, min_sources=min_sources, limit=limit,
+                                               by=by).records())

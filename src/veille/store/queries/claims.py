@@ -14,7 +14,7 @@ from veille.store.queries.names import name_condition
 
 @dataclass(frozen=True, slots=True)
 class ClaimFilters:
-    """``speaker``: a name in any language or an ISO3 code (``names``), else part of the speaker's name or words; ``country``: the speaker's; ``q``: text in what was said;
+    """``speaker``: a name in any language or an ISO3 code (``names``), else part of the speaker's name or words; ``country``: the speaker's; ``q``: words of what was said;
     dates: publication dates; ``entity``: the speaker's entity key."""
 
     speaker: str | None = None
@@ -30,7 +30,7 @@ class ClaimFilters:
             cond, params = name_condition(self.speaker, name="c.speaker_canonical", key="sk.key",
                                           country="c.speaker_country", words=("c.speaker_text",))
             w.add(cond, *params)
-        return (w.when(self.country, "c.speaker_country = upper(?)").text(self.q, "c.content_text")
+        return (w.when(self.country, "c.speaker_country = upper(?)").words(self.q, article="c.article_id", spans=(("c.content_start", "c.content_end"),))
                 .when(self.since, "a.published >= ?").when(self.until, "a.published <= ?")
                 .when(self.entity, "sk.key = ?"))
 
