@@ -183,6 +183,52 @@ def ingest(inputs, db, workers, failures, published, lang, no_dedup, progress, n
         sys.exit(1)
 
 
+def _every(ctx: click.Context, param: click.Parameter, value: str) -> float:
+    from veille.run.watch import parse_every
+
+    try:
+        return parse_every(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@_DB
+@click.option("--every", default="10m", show_default=True, callback=_every,
+              help="Time between the starts of two cycles: 90 (seconds), 30s, 10m, 1h.")
+@click.option("--once", is_flag=True, help="One cycle, then stop (for cron and tests).")
+@click.option("--published", callback=_date, help="Publication date for items that give none.")
+@click.option("--lang", help="Language for items that give none (default: detected).")
+def watch(sources, db, every, once, published, lang) -> None:
+    """Poll RSS/Atom feeds and pages (URLs, or files listing URLs) and ingest what is new: the full article behind
+    each feed item, each item fetched once. A read-only `veille serve` on the same store answers all along.
+    One line per cycle on stderr; Ctrl-C stops between two writes."""
+    import time
+
+    from veille.run.watch import Fetcher, run_cycle
+    from veille.run.watch import sources as read_sources
+
+    with _one_line():
+        urls = read_sources(list(sources))
+    fetcher = Fetcher()
+    n = 0
+    try:
+        while True:
+            n += 1
+            started = time.monotonic()
+            with _one_line():
+                cycle = run_cycle(n, urls, db=db, fetcher=fetcher, options=ReadOptions(published=published, lang=lang))
+            click.echo(cycle.line(), err=True)
+            if once:
+                break
+            time.sleep(max(0.0, every - (time.monotonic() - started)))
+    except KeyboardInterrupt:
+        click.echo(f"veille watch: stopped after {n} cycle{'s' if n != 1 else ''}", err=True)
+    finally:
+        fetcher.close()
+
+
 @main.group()
 def query() -> None:
     """Ask the store: events, claims, entities."""

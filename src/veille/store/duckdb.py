@@ -263,6 +263,25 @@ class Store:
             self._let_go()
         return deduper
 
+    def fetched_items(self, items: Sequence[str]) -> set[str]:
+        """Those of ``items`` (feed item ids, page URLs) that ``veille watch`` fetched already."""
+        if not items:
+            return set()
+        try:
+            rows = self.con.execute("SELECT item FROM fetched WHERE item IN (SELECT unnest(?))", [list(items)]).fetchall()
+        finally:
+            self._let_go()
+        return {r[0] for r in rows}
+
+    def remember_fetched(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Remember what ``veille watch`` fetched (item, url, feed, article_id), so it is never fetched again."""
+        try:
+            with transaction(self.con) as con:
+                con.execute("DELETE FROM fetched WHERE item IN (SELECT unnest(?))", [[r["item"] for r in rows]])
+                insert(con, "fetched", list(rows))
+        finally:
+            self._let_go()
+
     def write(self, articles: Sequence[ArticleRow], failures: Sequence[tuple[str, str]] = ()) -> None:
         """Write whole articles and failures in ONE transaction; articles marked ``replace`` lose their old rows first."""
         con = self.con
