@@ -20,7 +20,7 @@ import pytest
 from veille.store.duckdb import Store
 
 from ..conftest import SHARED, run_cli
-from .test_hardening import VEILLE, _free_port, _get
+from .test_hardening import VEILLE, _free_port, _get, _wait_for
 
 
 class Site:
@@ -94,13 +94,7 @@ def test_watch_stores_each_new_item_once_while_a_server_answers(site, tmp_path):
             time.sleep(0.2)
 
     try:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            try:
-                if _get(stats)[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.3)
+        _wait_for(stats)
         poller = threading.Thread(target=poll, daemon=True)
         poller.start()
         feed = f"{site.base}/feed.xml"
