@@ -132,6 +132,7 @@ class ClaimRow(Row):
     claim_id: str
     published: dt.date | None
     date: str | None
+    date_granularity: str | None = None
     speaker: str | None
     speaker_country: str | None
     speaker_key: str | None

@@ -38,7 +38,7 @@ class ClaimFilters:
 FROM = f"""claims c JOIN articles a ON a.id = c.article_id
         LEFT JOIN (SELECT article_id, entity_id, {ENTITY_KEY_SQL.format(a='')} AS key FROM entities) sk
             ON sk.article_id = c.article_id AND sk.entity_id = c.speaker_entity"""
-SELECT = """c.article_id, c.claim_id, a.published, c.date, c.speaker_canonical AS speaker, c.speaker_country,
+SELECT = """c.article_id, c.claim_id, a.published, c.date, c.date_granularity, c.speaker_canonical AS speaker, c.speaker_country,
         sk.key AS speaker_key, c.kind, c.factuality, c.content_text AS content,
         (SELECT string_agg(s.canonical || ' (' || s.relation || ')', '; ' ORDER BY s.n) FROM claim_sources s
          WHERE s.article_id = c.article_id AND s.claim_id = c.claim_id) AS sources, a.title"""
