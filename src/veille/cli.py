@@ -17,7 +17,7 @@ from veille.errors import InputError, VeilleError
 from veille.eval import evaluate, format_report
 from veille.formats import jsonld_claims, plover_records
 from veille.ingest import ReadOptions, read_inputs
-from veille.model import parse_date
+from veille.model import FACTUALITIES, parse_date
 from veille.report import render
 from veille.terminal import printable
 
@@ -63,8 +63,8 @@ def main() -> None:
 @click.option("--lang", help="Language for inputs that do not give one (default: detected).")
 @click.option("--id", "article_id", help="Article id for a single-article input (default: the file name).")
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text", "plover", "jsonld"]), default="json",
-              show_default=True, help="json: one pretty analysis (compact, one per line, for several); jsonl: one per "
-              "line; text: a report; plover: one PLOVER/POLECAT event record per line; jsonld: claims as schema.org JSON-LD.")
+              show_default=True, help="json: one pretty analysis (a JSON array of compact ones, one per line, for "
+              "several); jsonl: one per line; text: a report; plover: one PLOVER/POLECAT event record per line; jsonld: claims as schema.org JSON-LD.")
 def analyze(inputs: tuple[str, ...], published, lang: str | None, article_id: str | None, fmt: str) -> None:
     """Analyse articles: .txt (first line the headline), .json, .jsonl, .html, directories, or - for stdin."""
     options = ReadOptions(published=published, lang=lang, id=article_id)
@@ -72,17 +72,23 @@ def analyze(inputs: tuple[str, ...], published, lang: str | None, article_id: st
     first = next(results, None)
     second = next(results, None)
     pretty = fmt == "json" and second is None
-    failed = done = 0
+    array = fmt == "json" and second is not None  # several inputs: one JSON document, an array
+    failed = done = undated = 0
     progress = sys.stderr.isatty() and second is not None
     out = sys.stdout
+    if array:
+        out.write("[")
     for result in _chain(first, second, results):
         if isinstance(result, InputError):
             failed += 1
             click.echo(f"veille: error: {printable(str(result))}", err=True)
             continue
         done += 1
-        if fmt == "text":
-            out.write(render(result) + "\n\n")
+        undated += _unanchored(result)
+        if fmt == "text":  # reports apart by one blank line, none after the last
+            out.write(("\n" if done > 1 else "") + render(result).rstrip("\n") + "\n")
+        elif array:
+            out.write(("\n" if done == 1 else ",\n") + json.dumps(result, ensure_ascii=False))
         elif fmt == "plover":
             out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in plover_records(result))
         elif fmt == "jsonld":
@@ -93,10 +99,21 @@ def analyze(inputs: tuple[str, ...], published, lang: str | None, article_id: st
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
         if progress and done % 20 == 0:
             click.echo(f"\r{done} analysed, {failed} failed", err=True, nl=False)
+    if array:
+        out.write("\n]\n" if done else "]\n")
     if progress:
         click.echo(f"\r{done} analysed, {failed} failed", err=True)
+    if undated:  # once per run, whatever the number of articles
+        click.echo(f"veille: warning: {undated} article{'s' if undated > 1 else ''} without a publication date "
+                   "kept relative dates unresolved (\"jeudi\", \"last year\"): give --published DATE", err=True)
     if failed:
         sys.exit(1)
+
+
+def _unanchored(analysis: dict[str, Any]) -> bool:
+    """An article that gives no publication date and has dates left without a value: relative dates (which
+    --published would have anchored) stay unresolved."""
+    return not analysis["article"].get("published") and any(t.get("value") is None for t in analysis.get("times", []))
 
 
 def _chain(first, second, rest):
@@ -129,7 +146,15 @@ def eval_cmd(gold: Path, analyses: Path, verbose: bool, as_json: bool) -> None:
 
 _DB = click.option("--db", default="veille.duckdb", show_default=True, type=click.Path(dir_okay=False),
                    help="The DuckDB store file.")
-_FMT = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+_BOM = click.option("--bom", is_flag=True, help="CSV: begin with a UTF-8 byte-order mark (for Excel).")
+
+
+def _FMT(f: Any) -> Any:
+    """``--format`` of the store's tables, and ``--bom`` for their CSV (kept in the context for ``_show``)."""
+    f = click.option("--bom", is_flag=True, expose_value=False, callback=lambda ctx, _p, v: ctx.meta.update(bom=v),
+                     help="With --format csv: begin with a UTF-8 byte-order mark (for Excel). Lists are JSON cells.")(f)
+    return click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+                        show_default=True)(f)
 
 
 @main.command()
@@ -158,6 +183,52 @@ def ingest(inputs, db, workers, failures, published, lang, no_dedup, progress, n
         sys.exit(1)
 
 
+def _every(ctx: click.Context, param: click.Parameter, value: str) -> float:
+    from veille.run.watch import parse_every
+
+    try:
+        return parse_every(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@_DB
+@click.option("--every", default="10m", show_default=True, callback=_every,
+              help="Time between the starts of two cycles: 90 (seconds), 30s, 10m, 1h.")
+@click.option("--once", is_flag=True, help="One cycle, then stop (for cron and tests).")
+@click.option("--published", callback=_date, help="Publication date for items that give none.")
+@click.option("--lang", help="Language for items that give none (default: detected).")
+def watch(sources, db, every, once, published, lang) -> None:
+    """Poll RSS/Atom feeds and pages (URLs, or files listing URLs) and ingest what is new: the full article behind
+    each feed item, each item fetched once. A read-only `veille serve` on the same store answers all along.
+    One line per cycle on stderr; Ctrl-C stops between two writes."""
+    import time
+
+    from veille.run.watch import Fetcher, run_cycle
+    from veille.run.watch import sources as read_sources
+
+    with _one_line():
+        urls = read_sources(list(sources))
+    fetcher = Fetcher()
+    n = 0
+    try:
+        while True:
+            n += 1
+            started = time.monotonic()
+            with _one_line():
+                cycle = run_cycle(n, urls, db=db, fetcher=fetcher, options=ReadOptions(published=published, lang=lang))
+            click.echo(cycle.line(), err=True)
+            if once:
+                break
+            time.sleep(max(0.0, every - (time.monotonic() - started)))
+    except KeyboardInterrupt:
+        click.echo(f"veille watch: stopped after {n} cycle{'s' if n != 1 else ''}", err=True)
+    finally:
+        fetcher.close()
+
+
 @main.group()
 def query() -> None:
     """Ask the store: events, claims, entities."""
@@ -171,25 +242,50 @@ def _show(db: str, fmt: str, ask) -> None:
     try:
         con = open_readonly(db, wait=READER_WAIT)
         try:
-            click.echo(render(ask(con), fmt))
+            click.echo(render(ask(con), fmt, bom=click.get_current_context().meta.get("bom", False)))
         finally:
             con.close()
     except (StoreError, QueryError) as exc:
         raise click.ClickException(str(exc)) from None
 
 
+class _AnyCase(click.Choice):
+    """One rule for event types and factuality: any case is accepted (the value comes back as the list writes
+    it); anything else is refused in one line that lists the valid values as they are written."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        for choice in self.choices:
+            if str(choice).casefold() == str(value).casefold():
+                return choice
+        self.fail(f"{value!r} is not one of {', '.join(map(str, self.choices))}", param, ctx)
+
+
+def _any_case(values: list[str]) -> click.Choice:
+    return _AnyCase(values)
+
+
+def _plover_types() -> list[str]:
+    from veille.lexicons.schema import PLOVER_TYPES
+
+    return sorted(PLOVER_TYPES)
+
+
+_PLOVER = _any_case(_plover_types())
+
+
 def _parties(f: Any) -> Any:
     """The options that name the parties and the type of an event (events and merged events alike)."""
     for option in reversed([
-        click.option("--actor", help="ISO3 country or canonical name of the actor."),
-        click.option("--recipient", help="ISO3 country or canonical name of the recipient."),
-        click.option("--type", "etype", help="PLOVER event type (ASSAULT, ACCUSE, ...)."),
+        click.option("--actor", help="The actor: a name in any language (\"Corée du Nord\", Poutine), resolved through "
+                     "the knowledge base, or an ISO3 code; an unknown name: part of the name."),
+        click.option("--recipient", help="The recipient, named as --actor."),
+        click.option("--type", "etype", type=_PLOVER, help="PLOVER event type, in any case (ASSAULT, assault)."),
     ]):
         f = option(f)
     return f
 
 
-EVENT_COLUMNS = ["article_id", "event_id", "date", "type", "mode", "actor", "actor_country", "recipient",
+EVENT_COLUMNS = ["article_id", "event_id", "date", "date_granularity", "type", "mode", "actor", "actor_country", "recipient",
                  "recipient_country", "factuality", "said_by", "confidence", "trigger", "title"]
 CLAIM_COLUMNS = ["article_id", "claim_id", "published", "speaker", "speaker_country", "kind", "factuality", "content",
                  "sources"]
@@ -201,31 +297,34 @@ ENTITY_COLUMNS = ["canonical", "type", "country", "kb_id", "articles", "mentions
 @_DB
 @_FMT
 @_parties
-@click.option("--factuality", type=click.Choice(["asserted", "negated", "hypothetical", "uncertain"]))
+@click.option("--factuality", type=_any_case(list(FACTUALITIES)), help="Factuality, in any case.")
 @click.option("--since", callback=_date, help="Events on or after this date (event date, else publication date).")
 @click.option("--until", callback=_date, help="Events on or before this date.")
+@click.option("--q", help="Words (any case, accents aside) in the event's sentence or its article's title.")
 @click.option("--limit", type=int)
-def query_events(db, fmt, actor, recipient, etype, factuality, since, until, limit) -> None:
-    """Events, filtered by actor, recipient, type, factuality and date."""
+def query_events(db, fmt, actor, recipient, etype, factuality, since, until, q, limit) -> None:
+    """Events, filtered by actor, recipient, type, factuality, date and words."""
     from veille.store import queries
 
     filters = queries.EventFilters(actor=actor, recipient=recipient, type=etype, factuality=factuality, since=since,
-                                   until=until)
+                                   until=until, q=q)
     _show(db, fmt, lambda con: queries.events(con, filters, limit=limit)[0].select(EVENT_COLUMNS))
 
 
 @query.command("claims")
 @_DB
 @_FMT
-@click.option("--speaker", help="Part of the speaker's name (case-insensitive).")
+@click.option("--speaker", help="The speaker: a name in any language or an ISO3 code (the knowledge base's), else part "
+              "of the speaker's name (case-insensitive).")
 @click.option("--country", help="ISO3 country of the speaker.")
 @click.option("--since", callback=_date, help="Claims published on or after this date.")
+@click.option("--q", help="Words (any case, accents aside) of what was said.")
 @click.option("--limit", type=int)
-def query_claims(db, fmt, speaker, country, since, limit) -> None:
-    """Claims (quotes and attributions), filtered by speaker."""
+def query_claims(db, fmt, speaker, country, since, q, limit) -> None:
+    """Claims (quotes and attributions), filtered by speaker, date and words."""
     from veille.store import queries
 
-    filters = queries.ClaimFilters(speaker=speaker, country=country, since=since)
+    filters = queries.ClaimFilters(speaker=speaker, country=country, since=since, q=q)
     _show(db, fmt, lambda con: queries.claims(con, filters, limit=limit)[0].select(CLAIM_COLUMNS))
 
 
@@ -234,7 +333,7 @@ def query_claims(db, fmt, speaker, country, since, limit) -> None:
 @_FMT
 @click.option("--country", help="ISO3 country the entity belongs to or stands for.")
 @click.option("--type", "etype", help="PERSON, ORG, GPE, LOC, NORP, EVENT or MISC.")
-@click.option("--name", help="Part of the canonical name.")
+@click.option("--name", help="A name in any language (Poutine finds Vladimir Putin), else part of the canonical name.")
 @click.option("--limit", type=int)
 def query_entities(db, fmt, country, etype, name, limit) -> None:
     """Entities across articles, most cited first."""
@@ -286,15 +385,19 @@ def query_repeated(db, fmt, speaker, everything, limit) -> None:
 @click.option("--directed", is_flag=True, help="Only FIRST acting on SECOND (default: both ways).")
 @click.option("--min-sources", type=click.IntRange(min=1), help="Only events resting on at least this many original sources.")
 @click.option("--min-reports", type=click.IntRange(min=1), help="Only events told by at least this many independent reports.")
-def timeline_cmd(first, second, db, fmt, since, until, directed, min_sources, min_reports) -> None:
-    """Merged events of one actor, or between two (ISO3 code or name), in date order: `veille timeline RUS UKR`.
+@click.option("--by", type=click.Choice(["day", "week", "month"]), help="Count the events per day, week (from Monday) or "
+              "month instead of listing them.")
+def timeline_cmd(first, second, db, fmt, since, until, directed, min_sources, min_reports, by) -> None:
+    """Merged events of one actor, or between two, in date order: `veille timeline RUS UKR`, `veille timeline
+    "Corée du Nord" Russie` (names in any language, resolved through the knowledge base, or ISO3 codes).
 
     Each event shows its independent reports (outlets, once copies, derivations and wire credits are joined)
     and its original sources (the speakers or bodies those reports rest on), each with its members."""
     from veille.store import queries
 
     _show(db, fmt, lambda con: queries.actor_timeline(con, first, second, directed=directed, since=since,
-                                                      until=until, min_sources=min_sources, min_reports=min_reports))
+                                                      until=until, min_sources=min_sources, min_reports=min_reports,
+                                                      by=by))
 
 
 @main.group()
@@ -370,14 +473,16 @@ def sql_cmd(statement, db, fmt) -> None:
 @main.command("export")
 @_DB
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "plover", "gold"]), required=True)
-@click.option("--out", required=True, type=click.Path(file_okay=False), help="Folder to write into.")
-def export_cmd(db, fmt, out) -> None:
-    """Export the store: analyses as JSONL, tables as CSV, Parquet by date and language, PLOVER event rows, or
-    the articles analysts corrected as gold files (veille.gold/1) for `veille eval`."""
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="Folder to write into (empty or new).")
+@click.option("--overwrite", is_flag=True, help="Write into a folder that is not empty (the export's files are replaced).")
+@_BOM
+def export_cmd(db, fmt, out, overwrite, bom) -> None:
+    """Export the store: analyses as JSONL, tables as CSV (lists as JSON), Parquet by date and language, PLOVER
+    event rows, or the articles analysts corrected as gold files (veille.gold/1) for `veille eval`."""
     from veille.store.export import export
 
     with _one_line():
-        written = export(db, fmt=fmt, out=out)
+        written = export(db, fmt=fmt, out=out, overwrite=overwrite, bom=bom)
     unit = "corrections" if fmt == "gold" else "rows"
     for name, rows in written.items():
         click.echo(f"{name}\t{rows} {unit}")

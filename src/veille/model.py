@@ -16,6 +16,7 @@ SCHEMA_VERSION = "veille.analysis/1"
 SUPPORTED_LANGS = ("fr", "en")
 """The languages veille analyses: one spaCy pipeline and one folder of lexicons each."""
 ASSERTED, NEGATED, HYPOTHETICAL, UNCERTAIN = "asserted", "negated", "hypothetical", "uncertain"
+FACTUALITIES = (ASSERTED, NEGATED, HYPOTHETICAL, UNCERTAIN)
 """The factuality values of events and claims."""
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

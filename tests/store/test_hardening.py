@@ -129,6 +129,17 @@ def _get(url: str) -> tuple[int, dict]:
         return exc.code, {}
 
 
+def _wait_for(url: str, seconds: float = 90) -> None:
+    """Until a server just started answers ``url`` with 200 (or ``seconds`` have passed)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if _get(url)[0] == 200:
+                return
+        except OSError:
+            time.sleep(0.3)
+
+
 def test_serve_refuses_a_store_that_does_not_exist(tmp_path, monkeypatch):
     import uvicorn
 
@@ -151,13 +162,7 @@ def test_a_live_server_answers_while_an_ingest_writes_the_same_store(tmp_path):
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         url = f"http://127.0.0.1:{port}/stats"
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            try:
-                if _get(url)[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.3)
+        _wait_for(url)
         assert _get(url)[1]["counts"]["articles"] == 2
         ingest = subprocess.Popen([*VEILLE, "ingest", str(_jsonl(tmp_path / "more.jsonl", rows[2:])), "--db", str(db),
                                    "--workers", "1", "--no-progress"], env=env, stdout=subprocess.PIPE,

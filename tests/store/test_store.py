@@ -102,8 +102,9 @@ def test_sql_on_a_missing_store_says_so(tmp_path):
 
 def test_exports(filled, tmp_path):
     out = tmp_path / "out"
-    for fmt in ("jsonl", "csv", "parquet", "plover"):
-        r = run_cli("export", "--db", str(filled), "--format", fmt, "--out", str(out))
+    for fmt in ("jsonl", "csv", "parquet", "plover"):  # one folder: the first export makes it, the others add to it
+        r = run_cli("export", "--db", str(filled), "--format", fmt, "--out", str(out),
+                    *(["--overwrite"] if fmt != "jsonl" else []))
         assert r.exit_code == 0, r.stderr
     lines = (out / "analyses.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi import Path as PathParam
@@ -21,13 +21,12 @@ from veille.api.db import Database
 from veille.api.models import jsonable
 from veille.store.queries import Table
 
-FACTUALITY = Literal["asserted", "negated", "hypothetical", "uncertain"]
-
 Limit = Annotated[int, Query(ge=1, le=500, description="Rows per page.")]
 Offset = Annotated[int, Query(ge=0, le=10**9, description="Rows to skip.")]
 Text = Annotated[str | None, Query(max_length=200)]
-Party = Annotated[str | None, Query(max_length=200, description="ISO3 country (its country or a name of three "
-                                                                "letters, whole) or part of the canonical name.")]
+Party = Annotated[str | None, Query(max_length=200, description="A name in any language resolved through the "
+                                    "knowledge base (a state: everything of its country), an ISO3 code, else part of "
+                                    "the canonical name.")]
 Since = Annotated[dt.date | None, Query(description="Merged events or stories that end on or after this day.")]
 Until = Annotated[dt.date | None, Query(description="Merged events or stories that start on or before this day.")]
 StoredId = Annotated[str, PathParam(min_length=1, max_length=64)]

@@ -3,15 +3,44 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeAlias, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from veille.ingest.records import MAX_CHARS
-from veille.model import Article, parse_date
+from veille.lexicons.schema import PLOVER_TYPES
+from veille.model import FACTUALITIES, Article, parse_date
 
 MAX_BATCH = 100
 """Articles one ``POST /articles`` may carry."""
+
+
+class _AnyCase(str, Enum):
+    """An enumeration that takes its values in any case (``assault``, ``Asserted``): one rule for types and
+    factuality; an unknown value is refused (422) with the list of the valid ones."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        if isinstance(value, str):
+            for member in cls:
+                if member.value.casefold() == value.casefold():
+                    return member
+        return None
+
+
+if TYPE_CHECKING:  # the members are data (the lexicons' PLOVER types, the model's factualities), made at import
+    PloverType: TypeAlias = _AnyCase
+    Factuality: TypeAlias = _AnyCase
+    MergedFactuality: TypeAlias = _AnyCase
+else:
+    PloverType = _AnyCase("PloverType", {t: t for t in sorted(PLOVER_TYPES)})
+    """The 16 PLOVER event types (``lexicons/plover_types.tsv``)."""
+    Factuality = _AnyCase("Factuality", {f: f for f in FACTUALITIES})
+    """An event's or a claim's factuality."""
+    MergedFactuality = _AnyCase("MergedFactuality", {f: f for f in (*FACTUALITIES, "disputed", "mixed")})
+    """A merged event's factuality: the one its reports agree on, else ``disputed`` (asserted and negated) or
+    ``mixed``."""
 
 
 class ArticleIn(BaseModel):
@@ -52,13 +81,88 @@ class AnalyzeIn(ArticleIn):
     id: str = Field("input", min_length=1, max_length=256, pattern=r"^[^\x00-\x1f\x7f]+$")
 
 
-class Page(BaseModel):
+Item = TypeVar("Item")
+
+
+class Page(BaseModel, Generic[Item]):
     """One page of rows: ``items``, the number of rows that match (``total``), and the page's place."""
 
-    items: list[dict[str, Any]]
+    items: list[Item]
     total: int
     limit: int
     offset: int
+
+
+class Row(BaseModel):
+    """A row of a listing: its typed columns in the query's order (a column added later still comes through)."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class EventRow(Row):
+    """One event as one article reports it (``/events``)."""
+
+    article_id: str
+    event_id: str
+    date: str | None = Field(description="The event's TimeML value (`2011`, `2024-01`, `2024-SP`), else the "
+                                         "publication day.")
+    date_granularity: str | None = Field(None, description="What `date` names: day, week, month, quarter, season, "
+                                                           "year, decade, century (none: a reference like PRESENT_REF).")
+    type: PloverType
+    mode: str | None
+    actor: str | None
+    actor_country: str | None
+    actor_key: str | None
+    recipient: str | None
+    recipient_country: str | None
+    recipient_key: str | None
+    factuality: Factuality
+    said_by: str | None
+    confidence: float | None
+    score: float | None
+    trigger: str | None
+    sentence: str | None
+    title: str | None
+
+
+class ClaimRow(Row):
+    """One claim as one article reports it (``/claims``)."""
+
+    article_id: str
+    claim_id: str
+    published: dt.date | None
+    date: str | None
+    date_granularity: str | None = None
+    speaker: str | None
+    speaker_country: str | None
+    speaker_key: str | None
+    kind: str
+    factuality: Factuality
+    content: str
+    sources: str | None
+    title: str | None
+
+
+class MergedEventRow(Row):
+    """The reports of one happening across articles (``/merged-events``)."""
+
+    merged_id: str
+    first_day: dt.date | None
+    last_day: dt.date | None
+    type: PloverType
+    actor: str | None
+    actor_country: str | None
+    recipient: str | None
+    recipient_country: str | None
+    independent_reports: int
+    report_members: list[str] | None
+    independent_sources: int
+    source_members: list[str] | None
+    n_reports: int
+    n_articles: int
+    factuality: MergedFactuality
+    score: float | None
+    stories: list[str] | None
 
 
 class IngestReport(BaseModel):

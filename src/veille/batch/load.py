@@ -19,6 +19,7 @@ from fsspec.implementations.local import LocalFileSystem
 from veille.batch.tasks import MANIFESTS, SIGNATURES, damage
 from veille.errors import VeilleError
 from veille.store.duckdb import TABLES, connect, sql_string, transaction
+from veille.store.words import index_missing
 
 
 class BatchDamaged(VeilleError):
@@ -86,6 +87,7 @@ def _load(con: duckdb.DuckDBPyConnection, files: dict[str, list[str]]) -> dict[s
     for table in _CHILD_TABLES:
         con.execute(f"DELETE FROM batch_{table} WHERE article_id IN (SELECT id FROM batch_known WHERE same)")
         con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM batch_known WHERE NOT same)")
+    con.execute("DELETE FROM words WHERE article_id IN (SELECT id FROM batch_known WHERE NOT same)")
     con.execute("DELETE FROM batch_articles WHERE id IN (SELECT id FROM batch_known WHERE same)")
     con.execute("DELETE FROM articles WHERE id IN (SELECT id FROM batch_known WHERE NOT same)")
     added = {}
@@ -104,6 +106,7 @@ def _load(con: duckdb.DuckDBPyConnection, files: dict[str, list[str]]) -> dict[s
     for table in TABLES:
         con.execute(f"DROP TABLE batch_{table}")
     con.execute("DROP TABLE batch_known")
+    index_missing(con)  # the word index is the store's own: a batch partition does not carry it
     return {**added, "articles_already_stored": kept, "articles_replaced": replaced}
 
 

@@ -29,8 +29,10 @@ def looks_like_feed(head: bytes) -> bool:
     return _FEED_HEAD.search(head[:4096]) is not None
 
 
-def read_feed(data: bytes, *, item: str, stem: str) -> Iterator[Article | InputError]:
-    """Every item of the feed as an Article, or an InputError naming the item (``FILE#N``)."""
+def read_feed(data: bytes, *, item: str, stem: str, linked: bool = False) -> Iterator[Article | InputError]:
+    """Every item of the feed as an Article, or an InputError naming the item (``FILE#N``). ``linked``: an item
+    without content or summary but with a link is kept, its title standing for its text (``veille watch``
+    fetches the page behind the link)."""
     parsed = feedparser.parse(data)
     if not parsed.entries:
         reason = f"not an RSS or Atom feed ({parsed.bozo_exception})" if parsed.bozo else "feed holds no item"
@@ -41,7 +43,7 @@ def read_feed(data: bytes, *, item: str, stem: str) -> Iterator[Article | InputE
     feed_lang = _lang(channel.get("language"))
     for n, entry in enumerate(parsed.entries, 1):
         where = f"{item}#{n}"
-        text = _entry_text(entry)
+        text = _entry_text(entry) or (str(entry.get("title") or entry["link"]) if linked and entry.get("link") else "")
         if not text:
             yield InputError(where, "feed item has no content or summary")
             continue

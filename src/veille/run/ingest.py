@@ -59,8 +59,9 @@ class Summary:
 def ingest(paths: list[str], *, db: str | Path, workers: int | None = None, options: ReadOptions = ReadOptions(),
            failures: str | Path | None = None, progress: bool = True, dedup: bool = True, chunk: int = CHUNK,
            on_chunk: Callable[[Summary], None] | None = None, err: TextIO | None = None,
-           stories: bool = True) -> Summary:
+           stories: bool = True, items: Iterable[Article | InputError] | None = None) -> Summary:
     """Ingest ``paths`` into the store at ``db``; returns the counts. Bad items are reported, never fatal.
+    ``items``: articles read already (``veille watch``), ingested instead of reading ``paths``.
 
     With ``stories``, the new articles then join their stories and the merged events and claims are
     recomputed (``veille.store.stories.update``)."""
@@ -70,9 +71,9 @@ def ingest(paths: list[str], *, db: str | Path, workers: int | None = None, opti
     summary = Summary(db=str(db), failures_file=str(failures_path))
     with Store(db, hold=False) as store, _failure_list(failures_path) as fail_out:
         admission = Admission(store.load_deduper(Deduper()) if dedup else None)
-        bar = tqdm(total=estimate_count(paths), unit="art", file=err, disable=not progress, dynamic_ncols=True,
+        bar = tqdm(total=estimate_count(paths) if items is None else None, unit="art", file=err, disable=not progress, dynamic_ncols=True,
                    smoothing=0.1)
-        chunks = _plan(read_inputs(paths, options), store, admission, summary, chunk)
+        chunks = _plan(read_inputs(paths, options) if items is None else items, store, admission, summary, chunk)
         for done in analysed(chunks, workers, vectors=stories):
             articles = [r for r in done.rows if isinstance(r, ArticleRow)]
             errors = [r for r in done.rows if isinstance(r, InputError)]

@@ -27,11 +27,12 @@ import duckdb
 from veille.errors import VeilleError
 from veille.ingest.admit import ArticleRow
 from veille.ingest.dedup import Deduper, signature_from_bytes
+from veille.store.words import index_missing, word_rows
 
 DEFAULT_DB = "veille.duckdb"
 TABLES = ("articles", "entities", "mentions", "times", "events", "claims", "claim_sources", "failures")
 """Every data table, in the order an export lists them."""
-_CHILD_TABLES = ("entities", "mentions", "times", "events", "claims", "claim_sources")
+_CHILD_TABLES = ("entities", "mentions", "times", "events", "claims", "claim_sources", "words")
 _CLUSTER_TABLES = ("story_articles", "article_vectors")
 _MIGRATION = re.compile(r"^(\d{3})_(\w+)\.sql$")
 
@@ -91,7 +92,10 @@ def _connect(path: Path, *, read_only: bool, sandbox: bool) -> duckdb.DuckDBPyCo
                 con = duckdb.connect(str(path), read_only=True, config={} if sandbox else dict(_SANDBOX))
                 if sandbox:
                     _restrict(con)
-            _check_version(con, path)
+            if _check_version(con, path):
+                con.close()  # a store of an older veille: migrated once (a moment as a writer), then read
+                _connect(path, read_only=False, sandbox=False).close()
+                return _connect(path, read_only=True, sandbox=sandbox)
             return con
         path.parent.mkdir(parents=True, exist_ok=True)
         con = duckdb.connect(str(path))
@@ -134,12 +138,32 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
             continue
         with transaction(con):
             con.execute(sql)
+            if version in AFTER_MIGRATION:
+                AFTER_MIGRATION[version](con)
             con.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", [version, name])
         applied.append(version)
     return applied
 
 
-def _check_version(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+def _after_words(con: duckdb.DuckDBPyConnection) -> None:
+    """Migration 004 on a store that holds articles already: their dates' granularity and their words."""
+    for table, value, column in (("times", "value", "granularity"), ("events", "date", "date_granularity"),
+                                 ("claims", "date", "date_granularity")):
+        values = [r[0] for r in con.execute(f"SELECT DISTINCT {value} FROM {table} WHERE {value} IS NOT NULL").fetchall()]
+        known = [(v, granularity(v)) for v in values]
+        if known:
+            con.execute(f"UPDATE {table} SET {column} = g.granularity FROM (SELECT unnest(?) AS value, "
+                        f"unnest(?) AS granularity) g WHERE {table}.{value} = g.value",
+                        [[v for v, _ in known], [g for _, g in known]])
+    index_missing(con)
+
+
+AFTER_MIGRATION = {4: _after_words}
+"""What a migration computes in Python after its SQL, in the same transaction (the numbered SQL cannot tokenise)."""
+
+
+def _check_version(con: duckdb.DuckDBPyConnection, path: Path) -> bool:
+    """Whether the store needs migrating; a store newer than this veille is refused."""
     try:
         have = schema_version(con)
     except duckdb.CatalogException:
@@ -147,6 +171,7 @@ def _check_version(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     latest = migrations()[-1][0]
     if have > latest:
         raise StoreError(f"{path} has schema version {have}, newer than this veille ({latest}): upgrade veille")
+    return have < latest
 
 
 @contextmanager
@@ -238,6 +263,25 @@ class Store:
             self._let_go()
         return deduper
 
+    def fetched_items(self, items: Sequence[str]) -> set[str]:
+        """Those of ``items`` (feed item ids, page URLs) that ``veille watch`` fetched already."""
+        if not items:
+            return set()
+        try:
+            rows = self.con.execute("SELECT item FROM fetched WHERE item IN (SELECT unnest(?))", [list(items)]).fetchall()
+        finally:
+            self._let_go()
+        return {r[0] for r in rows}
+
+    def remember_fetched(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Remember what ``veille watch`` fetched (item, url, feed, article_id), so it is never fetched again."""
+        try:
+            with transaction(self.con) as con:
+                con.execute("DELETE FROM fetched WHERE item IN (SELECT unnest(?))", [[r["item"] for r in rows]])
+                insert(con, "fetched", list(rows))
+        finally:
+            self._let_go()
+
     def write(self, articles: Sequence[ArticleRow], failures: Sequence[tuple[str, str]] = ()) -> None:
         """Write whole articles and failures in ONE transaction; articles marked ``replace`` lose their old rows first."""
         con = self.con
@@ -305,6 +349,7 @@ def rows_by_table(articles: Iterable[ArticleRow]) -> dict[str, list[dict[str, An
             "duplicate_kind": a.duplicate_kind, "minhash": a.minhash,
             "analysis": None if analysis is None else json.dumps(_without_text(analysis), ensure_ascii=False),
         })
+        out["words"].extend(word_rows(a.id, a.title, a.text))
         if analysis is None:
             continue
         for table, rows in _flatten(a.id, analysis):
@@ -329,7 +374,7 @@ def _flatten(aid: str, an: dict[str, Any]) -> Iterator[tuple[str, list[dict[str,
     } for e in an.get("entities", []) for n, m in enumerate(e["mentions"], 1)]
     yield "times", [{
         "article_id": aid, "n": n, "text": t["text"], "start_char": t["start"], "end_char": t["end"],
-        "value": t.get("value"), "anchor": t.get("anchor"),
+        "value": t.get("value"), "anchor": t.get("anchor"), "granularity": granularity(t.get("value")),
     } for n, t in enumerate(an.get("times", []), 1)]
     yield "events", [_event_row(aid, v) for v in an.get("events", [])]
     yield "claims", [_claim_row(aid, c) for c in an.get("claims", [])]
@@ -350,7 +395,8 @@ def _event_row(aid: str, v: dict[str, Any]) -> dict[str, Any]:
     row.update({
         "trigger_text": trigger.get("text"), "trigger_start": trigger.get("start"), "trigger_end": trigger.get("end"),
         "sentence_start": sentence.get("start"), "sentence_end": sentence.get("end"),
-        "date": v.get("date"), "day": first_day(v.get("date")), "location": v.get("location"),
+        "date": v.get("date"), "day": first_day(v.get("date")), "date_granularity": granularity(v.get("date")),
+        "location": v.get("location"),
         "factuality": v["factuality"], "attributed_to": v.get("attributed_to"),
         "confidence": _float(v.get("confidence")), "score": _float(v.get("score")),
     })
@@ -368,7 +414,8 @@ def _claim_row(aid: str, c: dict[str, Any]) -> dict[str, Any]:
         "speaker_start": speaker.get("start"), "speaker_end": speaker.get("end"),
         "cue_text": cue.get("text"), "cue_start": cue.get("start"), "cue_end": cue.get("end"),
         "content_text": content["text"], "content_start": content["start"], "content_end": content["end"],
-        "kind": c["kind"], "date": c.get("date"), "factuality": c["factuality"], "events": list(c.get("events") or []),
+        "kind": c["kind"], "date": c.get("date"), "date_granularity": granularity(c.get("date")),
+        "factuality": c["factuality"], "events": list(c.get("events") or []),
     }
 
 
@@ -386,6 +433,26 @@ def first_day(value: str | None) -> dt.date | None:
         return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
     except ValueError:
         return None
+
+
+_GRANULARITY = (
+    (re.compile(r"^\d{4}-\d{2}-\d{2}(?:T.*)?$"), "day"), (re.compile(r"^\d{4}-W\d{2}(?:-WE)?$"), "week"),
+    (re.compile(r"^\d{4}-\d{2}$"), "month"), (re.compile(r"^\d{4}-Q\d$"), "quarter"),
+    (re.compile(r"^\d{4}-H\d$"), "half"), (re.compile(r"^\d{4}-(?:SP|SU|FA|WI)$"), "season"),
+    (re.compile(r"^\d{4}$"), "year"), (re.compile(r"^\d{3}X?$"), "decade"), (re.compile(r"^\d{2}(?:XX)?$"), "century"),
+)
+
+
+def granularity(value: str | None) -> str | None:
+    """What a TimeML value names: ``2024-01-05`` a day, ``2018-W11`` a week, ``2024-01`` a month, ``2024-Q1`` a
+    quarter, ``2024-SP`` a season, ``2011`` a year, ``201`` a decade; None for a reference (``PRESENT_REF``) or
+    nothing. The store keeps it beside the value, so "2011" stays a year wherever its ``day`` is read."""
+    if not value:
+        return None
+    for pattern, name in _GRANULARITY:
+        if pattern.match(value):
+            return name
+    return None
 
 
 def _float(value: Any) -> float | None:

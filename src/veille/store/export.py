@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
+from veille.errors import VeilleError
 from veille.formats import gold_record, plover_records
 from veille.store.duckdb import TABLES, connect, sql_string
+from veille.store.output import BOM
 from veille.store.queries.corrections import corrected, corrected_ids
 from veille.store.stories import STORY_TABLES
 
@@ -33,16 +36,22 @@ def parquet_query(table: str) -> str:
             f"coalesce(a.lang, 'und') AS lang FROM {table} t JOIN articles a ON a.id = t.article_id")
 
 
-def export(db: str | Path, *, fmt: str, out: str | Path) -> dict[str, int]:
-    """Write the store at ``db`` to the folder ``out`` in ``fmt``; returns rows written per file or table."""
+def export(db: str | Path, *, fmt: str, out: str | Path, overwrite: bool = False, bom: bool = False) -> dict[str, int]:
+    """Write the store at ``db`` to the folder ``out`` in ``fmt``; returns rows written per file or table.
+
+    A folder that holds anything is refused unless ``overwrite`` (nothing of an earlier export is mixed in by
+    mistake); ``bom``: CSV files begin with a UTF-8 byte-order mark (Excel)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
     out = Path(out)
+    if not overwrite and out.is_dir() and any(out.iterdir()):
+        raise VeilleError(f"{out} is not empty: give --overwrite to write into it, or name a new folder")
     out.mkdir(parents=True, exist_ok=True)
     con = connect(db, read_only=True)
     try:
-        return {"jsonl": export_jsonl, "csv": export_csv, "parquet": export_parquet, "plover": export_plover,
-                "gold": export_gold}[fmt](con, out)
+        if fmt == "csv":
+            return export_csv(con, out, bom=bom)
+        return {"jsonl": export_jsonl, "parquet": export_parquet, "plover": export_plover, "gold": export_gold}[fmt](con, out)
     finally:
         con.close()
 
@@ -67,15 +76,27 @@ def stored_analyses(con: duckdb.DuckDBPyConnection, order: str) -> Iterator[dict
             yield obj
 
 
-def export_csv(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, int]:
+def export_csv(con: duckdb.DuckDBPyConnection, out: Path, *, bom: bool = False) -> dict[str, int]:
     """``TABLE.csv`` for every table (articles without their analysis JSON and MinHash: see the JSONL; story
-    tables without the embeddings, which only the Parquet export carries)."""
+    tables without the embeddings, which only the Parquet export carries); list cells are JSON arrays, which any
+    tool reads (DuckDB would write its own ``[a, b]``); ``bom``: each file begins with a UTF-8 byte-order mark."""
     done = {}
     for table in (*TABLES, *(t for t in STORY_TABLES if t != "article_vectors")):
         target = out / f"{table}.csv"
-        con.execute(f"COPY ({_select(table)}) TO {sql_string(target)} (FORMAT csv, HEADER)")
+        con.execute(f"COPY ({_select(con, table)}) TO {sql_string(target)} (FORMAT csv, HEADER)")
+        if bom:
+            _prepend_bom(target)
         done[target.name] = _count(con, table)
     return done
+
+
+def _prepend_bom(path: Path) -> None:
+    """DuckDB's COPY writes no byte-order mark: the file is copied behind one, in blocks."""
+    tmp = path.with_name(path.name + ".tmp")
+    with path.open("rb") as src, tmp.open("wb") as dst:
+        dst.write(BOM.encode("utf-8"))
+        shutil.copyfileobj(src, dst, 1 << 20)
+    tmp.replace(path)
 
 
 def export_parquet(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, int]:
@@ -137,10 +158,14 @@ def _file_name(article_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", article_id).strip("._") or "article"
 
 
-def _select(table: str) -> str:
-    if table == "articles":
-        return "SELECT * EXCLUDE (minhash, analysis) FROM articles ORDER BY id"
-    return f"SELECT * FROM {table}"
+def _select(con: duckdb.DuckDBPyConnection, table: str) -> str:
+    """The rows of ``table`` for its CSV file, list columns as JSON (column names come from the catalog)."""
+    columns = con.execute("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? "
+                          "ORDER BY ordinal_position", [table]).fetchall()
+    skip = {"minhash", "analysis"} if table == "articles" else set()
+    select = ", ".join(f'to_json("{name}") AS "{name}"' if kind.endswith("[]") else f'"{name}"'
+                       for name, kind in columns if name not in skip)
+    return f"SELECT {select} FROM {table}" + (" ORDER BY id" if table == "articles" else "")
 
 
 def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:

@@ -15,11 +15,17 @@ from veille.terminal import printable
 _WIDTH = 48
 
 
-def render(table: Table, fmt: str = "table") -> str:
+BOM = "\ufeff"
+"""The UTF-8 byte-order mark some spreadsheets (Excel) need to read a CSV file as UTF-8."""
+
+
+def render(table: Table, fmt: str = "table", *, bom: bool = False) -> str:
+    """``table`` as ``fmt``; CSV cells that hold lists or objects are JSON, and ``bom`` starts the CSV with a BOM."""
     if fmt == "json":
         return json.dumps(table.records(), ensure_ascii=False, indent=1, default=_plain)
     if fmt == "csv":
-        buf = io.StringIO()
+        buf = io.StringIO(BOM if bom else "")
+        buf.seek(0, io.SEEK_END)
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(table.columns)
         w.writerows([[_cell(v, width=None) for v in row] for row in table.rows])

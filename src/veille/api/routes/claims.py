@@ -8,13 +8,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from veille.api.deps import Db, EntityKey, Limit, Offset, Text, page_of
-from veille.api.models import Page
+from veille.api.models import ClaimRow, Page
 from veille.store import queries
 
 router = APIRouter(tags=["store"])
 
 
-@router.get("/claims", response_model=Page)
+@router.get("/claims", response_model=Page[ClaimRow])
 def list_claims(db: Db, speaker: Text = None, q: Text = None,
                 country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")] = None,
                 since: dt.date | None = None, until: dt.date | None = None,

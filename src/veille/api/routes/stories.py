@@ -7,14 +7,14 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 
 from veille.api.deps import Db, Limit, Offset, Party, Since, StoredId, Until, found, page_of
-from veille.api.models import Page, jsonable
+from veille.api.models import MergedEventRow, Page, PloverType, jsonable
 from veille.store import queries
 
 router = APIRouter(tags=["stories"])
 
 
 @router.get("/stories", response_model=Page)
-def list_stories(db: Db, q: Annotated[str | None, Query(max_length=200, description="Text in the story's title.")] = None,
+def list_stories(db: Db, q: Annotated[str | None, Query(max_length=200, description="Words of the story's title.")] = None,
                  actor: Annotated[str | None, Query(max_length=200, description=(
                      "One of the story's main actors, its whole name in any case (`François Fillon`)."))] = None,
                  since: Since = None, until: Until = None,
@@ -37,10 +37,10 @@ def get_story(db: Db, story_id: StoredId) -> dict[str, Any]:
         return found(queries.story(con, story_id), f"story {story_id!r}")
 
 
-@router.get("/merged-events", response_model=Page)
+@router.get("/merged-events", response_model=Page[MergedEventRow])
 def list_merged_events(
     db: Db, actor: Party = None, recipient: Party = None,
-    type: Annotated[str | None, Query(pattern=r"^[A-Za-z_]{1,20}$", description="PLOVER event type.")] = None,
+    type: Annotated[PloverType | None, Query(description="PLOVER event type, in any case.")] = None,
     min_sources: Annotated[int | None, Query(ge=1, le=10**6, description="At least this many original "
                                                                         "sources.")] = None,
     min_reports: Annotated[int | None, Query(ge=1, le=10**6, description="At least this many independent "
@@ -55,7 +55,7 @@ def list_merged_events(
     two counts and their members: `independent_reports` (outlets, once copies, derivations and wire credits are
     joined) and `independent_sources` (the original sources those reports rest on: a White House statement
     relayed by four agencies is one), and the factuality they agree on (else `disputed` or `mixed`)."""
-    filters = queries.MergedFilters(actor=actor, recipient=recipient, type=type, min_sources=min_sources,
+    filters = queries.MergedFilters(actor=actor, recipient=recipient, type=type and type.value, min_sources=min_sources,
                                     min_reports=min_reports, story=story, since=since, until=until)
     with db.read() as con:
         table, total = queries.merged_events(con, filters, sort=sort, limit=limit, offset=offset)
@@ -74,7 +74,7 @@ def get_merged_event(db: Db, merged_id: StoredId) -> dict[str, Any]:
 @router.get("/claims/repeated", response_model=Page)
 def list_merged_claims(db: Db, speaker: Annotated[str | None, Query(max_length=200, description="Part of the "
                                                                     "speaker's name.")] = None,
-                       q: Annotated[str | None, Query(max_length=200, description="Text in what was said.")] = None,
+                       q: Annotated[str | None, Query(max_length=200, description="Words of what was said.")] = None,
                        every: Annotated[bool, Query(alias="all", description="Also the statements only one article "
                                                   "reports.")] = False,
                        limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
@@ -98,7 +98,7 @@ def get_merged_claim(db: Db, merged_id: StoredId) -> dict[str, Any]:
 def get_actor_timeline(
     db: Db,
     first: Annotated[str, Query(min_length=1, max_length=200, description=(
-        "An actor: ISO3 country (`RUS`) or part of the canonical name."))],
+        "An actor: a name in any language (`Corée du Nord`) or an ISO3 code (`RUS`), else part of the name."))],
     second: Annotated[str | None, Query(min_length=1, max_length=200, description=(
         "A second actor: only what passed between the two."))] = None,
     directed: Annotated[bool, Query(description="With `second`: only `first` → `second`.")] = False,
@@ -108,10 +108,13 @@ def get_actor_timeline(
     min_sources: Annotated[int | None, Query(ge=1, le=10**6, description="At least this many original "
                                                                         "sources.")] = None,
     limit: Annotated[int, Query(ge=1, le=500, description="Events at most.")] = 500,
+    by: Annotated[Literal["day", "week", "month"] | None, Query(description=(
+        "Count the merged events per day, week (from Monday) or month instead of listing them."))] = None,
 ) -> list[dict[str, Any]]:
     """What one actor did and had done to it, or what passed between two (both ways unless `directed`):
     merged events in date order, each once, with its factuality and two counts with their members:
     `reports` / `reported_by` (independent reports) and `sources` / `resting_on` (original sources)."""
     with db.read() as con:
         return jsonable(queries.actor_timeline(con, first, second, directed=directed, since=since, until=until,
-                                               min_reports=min_reports, min_sources=min_sources, limit=limit).records())
+                                               min_reports=min_reports, min_sources=min_sources, limit=limit,
+                                               by=by).records())

@@ -15,7 +15,7 @@ from veille.store.queries.base import Table, Where, counts, page
 
 @dataclass(frozen=True, slots=True)
 class ArticleFilters:
-    """``q`` is found in the title or the text; dates are publication dates."""
+    """``q``: words found in the title or the text; dates are publication dates."""
 
     q: str | None = None
     lang: str | None = None
@@ -23,7 +23,7 @@ class ArticleFilters:
     until: dt.date | None = None
 
     def where(self) -> Where:
-        return (Where().text(self.q, "a.title", "a.text").when(self.lang, "a.lang = lower(?)")
+        return (Where().words(self.q, article="a.id", title=True, text=True).when(self.lang, "a.lang = lower(?)")
                 .when(self.since, "a.published >= ?").when(self.until, "a.published <= ?"))
 
 

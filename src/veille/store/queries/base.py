@@ -1,8 +1,9 @@
 """What every question to the store is made of: a ``Table`` of rows, a ``Where`` of parameterised terms, one
 page of a listing, and the analyst's own read-only SQL.
 
-User text reaches SQL only as a bound parameter; a text filter matches its words literally (``like``:
-``%`` and ``_`` are escaped), in every question.
+User text reaches SQL only as a bound parameter. A search (``q``) finds words through the store's word index
+(``Where.words``: "missile" finds the word, not "missiles"); a name filter that the knowledge base does not know
+matches its characters literally (``like``: ``%`` and ``_`` are escaped), in every question.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import duckdb
 
 from veille.errors import VeilleError
 from veille.store.duckdb import TABLES, StoreError, connect
+from veille.store.words import query_words
 
 UNLIMITED = 2**62
 """The LIMIT of a listing asked without one (the CLI's)."""
@@ -73,17 +75,25 @@ class Where:
             self.add("(" + " OR ".join(f"{c} ILIKE ? ESCAPE '\\'" for c in columns) + ")", *[like(value)] * len(columns))
         return self
 
+    def words(self, value: str | None, *, article: str, title: bool = False, text: bool = False,
+              spans: tuple[tuple[str, str], ...] = ()) -> Where:
+        """Every word of ``value`` (``veille.store.words``: case and accents aside) in the article ``article`` (a
+        column expression), in its title (``title``), anywhere in its text (``text``) or inside one of ``spans``
+        (start and end offset columns of the caller's row). A search without a word (``%``) finds nothing."""
+        if not value:
+            return self
+        asked = query_words(value)
+        if not asked:
+            return self.add("FALSE")
+        places = (["w.field = 'title'"] if title else []) + (["w.field = 'text'"] if text else [])
+        places += [f"(w.field = 'text' AND w.start_char >= {s} AND w.start_char < {e})" for s, e in spans]
+        for word in asked:
+            self.add(f"EXISTS (SELECT 1 FROM words w WHERE w.article_id = {article} AND w.word = ? "
+                     f"AND ({' OR '.join(places)}))", word)
+        return self
+
     def sql(self) -> str:
         return " AND ".join(self.terms)
-
-
-def party_condition(country: str, name: str, value: str) -> tuple[str, list[Any]]:
-    """A WHERE term for an actor as a user names one: an ISO3 code ("RUS": the country or anything of that
-    country) or a three-letter name taken whole, never "rus" inside "Belarus"; else part of the name.
-    ``country`` and ``name`` are column expressions of the caller's query, never user text."""
-    if len(value) == 3 and value.isalpha():
-        return f"({country} = upper(?) OR lower({name}) = lower(?))", [value, value]
-    return f"{name} ILIKE ? ESCAPE '\\'", [like(value)]
 
 
 def run(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> Table:
@@ -117,5 +127,5 @@ def sql(con: duckdb.DuckDBPyConnection, query: str) -> Table:
     return Table([d[0] for d in cur.description], cur.fetchall())
 
 
-__all__ = ["QueryError", "StoreError", "Table", "Where", "counts", "like", "open_readonly", "page", "party_condition",
+__all__ = ["QueryError", "StoreError", "Table", "Where", "counts", "like", "open_readonly", "page",
            "run", "sql"]

@@ -9,11 +9,12 @@ import duckdb
 
 from veille.model import ENTITY_KEY_SQL
 from veille.store.queries.base import Table, Where, page
+from veille.store.queries.names import name_condition
 
 
 @dataclass(frozen=True, slots=True)
 class ClaimFilters:
-    """``speaker``: part of the speaker's name or words; ``country``: the speaker's; ``q``: text in what was said;
+    """``speaker``: a name in any language or an ISO3 code (``names``), else part of the speaker's name or words; ``country``: the speaker's; ``q``: words of what was said;
     dates: publication dates; ``entity``: the speaker's entity key."""
 
     speaker: str | None = None
@@ -24,8 +25,12 @@ class ClaimFilters:
     entity: str | None = None
 
     def where(self) -> Where:
-        return (Where().text(self.speaker, "c.speaker_canonical", "c.speaker_text")
-                .when(self.country, "c.speaker_country = upper(?)").text(self.q, "c.content_text")
+        w = Where()
+        if self.speaker:
+            cond, params = name_condition(self.speaker, name="c.speaker_canonical", key="sk.key",
+                                          country="c.speaker_country", words=("c.speaker_text",))
+            w.add(cond, *params)
+        return (w.when(self.country, "c.speaker_country = upper(?)").words(self.q, article="c.article_id", spans=(("c.content_start", "c.content_end"),))
                 .when(self.since, "a.published >= ?").when(self.until, "a.published <= ?")
                 .when(self.entity, "sk.key = ?"))
 
@@ -33,7 +38,7 @@ class ClaimFilters:
 FROM = f"""claims c JOIN articles a ON a.id = c.article_id
         LEFT JOIN (SELECT article_id, entity_id, {ENTITY_KEY_SQL.format(a='')} AS key FROM entities) sk
             ON sk.article_id = c.article_id AND sk.entity_id = c.speaker_entity"""
-SELECT = """c.article_id, c.claim_id, a.published, c.date, c.speaker_canonical AS speaker, c.speaker_country,
+SELECT = """c.article_id, c.claim_id, a.published, c.date, c.date_granularity, c.speaker_canonical AS speaker, c.speaker_country,
         sk.key AS speaker_key, c.kind, c.factuality, c.content_text AS content,
         (SELECT string_agg(s.canonical || ' (' || s.relation || ')', '; ' ORDER BY s.n) FROM claim_sources s
          WHERE s.article_id = c.article_id AND s.claim_id = c.claim_id) AS sources, a.title"""

@@ -13,18 +13,23 @@ from veille.store.queries.claims import ClaimFilters, claims
 from veille.store.queries.events import FROM as EVENTS_FROM
 from veille.store.queries.events import SELECT as EVENTS_SELECT
 from veille.store.queries.base import Table, Where, page, run
+from veille.store.queries.names import name_condition
 
 
 @dataclass(frozen=True, slots=True)
 class EntityFilters:
-    """``name``: part of the canonical name; ``country``: the entity's own or the one it stands for."""
+    """``name``: a name in any language (``names``: "Poutine" finds Vladimir Putin), else part of the canonical name; ``country``: the entity's own or the one it stands for."""
 
     name: str | None = None
     type: str | None = None
     country: str | None = None
 
     def where(self) -> Where:
-        return (Where().text(self.name, "canonical").when(self.type, "type = upper(?)")
+        w = Where()
+        if self.name:  # the entity itself, a state too (``country`` asks for everything of a country)
+            cond, params = name_condition(self.name, name="canonical", key="key")
+            w.add(cond, *params)
+        return (w.when(self.type, "type = upper(?)")
                 .when(self.country, "country = upper(?)"))
 
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import duckdb
 
 from veille.model import ENTITY_KEY_SQL
-from veille.store.queries.base import Table, Where, page, party_condition, run
+from veille.store.queries.base import Table, Where, page, run
+from veille.store.queries.names import name_condition
 
 EVENT_SORTS = {
     "date": "coalesce(e.day, a.published)", "type": "e.type", "actor": "e.actor_canonical",
@@ -21,9 +22,9 @@ EVENT_SORTS = {
 
 @dataclass(frozen=True, slots=True)
 class EventFilters:
-    """``actor``/``recipient``: an ISO3 country or part of a canonical name (``party_condition``); ``country``:
-    on either side; dates: the event's, else its article's publication date; ``q``: text in the trigger, the
-    parties' words, the sentence or the title; ``entity``: an entity key on either side."""
+    """``actor``/``recipient``: a name in any language or an ISO3 code (``names.name_condition``); ``country``:
+    on either side; dates: the event's, else its article's publication date; ``q``: words in the event's
+    sentence, its trigger or its article's title; ``entity``: an entity key on either side."""
 
     actor: str | None = None
     recipient: str | None = None
@@ -39,14 +40,16 @@ class EventFilters:
     def where(self) -> Where:
         """WHERE terms over ``FROM``."""
         w = Where()
-        for side, value in (("actor", self.actor), ("recipient", self.recipient)):
+        for side, alias, value in (("actor", "ak", self.actor), ("recipient", "rk", self.recipient)):
             if value:
-                cond, params = party_condition(f"e.{side}_country", f"e.{side}_canonical", value)
+                cond, params = name_condition(value, name=f"e.{side}_canonical", key=f"{alias}.key",
+                                              country=f"e.{side}_country")
                 w.add(cond, *params)
         w.when(self.country, "(e.actor_country = upper(?) OR e.recipient_country = upper(?))")
         w.when(self.type, "e.type = upper(?)").when(self.factuality, "e.factuality = lower(?)")
         w.when(self.since, "coalesce(e.day, a.published) >= ?").when(self.until, "coalesce(e.day, a.published) <= ?")
-        w.text(self.q, "e.trigger_text", "e.actor_text", "e.recipient_text", "a.title", SENTENCE)
+        w.words(self.q, article="e.article_id", title=True,
+                spans=(("e.sentence_start", "e.sentence_end"), ("e.trigger_start", "e.trigger_end")))
         return w.when(self.article_id, "e.article_id = ?").when(self.entity, "(ak.key = ? OR rk.key = ?)")
 
 
@@ -58,7 +61,9 @@ FROM = f"""events e JOIN articles a ON a.id = e.article_id
     LEFT JOIN (SELECT article_id, entity_id, {ENTITY_KEY_SQL.format(a='')} AS key FROM entities) rk
         ON rk.article_id = e.article_id AND rk.entity_id = e.recipient_entity"""
 """Every event with its article, the claim it is attributed to and its parties' entity keys."""
-SELECT = f"""e.article_id, e.event_id, coalesce(e.date, CAST(a.published AS VARCHAR)) AS date, e.type, e.mode,
+SELECT = f"""e.article_id, e.event_id, coalesce(e.date, CAST(a.published AS VARCHAR)) AS date,
+    CASE WHEN e.date IS NULL AND a.published IS NOT NULL THEN 'day' ELSE e.date_granularity END AS date_granularity,
+    e.type, e.mode,
     e.actor_canonical AS actor, e.actor_country, ak.key AS actor_key, e.recipient_canonical AS recipient,
     e.recipient_country, rk.key AS recipient_key, e.factuality, c.speaker_canonical AS said_by,
     e.confidence, e.score, e.trigger_text AS trigger, {SENTENCE} AS sentence, a.title"""
@@ -72,18 +77,33 @@ def events(con: duckdb.DuckDBPyConnection, filters: EventFilters = EventFilters(
     return page(con, SELECT, FROM, filters.where(), order, limit, offset)
 
 
-def timeline(con: duckdb.DuckDBPyConnection, filters: EventFilters = EventFilters()) -> Table:
-    """Events per day (event date, else publication date): conflict and cooperation counts and PLOVER score sums."""
+PERIODS = ("day", "week", "month")
+"""What a timeline may be aggregated by."""
+_UNIT = """CASE WHEN e.day IS NULL OR coalesce(e.date_granularity, 'day') = 'day' THEN ?
+                WHEN e.date_granularity = 'month' AND ? <> 'month' THEN 'month' WHEN e.date_granularity = 'month' THEN ?
+                ELSE 'year' END"""
+"""The period an event is counted in: the one asked for, or its own when its date is coarser (a month in a day or
+week timeline, a year in any): a date that names only a year never piles on 1 January."""
+
+
+def timeline(con: duckdb.DuckDBPyConnection, filters: EventFilters = EventFilters(), *, by: str = "day") -> Table:
+    """Events per ``by`` period (``day``, ``week`` from Monday, ``month``; the event's date, else its article's
+    publication day): conflict and cooperation counts and PLOVER score sums. ``day`` is the period's first day and
+    ``period`` its length: an event dated only by its month or year is counted in a row of its own period
+    (``period`` month or year), never on the first day of it."""
+    if by not in PERIODS:
+        raise ValueError(f"by: {by!r} is not one of {', '.join(PERIODS)}")
     where = filters.where().add("coalesce(e.day, a.published) IS NOT NULL")
     return run(con, f"""
-        SELECT coalesce(e.day, a.published) AS day,
-               count(*) FILTER (WHERE e.score < 0) AS conflict, count(*) FILTER (WHERE e.score > 0) AS cooperation,
-               count(*) FILTER (WHERE e.score IS NULL OR e.score = 0) AS neutral,
-               coalesce(sum(e.score) FILTER (WHERE e.score < 0), 0) AS conflict_score,
-               coalesce(sum(e.score) FILTER (WHERE e.score > 0), 0) AS cooperation_score
-        FROM {FROM}
-        WHERE {where.sql()}
-        GROUP BY 1 ORDER BY 1""", where.params)
+        SELECT CAST(date_trunc(unit, on_day) AS DATE) AS day, unit AS period,
+               count(*) FILTER (WHERE score < 0) AS conflict, count(*) FILTER (WHERE score > 0) AS cooperation,
+               count(*) FILTER (WHERE score IS NULL OR score = 0) AS neutral,
+               coalesce(sum(score) FILTER (WHERE score < 0), 0) AS conflict_score,
+               coalesce(sum(score) FILTER (WHERE score > 0), 0) AS cooperation_score
+        FROM (SELECT coalesce(e.day, a.published) AS on_day, {_UNIT} AS unit, e.score
+              FROM {FROM} WHERE {where.sql()})
+        GROUP BY 1, 2 ORDER BY 1, list_position(['year', 'month', 'week', 'day'], period)""",
+        [by, by, by, *where.params])
 
 
 def network(con: duckdb.DuckDBPyConnection, filters: EventFilters = EventFilters(), *, limit: int = 200) -> Table:

@@ -1,7 +1,6 @@
 """What spans articles: stories, merged events, repeated claims (statements) and actor timelines.
 
-An actor is named as everywhere else: an ISO3 code ("RUS": the country or anything of that country) or part
-of a canonical name (``party_condition``).
+An actor is named as everywhere else: a name in any language or an ISO3 code (``names.name_condition``).
 """
 
 from __future__ import annotations
@@ -13,11 +12,13 @@ import duckdb
 
 from dataclasses import dataclass
 
-from veille.store.queries.base import Table, Where, page, party_condition, run
+from veille.store.queries.base import Table, Where, page, run
+from veille.store.queries.names import name_condition
+from veille.store.words import query_words
 
 
 def _party(side: str, value: str) -> tuple[str, list[Any]]:
-    return party_condition(f"m.{side}_country", f"m.{side}", value)
+    return name_condition(value, name=f"m.{side}", key=f"m.{side}_key", country=f"m.{side}_country")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +94,7 @@ def merged_event(con: duckdb.DuckDBPyConnection, merged_id: str) -> dict[str, An
 
 def actor_timeline(con: duckdb.DuckDBPyConnection, first: str, second: str | None = None, *, directed: bool = False,
                    since: dt.date | None = None, until: dt.date | None = None, min_sources: int | None = None,
-                   min_reports: int | None = None, limit: int = 500) -> Table:
+                   min_reports: int | None = None, limit: int = 500, by: str | None = None) -> Table:
     """What one actor did and had done to it, or what passed between two (both ways unless ``directed``):
     merged events in date order, each once, with its two counts and their members: independent reports (the
     outlets that reported it, copies and derivations joined) and original sources (what those rest on)."""
@@ -103,6 +104,8 @@ def actor_timeline(con: duckdb.DuckDBPyConnection, first: str, second: str | Non
     if not second:
         (ca, pa), (cr, pr) = _party("actor", first), _party("recipient", first)
         where.add(f"({ca} OR {cr})", *pa, *pr)
+    if by:
+        return _periods(con, where, by)
     return run(con, f"""
         SELECT m.first_day AS day, m.type, m.actor, m.actor_country, m.recipient, m.recipient_country,
                m.factuality, m.independent_reports AS reports, m.independent_sources AS sources,
@@ -114,9 +117,24 @@ def actor_timeline(con: duckdb.DuckDBPyConnection, first: str, second: str | Non
         ORDER BY m.first_day NULLS LAST, m.type, m.merged_id LIMIT ?""", where.params + [limit])
 
 
+def _periods(con: duckdb.DuckDBPyConnection, where: Where, by: str) -> Table:
+    """The same merged events counted per ``by`` period (day, week from Monday, month). A merged event's day is
+    always a day (its reports' own day, else their publication day: ``store.merges``), so nothing piles on the
+    first day of a month or a year."""
+    if by not in ("day", "week", "month"):
+        raise ValueError(f"by: {by!r} is not one of day, week, month")
+    return run(con, f"""
+        SELECT CAST(date_trunc(?, m.first_day) AS DATE) AS day, ? AS period, count(*) AS merged_events,
+               count(*) FILTER (WHERE m.score < 0) AS conflict, count(*) FILTER (WHERE m.score > 0) AS cooperation,
+               sum(m.independent_reports) AS reports, list(DISTINCT m.type ORDER BY m.type) AS types
+        FROM merged_events m WHERE {where.sql()} AND m.first_day IS NOT NULL
+        GROUP BY 1 ORDER BY 1""", [by, by, *where.params])
+
+
 @dataclass(frozen=True, slots=True)
 class StoryFilters:
-    """``q``: text in the title; ``actor``: one of the main actors, its whole name in any case; dates: stories
+    """``q``: words of the title; ``actor``: one of the main actors (its whole name in any case, or a name the
+    knowledge base knows in any language: ``names``); dates: stories
     that end on or after ``since`` and start on or before ``until``."""
 
     q: str | None = None
@@ -127,9 +145,11 @@ class StoryFilters:
 
     def where(self) -> Where:
         # no lambda: DuckDB 2 refuses the arrow form, DuckDB 1.2 (the floor) lacks the keyword one
-        return (Where().text(self.q, "s.title")
-                .when(self.actor, "EXISTS (SELECT 1 FROM unnest(s.actors) AS t(name) WHERE lower(t.name) = lower(?))")
-                .when(self.since, "s.last_day >= ?").when(self.until, "s.first_day <= ?")
+        w = Where().words(self.q, article="s.founder", title=True)  # a story's title is its founder's
+        if self.actor:
+            cond, params = name_condition(self.actor, name="t.name", whole=True)
+            w.add(f"EXISTS (SELECT 1 FROM unnest(s.actors) AS t(name) WHERE {cond})", *params)
+        return (w.when(self.since, "s.last_day >= ?").when(self.until, "s.first_day <= ?")
                 .when(self.min_articles, "s.n_articles >= ?"))
 
 
@@ -168,7 +188,7 @@ def story(con: duckdb.DuckDBPyConnection, story_id: str) -> dict[str, Any] | Non
 
 @dataclass(frozen=True, slots=True)
 class StatementFilters:
-    """``speaker``: part of the speaker's name; ``q``: text in what was said; ``repeated``: only statements that
+    """``speaker``: a name in any language (``names``), else part of the speaker's name; ``q``: words of what was said (in any report); ``repeated``: only statements that
     more than one article reports."""
 
     speaker: str | None = None
@@ -176,7 +196,18 @@ class StatementFilters:
     repeated: bool = False
 
     def where(self) -> Where:
-        w = Where().text(self.speaker, "mc.speaker").text(self.q, "mc.content")
+        w = Where()
+        for word in query_words(self.q or ""):  # in any report's wording (a translation's too)
+            w.add("""EXISTS (SELECT 1 FROM merged_claim_reports r
+                     JOIN claims c ON c.article_id = coalesce(r.copy_of, r.article_id) AND c.claim_id = r.claim_id
+                     JOIN words x ON x.article_id = c.article_id AND x.field = 'text'
+                          AND x.start_char >= c.content_start AND x.start_char < c.content_end
+                     WHERE r.merged_id = mc.merged_id AND x.word = ?)""", word)
+        if self.q and not query_words(self.q):
+            w.add("FALSE")
+        if self.speaker:
+            cond, params = name_condition(self.speaker, name="mc.speaker", key="mc.speaker_key")
+            w.add(cond, *params)
         return w.add("mc.n_articles > 1") if self.repeated else w
 
 
