@@ -73,6 +73,15 @@ def test_timeline_and_actor_network(page):
     page.goto("/#/timeline")
     expect(page.locator("#timeline-chart .bar-conflict").first).to_be_attached()
     expect(page.locator("#timeline-chart .bar-coop").first).to_be_attached()
+    # a date known only to its year ("2011") is listed apart, never drawn as a bar on 1 January
+    coarse = [r for r in page.request.get(page.url.split("#")[0] + "timeline").json() if r["period"] != "day"]
+    assert any(r["period"] == "year" for r in coarse)
+    items = page.locator("#timeline-coarse li")
+    expect(items).to_have_count(len(coarse))
+    year = next(r for r in coarse if r["period"] == "year")["day"][:4]
+    expect(page.locator("#timeline-coarse")).to_contain_text(f"{year}:")
+    tips = page.locator("#timeline-chart rect title").all_text_contents()
+    assert not any(t.startswith(f"{year}-01-01:") for t in tips)
     page.screenshot(path=str(DOCS / "timeline.png"), full_page=True)
     page.goto("/#/network")
     expect(page.locator("#network-chart .node", has_text="Russia").first).to_be_attached()

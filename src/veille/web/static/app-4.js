@@ -935,11 +935,17 @@ function mentionsChart(rows) {
 }
 
 async function viewTimeline(_arg, params) {
-  const rows = await api("/timeline?" + apiParams(params, FILTER_KEYS));
+  const all = await api("/timeline?" + apiParams(params, FILTER_KEYS));
+  // a date known only to its month or year ("2011") is its own row: listed apart, never a bar on its first day
+  const rows = all.filter((r) => !r.period || r.period === "day");
+  const coarse = all.filter((r) => r.period && r.period !== "day");
+  const coarseList = coarse.length ? [h("h2", {}, "Dated only to a month or a year"),
+    h("ul", { id: "timeline-coarse" }, ...coarse.map((r) => h("li", {},
+      `${r.period === "year" ? r.day.slice(0, 4) : readableTime(r.day.slice(0, 7))}: ${r.cooperation} cooperative, ${r.conflict} conflictual, ${r.neutral} unscored`)))] : [];
   const nodes = [h("h1", {}, "Timeline: conflict and cooperation"),
-    h("p", { class: "muted small" }, "Each bar is a day (the event's date, else the article's). Above the line: the summed PLOVER score of cooperative events; below: of conflictual ones. Click a day for its events."),
+    h("p", { class: "muted small" }, "Each bar is a day (the event's date, else the article's); events dated only to a month or a year are listed under the chart. Above the line: the summed PLOVER score of cooperative events; below: of conflictual ones. Click a day for its events."),
     filterForm("timeline", params)];
-  if (!rows.length) { show(...nodes, h("p", { class: "muted" }, "No dated event matches.")); return; }
+  if (!rows.length) { show(...nodes, h("p", { class: "muted" }, coarse.length ? "No event dated to the day matches." : "No dated event matches."), ...coarseList); return; }
   const W = 1100, H = 420, L = 50, R = 20, T = 20, B = 40;
   const x0 = dayNum(rows[0].day) - 2, x1 = dayNum(rows[rows.length - 1].day) + 2;
   const maxUp = Math.max(1, ...rows.map((r) => r.cooperation_score));
@@ -964,7 +970,7 @@ async function viewTimeline(_arg, params) {
   svg.appendChild(s("text", { x: L + 6, y: T + 8, fill: "#2e7d32" }, "cooperation"));
   svg.appendChild(s("text", { x: L + 6, y: H - B - 6, fill: "#c62828" }, "conflict"));
   const totals = rows.reduce((a, r) => [a[0] + r.cooperation, a[1] + r.conflict, a[2] + r.neutral], [0, 0, 0]);
-  show(...nodes, svg, h("p", { class: "small muted" }, `${rows.length} days · ${totals[0]} cooperative, ${totals[1]} conflictual, ${totals[2]} unscored events`));
+  show(...nodes, svg, h("p", { class: "small muted" }, `${rows.length} days · ${totals[0]} cooperative, ${totals[1]} conflictual, ${totals[2]} unscored events`), ...coarseList);
 }
 
 async function viewNetwork(_arg, params) {
