@@ -43,6 +43,11 @@ def load_articles() -> dict[str, dict]:
     return rows
 
 
+def pred_of(kind: str, actor, recipient) -> dict:
+    """An event as the reference scorer reads it."""
+    return {"type": kind, "actor": party_dict(actor), "recipient": party_dict(recipient)}
+
+
 def party_dict(p) -> dict | None:
     if p is None or p.entity is None:
         return None
@@ -65,10 +70,11 @@ def examples(folders: list[Path]) -> list[dict]:
             events = gold.get("events", [])
             recs = []
             for c in cands:
-                pred = {"type": c.occurrence.rule.type, "actor": party_dict(c.actor), "recipient": party_dict(c.recipient)}
+                pred = pred_of(c.occurrence.rule.type, c.actor, c.recipient)
                 recs.append({"features": c.features, "label": any(event_matches(g, pred) for g in events),
                              "pred": pred, "cand": c})
-            out.append({"id": row["id"], "lang": row["lang"], "candidates": recs, "gold": events})
+            rules = [pred_of(f.occurrence.rule.type, f.actor, f.recipient) for f in parts.rule_events]
+            out.append({"id": row["id"], "lang": row["lang"], "candidates": recs, "rules": rules, "gold": events})
             print(f"{row['id']}: {len(recs)} candidates, {sum(r['label'] for r in recs)} positive", file=sys.stderr)
     return out
 
@@ -97,9 +103,8 @@ def event_scores(articles: list[dict], scored: dict[str, list[float]], threshold
     n_pred = n_pred_ok = n_gold = n_found = 0
     for a in articles:
         pairs = [(r["cand"], p) for r, p in zip(a["candidates"], scored[a["id"]])]
-        chosen = [c for c, _ in pairs if c.rule is not None] + [c for c, _ in extras(pairs, threshold)]
-        preds = [{"type": c.occurrence.rule.type, "actor": party_dict(c.actor), "recipient": party_dict(c.recipient)}
-                 for c in chosen]
+        # what the finder reports: the rules' own events, then the ranker's additions
+        preds = a["rules"] + [pred_of(c.occurrence.rule.type, c.actor, c.recipient) for c, _ in extras(pairs, threshold)]
         required = [g for g in a["gold"] if g.get("required", True)]
         n_pred += len(preds)
         n_pred_ok += sum(any(event_matches(g, p) for g in a["gold"]) for p in preds)
