@@ -30,6 +30,8 @@ from veille.cluster.derive import DEFAULT, Method, Text, candidates, families, o
 from veille.cluster.embed import embed, embed_together  # noqa: E402
 from veille.cluster.profile import lead_of  # noqa: E402
 
+from common import analysed_and_embedded  # noqa: E402
+
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "gold" / "outlets"
 LEXICAL = (0.3, 0.4, 0.5, 0.6)
 SEMANTIC = (0.65, 0.7, 0.75, 0.8, 0.85)
@@ -225,26 +227,18 @@ def _prf_at(t: float, scored: list[tuple[float, bool]]) -> tuple[float, float, f
 
 def cost() -> None:
     """Per article, on the set (dense in derivations and in stories told in two languages): the analysis,
-    the story embedding, and one stories update (assignment, derivations, merging), in one run."""
+    the story embedding (measured in turn, ``common.analysed_and_embedded``), and one stories update
+    (assignment, derivations, merging; median of 3 over a fresh store)."""
     import statistics
     import time
 
-    from veille.analyze import analyze_many
-    from veille.cluster.profile import profile
-    from veille.ingest.records import article_from_json
     from veille.ingest.admit import ArticleRow
     from veille.store.duckdb import Store
     from veille.store.stories import update
 
     arts, _ = load()
     rows = list(arts.values())
-    list(analyze_many(article_from_json(r, default_id=r["id"]) for r in rows[:3]))  # load the pipelines
-    t0 = time.perf_counter()
-    results = list(analyze_many(article_from_json(r, default_id=r["id"]) for r in rows))
-    t_analysis = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    vectors = [embed([profile(a).text_for_embedding()])[0] for a in results]  # one at a time, as the workers do
-    t_embed = time.perf_counter() - t0
+    results, vectors, t_analysis, t_embed = analysed_and_embedded(rows)
     runs = []
     for _ in range(3):
         with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "s.duckdb") as store:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import load_jsonl  # noqa: E402
+from common import analysed_and_embedded, load_jsonl  # noqa: E402
 
 from veille.analyze import analyze_many  # noqa: E402
 from veille.cluster.embed import embed  # noqa: E402
@@ -51,9 +51,9 @@ def analyses(ids: set[str]) -> tuple[list[dict], float]:
     return out, elapsed
 
 
-def merge_cost(name: str) -> float:
+def merge_cost(name: str, runs: int = 3) -> float:
     """Seconds of one stories update over a fresh store holding the set with its embeddings: assignment,
-    derivations and merging of events and claims (median of 3)."""
+    derivations and merging of events and claims (median of ``runs``)."""
     import datetime as dt
     import tempfile
 
@@ -63,8 +63,8 @@ def merge_cost(name: str) -> float:
 
     results = ANALYSES[name]
     vectors = embed([profile(a).text_for_embedding() for a in results])
-    runs = []
-    for _ in range(3):
+    times = []
+    for _ in range(runs):
         with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "s.duckdb") as store:
             store.write([ArticleRow(id=a["article"]["id"], text=a["article"]["text"], text_sha256="", norm_sha256="",
                                     lang="fr", published=dt.date.fromisoformat(a["article"]["published"]),
@@ -73,8 +73,8 @@ def merge_cost(name: str) -> float:
                          for a, v in zip(results, vectors, strict=True)])
             t0 = time.perf_counter()
             update(store.con)
-            runs.append(time.perf_counter() - t0)
-    return statistics.median(runs)
+            times.append(time.perf_counter() - t0)
+    return statistics.median(times)
 
 
 def pairwise(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float]:
@@ -142,22 +142,26 @@ def main() -> None:
 
     if args.cost:
         print()
-        for name, (gold, profs, t_analysis) in data.items():
-            runs_embed, runs_assign = [], []
-            for _ in range(3):
-                t0 = time.perf_counter()
-                vv = dict(zip([p.id for p in profs], embed([p.text_for_embedding() for p in profs]), strict=True))
-                runs_embed.append(time.perf_counter() - t0)
-                t0 = time.perf_counter()
-                cluster(profs, vv, DEFAULT)
-                runs_assign.append(time.perf_counter() - t0)
-            n = len(profs)
-            e, a = statistics.median(runs_embed), statistics.median(runs_assign)
-            m = merge_cost(name)
-            print(f"{name}: per article analysis {t_analysis / n * 1000:.1f} ms, embedding {e / n * 1000:.1f} ms, "
-                  f"story assignment alone {a / n * 1000:.2f} ms, stories update in the store (assignment, "
-                  f"derivations, merging) {m / n * 1000:.2f} ms; (embedding + update) / analysis = "
-                  f"{(e + m) / t_analysis:.3f}")
+        for name in data:
+            cost(name)
+
+
+def cost(name: str) -> None:
+    """Per article: the analysis and the story embedding (measured in turn, ``common.analysed_and_embedded``),
+    the story assignment alone, and one stories update in a store (``merge_cost``)."""
+    rows = [r for r in load_jsonl("winer-fr.jsonl") if r["id"] in set(labels(name))]
+    results, vectors, t_analysis, t_embed = analysed_and_embedded(rows)
+    profs = [profile(a) for a in results]
+    vv = dict(zip([p.id for p in profs], vectors, strict=True))
+    t0 = time.perf_counter()
+    cluster(profs, vv, DEFAULT)
+    t_assign = time.perf_counter() - t0
+    t_update = merge_cost(name)
+    n = len(rows)
+    print(f"{name}: per article analysis {t_analysis / n * 1000:.1f} ms, embedding {t_embed / n * 1000:.1f} ms, "
+          f"story assignment alone {t_assign / n * 1000:.2f} ms, stories update in the store (assignment, "
+          f"derivations, merging) {t_update / n * 1000:.2f} ms; (embedding + update) / analysis = "
+          f"{(t_embed + t_update) / t_analysis:.3f}")
 
 
 if __name__ == "__main__":

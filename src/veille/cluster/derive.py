@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
 _SPLIT = re.compile(r"(?<=[.!?…])[»\"”)]?\s+(?=[«\"“(A-ZÀ-ÖØ-Þ0-9])")
 MIN_WORDS = 4
@@ -142,7 +143,7 @@ def bigrams(text: str) -> frozenset[tuple[str, str]]:
 def key_words(text: str) -> frozenset[str]:
     """Names and numbers of a sentence: its words with a digit or a capital, but the first."""
     words = _WORD.findall(unicodedata.normalize("NFKC", text))
-    return frozenset(w for k, w in enumerate(words) if any(c.isdigit() for c in w) or (k and w[:1].isupper()))
+    return frozenset(w for k, w in enumerate(words) if (k and w[:1].isupper()) or _DIGIT.search(w))
 
 
 def _lexical_matrix(a: Text, b: Text) -> np.ndarray:
@@ -152,7 +153,7 @@ def _lexical_matrix(a: Text, b: Text) -> np.ndarray:
     for i, x in enumerate(ga):
         for j, y in enumerate(gb):
             small = min(len(x), len(y))
-            if small and not (ka[i] - kb[j] and kb[j] - ka[i]):  # each names what the other does not: two facts
+            if small and (ka[i] <= kb[j] or kb[j] <= ka[i]):  # else each names what the other does not: two facts
                 m[i, j] = len(x & y) / small
     return m
 
