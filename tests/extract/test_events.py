@@ -138,3 +138,31 @@ def test_state_in_brackets_after_a_name():
               if e["lang"] == "fr" and e["type"] == "MOBILIZE")
     v = _one(_events(ex["sentence"], "fr"), "MOBILIZE")
     assert v["actor"]["country"] == "DZA"  # "L' Armée nationale populaire (Algérie)"
+
+
+# ---------------------------------------------------------------- acts reported with no doer (issue 12)
+
+@pytest.mark.parametrize("text, lang, want", [
+    # wikinews-en, Iran's president at the UN (train gold): the attack's doer is not in the sentence
+    ("The speech came approximately one week after an attack on oil infrastructure in Saudi Arabia which halved "
+     "Saudi oil output.", "en", ("ASSAULT", None, "SAU", "asserted")),
+    # wikinews-en, Iraq protests (train gold): the place hangs from the verb the noun is the subject of
+    ("This took place as anti-government protests continue in Baghdad and through the southern part of Iraq.", "en",
+     ("PROTEST", None, "IRQ", "asserted")),
+    # WiNER-fr, Park Geun-hye's impeachment (train gold)
+    ("Pendant près de 2 mois, des manifestations monstres ont eu lieu tous les samedis à Séoul contre la chef de "
+     "l’État, accusée de corruption et d'abus de pouvoir.", "fr", ("PROTEST", None, "KOR", "asserted")),
+])
+def test_nominal_act_with_no_doer_is_kept_with_an_unknown_actor(text, lang, want):
+    assert want in {_code(v) for v in _events(text, lang)}
+
+
+@pytest.mark.parametrize("text, lang", [
+    # the subject of the verb whose object the noun is did it: no act of no one
+    ("Osama bin Laden founded Al-Qaeda and orchestrated the 9/11 attacks on the US of 2001.", "en"),
+    # a campaign rally is no protest; a war is no attack of unknown doer
+    ("On Friday in Istanbul, as a part of an election rally, Erdogan said he would change the name.", "en"),
+    ("« Durant la guerre civile au Liban, nous avons vu tant de massacres similaires. »", "fr"),
+])
+def test_no_act_of_no_one_where_the_text_gives_a_doer_or_no_attack(text, lang):
+    assert not any(v["actor"] is None for v in _events(text, lang))
