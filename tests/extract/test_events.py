@@ -166,3 +166,48 @@ def test_nominal_act_with_no_doer_is_kept_with_an_unknown_actor(text, lang, want
 ])
 def test_no_act_of_no_one_where_the_text_gives_a_doer_or_no_attack(text, lang):
     assert not any(v["actor"] is None for v in _events(text, lang))
+
+
+# ---------------------------------------------------------------- an office holder's state (issue 12)
+
+_JOLO = ("Twin bombings yesterday struck the Jolo Cathedral in Mindanao, Philippines. \"We will use the full force of "
+         "the law to bring to justice the perpetrators behind this incident,\" said Delfin Lorenzana, the Defence "
+         "Secretary; he described the attacks as a \"dastardly act\" and urged vigilant locals to assist authorities "
+         "and \"deny terrorism any victory\". The Philippines is a Catholic majority nation.")  # wikinews-en (dev gold)
+_ABS_CBN = ("ABS-CBN Corporation is the largest television and radio broadcasting company in the Philippines with over "
+            "42 television stations, 10 digital channels, and 18 FM and five AM radio stations, and has been "
+            "broadcasting for over 65 years. Solicitor General Jose Calida filed a quo warranto petition on February "
+            "10, accusing the network of violating its franchise. The last time the Philippine government ordered the "
+            "network to shut down was during the martial law imposed by former Philippine President Ferdinand Marcos "
+            "back in 1972.")  # wikinews-en (train gold)
+
+
+@pytest.mark.parametrize("text, person, want", [
+    (_JOLO, "Delfin Lorenzana", ("REQUEST", "PHL", None, "asserted")),  # "urged vigilant locals to assist"
+    (_ABS_CBN, "Jose Calida", ("ACCUSE", "PHL", "PHL", "asserted")),  # "accusing the network of violating"
+])
+def test_bare_state_office_is_held_in_the_state_the_article_is_about(text, person, want):
+    analysis = analyze(Article(id="t", text=text, lang="en"))
+    assert {e["canonical"]: e["country"] for e in analysis["entities"]}[person] == "PHL"
+    assert want in {_code(v) for v in analysis["events"]}
+
+
+def test_office_of_a_named_body_is_not_the_home_state():
+    text = ("Le Portugais José Manuel Durão Barroso quitte la Commission. Le président de la Commission européenne, "
+            "Jean Dupont, a salué la Grèce. La Grèce a voté. La Grèce attend.")
+    people = {e["canonical"]: e["country"] for e in _analysis(text, "fr")["entities"] if e["type"] == "PERSON"}
+    assert people.get("Jean Dupont") != "GRC"
+
+
+def _analysis(text: str, lang: str) -> dict:
+    return analyze(Article(id="t", text=text, lang=lang))
+
+
+# ---------------------------------------------------------------- a noun owned by a list (issue 12)
+
+def test_noun_owned_by_a_list_gives_one_recipient_per_owner():
+    # wikinews-en, tensions in the Gulf (train gold)
+    text = "Iran has increased cooperation in the last few years with the navies of China, India, Oman, Pakistan, and Russia."
+    codes = {_code(v) for v in _events(text, "en")}
+    for state in ("CHN", "IND", "OMN", "PAK", "RUS"):
+        assert ("COOPERATE", "IRN", state, "asserted") in codes
