@@ -211,3 +211,17 @@ def test_noun_owned_by_a_list_gives_one_recipient_per_owner():
     codes = {_code(v) for v in _events(text, "en")}
     for state in ("CHN", "IND", "OMN", "PAK", "RUS"):
         assert ("COOPERATE", "IRN", state, "asserted") in codes
+
+
+# ---------------------------------------------------------------- a denial of one's part stands alone (issue 12)
+
+@pytest.mark.parametrize("text, want", [
+    # WiNER-fr, the war in the Donbass (train gold)
+    ("Souvent accusées, les autorités russes ont toujours nié un quelconque soutien aux séparatistes.",
+     ("REJECT", "RUS", None, "asserted")),
+    # WiNER-fr, the chemical attack of Khan Cheikhoun (train gold)
+    ("L'armée syrienne a toutefois démenti toute implication en rejetant la faute sur les rebelles.",
+     ("REJECT", "SYR", None, "asserted")),
+])
+def test_denying_a_part_in_an_act_is_a_rejection_with_no_recipient(text, want):
+    assert want in {_code(v) for v in _events(text, "fr")}

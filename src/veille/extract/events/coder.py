@@ -412,8 +412,10 @@ def _alone_ok(occ: Occurrence, named_slot: bool) -> bool:
     if rule.type not in NO_RECIPIENT_NEEDED:
         return False
     if rule.type in ("REQUEST", "REJECT", "THREATEN"):
-        if named_slot:  # addressed to people, or what is refused is a demand, an offer, a plan
-            return any(class_of_object(occ, c, common=True) or _slot_of_class(occ, c) for c in ("people", "captive", "proposal"))
+        if named_slot:  # addressed to people, or what is refused is a demand, an offer, a plan, or a part in an act
+            # ("ont toujours nié un quelconque soutien aux séparatistes", "denied any involvement": a denial stands alone)
+            kinds = ("people", "captive", "proposal") + (("blame",) if rule.type == "REJECT" else ())
+            return any(class_of_object(occ, c, common=True) or _slot_of_class(occ, c) for c in kinds)
         return has_complement(occ)
     return True
 
