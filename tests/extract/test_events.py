@@ -225,3 +225,17 @@ def test_noun_owned_by_a_list_gives_one_recipient_per_owner():
 ])
 def test_denying_a_part_in_an_act_is_a_rejection_with_no_recipient(text, want):
     assert want in {_code(v) for v in _events(text, "fr")}
+
+
+# ---------------------------------------------------------------- light verbs of planning and imposing (issue 12)
+
+@pytest.mark.parametrize("text, want", [
+    # wikinews-en, Hamza bin Laden killed (train gold)
+    ("Osama bin Laden founded Al-Qaeda and orchestrated the 9/11 attacks on the US of 2001.",
+     ("ASSAULT", "Osama bin Laden", "USA", "asserted")),
+    # wikinews-en, Soleimani killed (train gold)
+    ("The United States had also levied individual sanctions against Abu Mahdi al-Muhandis.",
+     ("SANCTION", "USA", "Abu Mahdi al-Muhandis", "asserted")),
+])
+def test_the_subject_of_orchestrate_or_levy_does_the_act_its_noun_names(text, want):
+    assert want in {_code(v) for v in _events(text, "en")}
