@@ -138,3 +138,104 @@ def test_state_in_brackets_after_a_name():
               if e["lang"] == "fr" and e["type"] == "MOBILIZE")
     v = _one(_events(ex["sentence"], "fr"), "MOBILIZE")
     assert v["actor"]["country"] == "DZA"  # "L' Armée nationale populaire (Algérie)"
+
+
+# ---------------------------------------------------------------- acts reported with no doer (issue 12)
+
+@pytest.mark.parametrize("text, lang, want", [
+    # wikinews-en, Iran's president at the UN (train gold): the attack's doer is not in the sentence
+    ("The speech came approximately one week after an attack on oil infrastructure in Saudi Arabia which halved "
+     "Saudi oil output.", "en", ("ASSAULT", None, "SAU", "asserted")),
+    # wikinews-en, Iraq protests (train gold): the place hangs from the verb the noun is the subject of
+    ("This took place as anti-government protests continue in Baghdad and through the southern part of Iraq.", "en",
+     ("PROTEST", None, "IRQ", "asserted")),
+    # WiNER-fr, Park Geun-hye's impeachment (train gold)
+    ("Pendant près de 2 mois, des manifestations monstres ont eu lieu tous les samedis à Séoul contre la chef de "
+     "l’État, accusée de corruption et d'abus de pouvoir.", "fr", ("PROTEST", None, "KOR", "asserted")),
+])
+def test_nominal_act_with_no_doer_is_kept_with_an_unknown_actor(text, lang, want):
+    assert want in {_code(v) for v in _events(text, lang)}
+
+
+@pytest.mark.parametrize("text, lang", [
+    # the subject of the verb whose object the noun is did it: no act of no one
+    ("Osama bin Laden founded Al-Qaeda and orchestrated the 9/11 attacks on the US of 2001.", "en"),
+    # a campaign rally is no protest; a war is no attack of unknown doer
+    ("On Friday in Istanbul, as a part of an election rally, Erdogan said he would change the name.", "en"),
+    ("« Durant la guerre civile au Liban, nous avons vu tant de massacres similaires. »", "fr"),
+])
+def test_no_act_of_no_one_where_the_text_gives_a_doer_or_no_attack(text, lang):
+    assert not any(v["actor"] is None for v in _events(text, lang))
+
+
+# ---------------------------------------------------------------- an office holder's state (issue 12)
+
+_JOLO = ("Twin bombings yesterday struck the Jolo Cathedral in Mindanao, Philippines. \"We will use the full force of "
+         "the law to bring to justice the perpetrators behind this incident,\" said Delfin Lorenzana, the Defence "
+         "Secretary; he described the attacks as a \"dastardly act\" and urged vigilant locals to assist authorities "
+         "and \"deny terrorism any victory\". The Philippines is a Catholic majority nation.")  # wikinews-en (dev gold)
+_ABS_CBN = ("ABS-CBN Corporation is the largest television and radio broadcasting company in the Philippines with over "
+            "42 television stations, 10 digital channels, and 18 FM and five AM radio stations, and has been "
+            "broadcasting for over 65 years. Solicitor General Jose Calida filed a quo warranto petition on February "
+            "10, accusing the network of violating its franchise. The last time the Philippine government ordered the "
+            "network to shut down was during the martial law imposed by former Philippine President Ferdinand Marcos "
+            "back in 1972.")  # wikinews-en (train gold)
+
+
+@pytest.mark.parametrize("text, person, want", [
+    (_JOLO, "Delfin Lorenzana", ("REQUEST", "PHL", None, "asserted")),  # "urged vigilant locals to assist"
+    (_ABS_CBN, "Jose Calida", ("ACCUSE", "PHL", "PHL", "asserted")),  # "accusing the network of violating"
+])
+def test_bare_state_office_is_held_in_the_state_the_article_is_about(text, person, want):
+    analysis = analyze(Article(id="t", text=text, lang="en"))
+    assert {e["canonical"]: e["country"] for e in analysis["entities"]}[person] == "PHL"
+    assert want in {_code(v) for v in analysis["events"]}
+
+
+def test_office_of_a_named_body_is_not_the_home_state():
+    text = ("Le Portugais José Manuel Durão Barroso quitte la Commission. Le président de la Commission européenne, "
+            "Jean Dupont, a salué la Grèce. La Grèce a voté. La Grèce attend.")
+    people = {e["canonical"]: e["country"] for e in _analysis(text, "fr")["entities"] if e["type"] == "PERSON"}
+    assert people.get("Jean Dupont") != "GRC"
+
+
+def _analysis(text: str, lang: str) -> dict:
+    return analyze(Article(id="t", text=text, lang=lang))
+
+
+# ---------------------------------------------------------------- a noun owned by a list (issue 12)
+
+def test_noun_owned_by_a_list_gives_one_recipient_per_owner():
+    # wikinews-en, tensions in the Gulf (train gold)
+    text = "Iran has increased cooperation in the last few years with the navies of China, India, Oman, Pakistan, and Russia."
+    codes = {_code(v) for v in _events(text, "en")}
+    for state in ("CHN", "IND", "OMN", "PAK", "RUS"):
+        assert ("COOPERATE", "IRN", state, "asserted") in codes
+
+
+# ---------------------------------------------------------------- a denial of one's part stands alone (issue 12)
+
+@pytest.mark.parametrize("text, want", [
+    # WiNER-fr, the war in the Donbass (train gold)
+    ("Souvent accusées, les autorités russes ont toujours nié un quelconque soutien aux séparatistes.",
+     ("REJECT", "RUS", None, "asserted")),
+    # WiNER-fr, the chemical attack of Khan Cheikhoun (train gold)
+    ("L'armée syrienne a toutefois démenti toute implication en rejetant la faute sur les rebelles.",
+     ("REJECT", "SYR", None, "asserted")),
+])
+def test_denying_a_part_in_an_act_is_a_rejection_with_no_recipient(text, want):
+    assert want in {_code(v) for v in _events(text, "fr")}
+
+
+# ---------------------------------------------------------------- light verbs of planning and imposing (issue 12)
+
+@pytest.mark.parametrize("text, want", [
+    # wikinews-en, Hamza bin Laden killed (train gold)
+    ("Osama bin Laden founded Al-Qaeda and orchestrated the 9/11 attacks on the US of 2001.",
+     ("ASSAULT", "Osama bin Laden", "USA", "asserted")),
+    # wikinews-en, Soleimani killed (train gold)
+    ("The United States had also levied individual sanctions against Abu Mahdi al-Muhandis.",
+     ("SANCTION", "USA", "Abu Mahdi al-Muhandis", "asserted")),
+])
+def test_the_subject_of_orchestrate_or_levy_does_the_act_its_noun_names(text, want):
+    assert want in {_code(v) for v in _events(text, "en")}

@@ -15,7 +15,7 @@ Order of work, each step cheap next to the parse:
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -254,7 +254,12 @@ class _Groups:
             self.add(f"name:{key}", c, lambda: Entity("", "", None, None, []))
 
     def name_unlinked(self, doc: Doc, kb: KB, geo: dict[int, Record]) -> None:
-        """An unlinked entity's name (its longest mention), type, and country: a city's, else the text's."""
+        """An unlinked entity's name (its longest mention), type, and country: a city's, else the text's (a bare
+        state office is held in the state the article is about)."""
+        home = _home_state(self.entities.values())
+        tokens_of = {id(e): frozenset(t.i for m in e.mentions if (sp := doc.char_span(m.start, m.end, alignment_mode="expand"))
+                                      is not None for t in sp) for e in self.entities.values()}
+        everyone = frozenset().union(*tokens_of.values()) if tokens_of else frozenset()
         for key, e in self.entities.items():
             if not key.startswith("name:"):
                 continue
@@ -266,8 +271,21 @@ class _Groups:
                 e.canonical, e.type, e.country, e.kb_id = city.name, "GPE", city.country, f"geonames:{city.geonameid}"
                 e.country_from = "geonames"
             else:
-                e.country, e.roles = country_from_context(doc, e, geo)
+                e.country, e.roles = country_from_context(doc, e, geo, home, everyone - tokens_of[id(e)])
                 e.country_from = "text" if e.country else None
+
+
+def _home_state(entities: Iterable[Entity]) -> str | None:
+    """The state the article is about: the state its places of the knowledge base name most often (a capital or a
+    city counts for its state), twice at least and half as often again as the next."""
+    counts: dict[str, int] = {}
+    for e in entities:
+        if e.type == "GPE" and e.country and e.kb_id:
+            counts[e.country] = counts.get(e.country, 0) + len(e.mentions)
+    ranked = sorted(counts.items(), key=lambda x: -x[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _longest_name(keys: set[str], person_keys: set[str]) -> Callable[[str], str]:

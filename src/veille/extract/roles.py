@@ -14,16 +14,23 @@ from typing import cast
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from veille.kb import Record
-from veille.lexicons import words
+from veille.lexicons import table, words
 from veille.model import Entity
 
 _STOP_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ", "CCONJ", "NUM"})
 _WINDOW = 8
 
 
-def country_from_context(doc: Doc, entity: Entity, geo: dict[int, Record]) -> tuple[str | None, list[str]]:
+def country_from_context(doc: Doc, entity: Entity, geo: dict[int, Record], home: str | None = None,
+                         named: frozenset[int] = frozenset()) -> tuple[str | None, list[str]]:
+    """The country the title or apposition of ``entity`` names, and its roles. ``home`` is the state the article is
+    about: a person given a bare state office ("le Président Pierre Nkurunziza", "Gérard Collomb, Ministre de
+    l'Intérieur", "Solicitor General Jose Calida") with no state or body named in it holds it there, as a reader
+    takes it. ``named`` are the tokens of the other entities' mentions: an office of a body named in its phrase
+    ("président de la Commission européenne") is that body's."""
     country: str | None = None
     roles: list[str] = []
+    office = False
     if entity.type in ("GPE", "LOC", "NORP"):
         return country, roles  # "Victoria Park", "South American": a place or group named after another is not in it
     for m in sorted(entity.mentions, key=lambda m: m.start):
@@ -39,11 +46,37 @@ def country_from_context(doc: Doc, entity: Entity, geo: dict[int, Record]) -> tu
             indices = [t.i for t in phrase]
             found = _first_country(doc, sorted(indices, key=lambda i: abs(i - span.start)), geo)
             country = country or found
+            office = office or _bare_office(phrase, named)
             if any(t.pos_ == "NOUN" for t in phrase):
                 text = doc[min(indices):max(indices) + 1].text.strip(" ,")
                 if text and text not in roles:
                     roles.append(text)
+    if country is None and office and home is not None:
+        country = home
     return country, roles
+
+
+def _offices(lang: str) -> frozenset[str]:
+    """The lemmas of the state offices of ``role_nouns.tsv`` (agent GOV, kind head or minister) whose word alone
+    names a state's office, and of the government a person heads ("le gouvernement Papadimos", "le régime de
+    Pierre Nkurunziza"): "leader", "chief", "dirigeant" head parties and armed groups as often, and are left out
+    (a row's ``note`` starting with "any body" says so)."""
+    return frozenset(r["noun"].lower() for r in table(lang, "role_nouns") if r.get("agent") == "GOV"
+                     and r.get("kind") in ("head", "minister", "group") and not r.get("note", "").startswith("any body"))
+
+
+def _bare_office(phrase: list[Token], named: frozenset[int]) -> bool:
+    """Is the phrase a state office with no body named in it ("Président", "Ministre de l'Intérieur", "the Solicitor
+    General"), not "président de la Commission européenne" or "the Labour Party leader"?"""
+    if not phrase:
+        return False
+    doc = phrase[0].doc
+    offices = _offices(doc.lang_)
+    lemmas = " ".join(t.lemma_.lower() for t in sorted(phrase, key=lambda t: t.i))
+    texts = " ".join(t.lower_ for t in sorted(phrase, key=lambda t: t.i))
+    if not any(f" {o} " in f" {lemmas} " or f" {o} " in f" {texts} " for o in offices):
+        return False
+    return not any(t.i in named for t in phrase)
 
 
 def _country_of_name(doc: Doc, span: SpacySpan, geo: dict[int, Record]) -> str | None:

@@ -347,7 +347,14 @@ def local_tokens(t: Token) -> list[Token]:
 def members(head: Token, refs: Referents, exclude: AbstractSet[int] = frozenset()) -> list[Token]:
     """``head`` and the other members of its list: conjuncts, and named neighbours of the same kind joined by commas
     and "et"/"and" (the parser often hangs "A, B et C" in pieces, or under "dont"/"including"). A run of commas alone
-    is no list ("Selon l'AFP, le Conseil national syrien a appelé"): a conjunction must close it."""
+    is no list ("Selon l'AFP, le Conseil national syrien a appelé"): a conjunction must close it. A common noun
+    owned by a list stands for each owner ("the navies of China, India and Oman", "les ambassadeurs de l'Allemagne,
+    de la Belgique et de la France"): the noun for the first, the other owners for themselves."""
+    owner = _list_owner(head, refs)
+    if owner is not None:
+        listed = members(owner, refs, exclude)
+        if len(listed) > 1:
+            return [head] + [m for m in listed[1:] if m.i not in exclude]
     out = [head] + [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and c.i not in exclude
                     and not _prepositional(c, head)]
     entity = refs.by_token.get(head.i) or refs.entity_in(head)
@@ -379,6 +386,23 @@ def members(head: Token, refs: Referents, exclude: AbstractSet[int] = frozenset(
                 seen.add(id(e))
                 out.append(_mention_head(nxt, refs))
     return out
+
+
+_OF = frozenset({"of", "de", "d'", "d’", "du", "des"})
+
+
+def _list_owner(head: Token, refs: Referents) -> Token | None:
+    """The named owner of a common noun ("of China", "de l'Allemagne"), which may head a list."""
+    if head.pos_ != "NOUN" or head.i in refs.by_token or any(c.dep_ == "conj" for c in head.children):
+        return None
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            c = next((g for g in c.children if g.dep_ == "pobj"), c)
+        elif not (c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ in _OF for g in c.children)):
+            continue
+        if c.i in refs.by_token:
+            return c
+    return None
 
 
 _TARGET_NOUNS = frozenset({"subject", "target", "victim", "object", "objet", "cible", "victime"})

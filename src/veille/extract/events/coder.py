@@ -142,6 +142,8 @@ class _Coder:
                 self.between(occ)  # "a call between Trump and Zelensky"
                 if undergoer(occ.head) is not None:
                     self.agentless(occ)  # "feraient l'objet d'accusations"
+                elif occ.rule.lemma in lexicon(self.lang).classes.get("anonymous", ()):
+                    self.agentless_noun(occ)  # "an attack on oil infrastructure in Saudi Arabia"
             elif not given:
                 self.agentless(occ)
         return head
@@ -283,6 +285,38 @@ class _Coder:
                         self.found.append(Found(occ, a, b, self.fact(occ), 0.6))
             return
 
+    def agentless_noun(self, occ: Occurrence) -> None:
+        """"an attack on oil infrastructure in Saudi Arabia", "protests continue in Baghdad", "un attentat-suicide à
+        Momand Dara": a violent act or a protest named by a noun with no doer in the text (no agent of its own, no
+        light verb, no clause doer) is kept with an unknown actor. Its target is the party its slots name when that
+        party belongs to a state or an IGO, else the state of the place it happened in; a protest may also stand
+        with no one named. An attack that names no one it struck tells nothing of the news and is left out.
+
+        Only the nouns of the class ``anonymous`` (``event_classes.tsv``) qualify: attacks, bombings, shootings,
+        protests, strikes, which news reports before it knows who did them; not a war, an offensive or an execution,
+        whose doer the story always knows, nor a rally, most often a campaign's. A noun that is the object of a
+        verb whose subject is a party ("bin Laden orchestrated the 9/11 attacks", "Iran denied the attack") is that
+        subject's business, not an act of no one."""
+        verb = occ.head.head
+        if occ.head.dep_ in ("obj", "dobj") and verb.pos_ in ("VERB", "AUX"):
+            subject, _ = actor_head(Occurrence(verb, [verb], occ.rule), self.named)
+            if subject is not None and self.refs.party(subject).entity is not None:
+                self.why = "act of the clause's subject"
+                return
+        recs, _ = self.recipients(occ, set())
+        rec = recs[0]
+        # the subject of a verb of happening takes its place from that verb: "protests continue in Baghdad", "des
+        # explosions ont eu lieu à l'aéroport d'Istanbul"
+        where = replace(occ, support=verb) if occ.head.dep_.startswith("nsubj") and verb.pos_ in ("VERB", "AUX") else occ
+        if rec is not None and not rec.country:
+            rec = self.place(where, set())  # a building, a name of its own, a body of no state: the place says whose
+        if rec is None and occ.rule.type == "PROTEST":
+            rec = self.place(where, set())
+        if rec is None and occ.rule.type != "PROTEST":
+            self.why = "agentless act, no target"
+            return
+        self.found.append(Found(occ, None, rec, self.fact(occ), 0.3))
+
     def agentless(self, occ: Occurrence) -> None:
         """"les quatre personnes détenues", "missiles which were shot down": the act stays, its doer unknown.
         Troops moved by no named actor ("225 militaires ont été déployés") belong to their own state."""
@@ -378,8 +412,10 @@ def _alone_ok(occ: Occurrence, named_slot: bool) -> bool:
     if rule.type not in NO_RECIPIENT_NEEDED:
         return False
     if rule.type in ("REQUEST", "REJECT", "THREATEN"):
-        if named_slot:  # addressed to people, or what is refused is a demand, an offer, a plan
-            return any(class_of_object(occ, c, common=True) or _slot_of_class(occ, c) for c in ("people", "captive", "proposal"))
+        if named_slot:  # addressed to people, or what is refused is a demand, an offer, a plan, or a part in an act
+            # ("ont toujours nié un quelconque soutien aux séparatistes", "denied any involvement": a denial stands alone)
+            kinds = ("people", "captive", "proposal") + (("blame",) if rule.type == "REJECT" else ())
+            return any(class_of_object(occ, c, common=True) or _slot_of_class(occ, c) for c in kinds)
         return has_complement(occ)
     return True
 
