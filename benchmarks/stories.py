@@ -51,7 +51,7 @@ def analyses(ids: set[str]) -> tuple[list[dict], float]:
     return out, elapsed
 
 
-def merge_cost(name: str, runs: int = 3) -> float:
+def merge_cost(results: list[dict], runs: int = 3) -> float:
     """Seconds of one stories update over a fresh store holding the set with its embeddings: assignment,
     derivations and merging of events and claims (median of ``runs``)."""
     import datetime as dt
@@ -61,7 +61,6 @@ def merge_cost(name: str, runs: int = 3) -> float:
     from veille.store.duckdb import Store
     from veille.store.stories import update
 
-    results = ANALYSES[name]
     vectors = embed([profile(a).text_for_embedding() for a in results])
     times = []
     for _ in range(runs):
@@ -86,7 +85,6 @@ def pairwise(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float]:
 
 
 TEXTS: dict[str, str] = {}
-ANALYSES: dict[str, list[dict]] = {}
 Variant = tuple[str, Callable[[ArticleProfile], str], tuple[float, ...]]
 VARIANTS: list[Variant] = [
     ("entities only", lambda p: "", (0.0,)),
@@ -102,12 +100,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cost", action="store_true", help="clustering cost per article next to the analysis cost")
     args = ap.parse_args()
+    if args.cost:  # first, while the sets' texts are new to the process (as an ingest's are)
+        for name in (TUNE, HELDOUT):
+            cost(name)
+        print()
     data = {}
     for name in (TUNE, HELDOUT):
         gold = labels(name)
         results, t_analysis = analyses(set(gold))
         profs = [profile(a) for a in results]
-        ANALYSES[name] = results
         TEXTS.update((a["article"]["id"], a["article"]["text"]) for a in results)
         data[name] = (gold, profs, t_analysis)
         multi = sum(1 for s in set(gold.values()) if list(gold.values()).count(s) > 1)
@@ -140,10 +141,6 @@ def main() -> None:
         print(f"{label:36s} weight {w:.1f} threshold {t:.2f} F1 {best:.3f}   "
               f"P {p:.3f} R {r:.3f} F1 {f:.3f}   pairs P {pp:.3f} R {pr:.3f}{mark}")
 
-    if args.cost:
-        print()
-        for name in data:
-            cost(name)
 
 
 def cost(name: str) -> None:
@@ -156,7 +153,7 @@ def cost(name: str) -> None:
     t0 = time.perf_counter()
     cluster(profs, vv, DEFAULT)
     t_assign = time.perf_counter() - t0
-    t_update = merge_cost(name)
+    t_update = merge_cost(results)
     n = len(rows)
     print(f"{name}: per article analysis {t_analysis / n * 1000:.1f} ms, embedding {t_embed / n * 1000:.1f} ms, "
           f"story assignment alone {t_assign / n * 1000:.2f} ms, stories update in the store (assignment, "
