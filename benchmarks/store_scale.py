@@ -43,6 +43,7 @@ ID_COLUMNS = {
     "merged_claims": {"merged_id": "merged_id", "first_article": "first_article"},
     "merged_claim_reports": {"merged_id": "merged_id", "article_id": "article_id", "copy_of": "copy_of"},
     "merged_claim_words": {"merged_id": "merged_id"},
+    "minhash_bands": {"article_id": "article_id"},
 }
 DATE_COLUMNS = {"articles": ["published"], "events": ["day"], "stories": ["first_day", "last_day"],
                 "merged_events": ["first_day", "last_day"], "merged_event_reports": ["day"],

@@ -53,7 +53,8 @@ def test_a_store_from_before_the_index_is_indexed_when_opened(web_store, tmp_pat
     con = duckdb.connect(str(db))
     for sql in ("DROP TABLE words", "DROP TABLE fetched", "ALTER TABLE times DROP COLUMN granularity",
                 "ALTER TABLE events DROP COLUMN date_granularity", "ALTER TABLE claims DROP COLUMN date_granularity",
-                "DROP TABLE corrections", "DROP SEQUENCE corrections_seq", "DELETE FROM schema_version WHERE version >= 4"):
+                "DROP TABLE corrections", "DROP SEQUENCE corrections_seq", "DROP TABLE minhash_bands",
+                "DELETE FROM schema_version WHERE version >= 4"):
         con.execute(sql)
     con.close()
     r = run_cli("query", "events", "--db", str(db), "--q", "missiles", "--format", "json")  # a reader opens it

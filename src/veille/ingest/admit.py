@@ -16,7 +16,7 @@ from typing import Any
 
 from datasketch import LeanMinHash
 
-from veille.ingest.dedup import Deduper, norm_hash, signature, signature_bytes
+from veille.ingest.dedup import CopyIndex, norm_hash, signature, signature_bytes
 from veille.model import Article
 
 UNCHANGED, NEW, COPY = "unchanged", "new", "copy"
@@ -72,7 +72,7 @@ class Admission:
     ``deduper``: the index of originals (None: no copy detection); ``seen``: ids met in this run → text hash
     (an id met again with the same text is unchanged; with another, a new version)."""
 
-    deduper: Deduper | None
+    deduper: CopyIndex | None
     seen: dict[str, str] = field(default_factory=dict)
 
     def decide(self, article_id: str, sha: str, prints: Prints, *, stored: str | None = None) -> Decision:

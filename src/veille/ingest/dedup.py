@@ -11,6 +11,8 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
+from typing import Protocol
 
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
@@ -54,6 +56,32 @@ def signature_from_bytes(data: bytes) -> LeanMinHash:
     return LeanMinHash.deserialize(data)
 
 
+@cache
+def bands() -> tuple[int, int]:
+    """(bands, rows per band) that datasketch's LSH chooses for ``THRESHOLD`` and ``NUM_PERM``."""
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+def band_keys(sig: LeanMinHash) -> list[int]:
+    """One signed 64-bit key per LSH band: two signatures are candidates when a band's keys are equal, as in
+    datasketch's LSH (a store keeps them in a table, so an ingest reads only the candidates' signatures)."""
+    b, r = bands()
+    hv = sig.hashvalues
+    return [int.from_bytes(hashlib.blake2b(hv[i * r:(i + 1) * r].tobytes(), digest_size=8).digest(), "big", signed=True)
+            for i in range(b)]
+
+
+class CopyIndex(Protocol):
+    """What admission asks of an index of originals: ``Deduper`` in memory, or a store's (``veille.store.copies``)."""
+
+    def find(self, text_hash: str, sig: LeanMinHash) -> Copy | None: ...
+
+    def add(self, article_id: str, text_hash: str, sig: LeanMinHash) -> None: ...
+
+    def remove(self, article_id: str) -> None: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Copy:
     """``kind`` is ``exact`` or ``near``; ``of`` is the id of the original."""
@@ -85,6 +113,10 @@ class Deduper:
         if sig.jaccard(self._sigs[best]) < self.threshold:
             return None
         return Copy("near", best)
+
+    def candidates(self, sig: LeanMinHash) -> dict[str, LeanMinHash]:
+        """The originals that share an LSH band with ``sig``, with their signatures."""
+        return {key: self._sigs[key] for key in self._lsh.query(sig)}
 
     def add(self, article_id: str, text_hash: str, sig: LeanMinHash) -> None:
         if article_id in self._sigs:

@@ -23,11 +23,11 @@ from veille.config import default_workers
 from veille.errors import InputError, VeilleError
 from veille.ingest import ReadOptions, read_inputs
 from veille.ingest.admit import NEW, UNCHANGED, Admission, ArticleRow, prints_of, row_for
-from veille.ingest.dedup import Deduper
 from veille.ingest.forms import form_of
 from veille.ingest.walk import walk
 from veille.model import Article
 from veille.run.pool import Chunk, analysed
+from veille.store.copies import StoredCopies
 from veille.store.duckdb import Store
 from veille.store.stories import StoriesSummary
 from veille.store.stories import update as update_stories
@@ -70,7 +70,7 @@ def ingest(paths: list[str], *, db: str | Path, workers: int | None = None, opti
     failures_path = Path(failures) if failures else Path(db).resolve().parent / "veille-failures.tsv"
     summary = Summary(db=str(db), failures_file=str(failures_path))
     with Store(db, hold=False) as store, _failure_list(failures_path) as fail_out:
-        admission = Admission(store.load_deduper(Deduper()) if dedup else None)
+        admission = Admission(StoredCopies(store) if dedup else None)
         bar = tqdm(total=estimate_count(paths) if items is None else None, unit="art", file=err, disable=not progress, dynamic_ncols=True,
                    smoothing=0.1)
         chunks = _plan(read_inputs(paths, options) if items is None else items, store, admission, summary, chunk)

@@ -23,10 +23,11 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+from datasketch import LeanMinHash
 
 from veille.errors import VeilleError
 from veille.ingest.admit import ArticleRow
-from veille.ingest.dedup import Deduper, signature_from_bytes
+from veille.ingest.dedup import Deduper, band_keys, signature_from_bytes
 from veille.store.words import index_missing, word_rows
 
 DEFAULT_DB = "veille.duckdb"
@@ -290,7 +291,7 @@ class Store:
             with transaction(con):
                 gone = [a.id for a in articles if a.replace]
                 if gone:
-                    for table in (*_CHILD_TABLES, *_CLUSTER_TABLES):  # a replaced article is clustered again
+                    for table in (*_CHILD_TABLES, *_CLUSTER_TABLES, "minhash_bands"):  # clustered again
                         con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [gone])
                     _forget_merges(con, gone)
                     con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [gone])
@@ -298,6 +299,8 @@ class Store:
                     insert(con, table, rows)
                 insert(con, "article_vectors", [{"article_id": a.id, "vector": [float(x) for x in a.vector]}
                                                 for a in articles if a.vector is not None])
+                insert(con, "minhash_bands", [r for a in articles if a.minhash is not None and a.duplicate_of is None
+                                              for r in band_rows(a.id, a.norm_sha256, signature_from_bytes(a.minhash))])
                 if failures:
                     items = [f[0] for f in failures]
                     con.execute("DELETE FROM failures WHERE item IN (SELECT unnest(?))", [items])
@@ -319,6 +322,12 @@ def _forget_merges(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
                         WHERE article_id IN (SELECT unnest(?)) OR copy_of IN (SELECT unnest(?)))""", [ids, ids])
         con.execute(f"DELETE FROM merged_{kind}_reports WHERE merged_id NOT IN (SELECT merged_id FROM merged_{kind}s)")
     con.execute("DELETE FROM merged_claim_words WHERE merged_id NOT IN (SELECT merged_id FROM merged_claims)")
+
+
+def band_rows(article_id: str, text_hash: str | None, sig: LeanMinHash) -> list[dict[str, Any]]:
+    """The copy index's rows of one original (``veille.store.copies``)."""
+    return [{"article_id": article_id, "norm_sha256": text_hash, "band": i, "key": key}
+            for i, key in enumerate(band_keys(sig))]
 
 
 def sql_string(value: str | Path) -> str:
