@@ -192,3 +192,29 @@ def test_an_article_arriving_after_a_copy_takes_the_next_place_in_its_story(tmp_
     places = _query(db, "SELECT article_id, n FROM story_articles WHERE story_id = "
                         "(SELECT story_id FROM story_articles WHERE article_id = ?) ORDER BY n", [FILLON[0]])
     assert places == [(FILLON[0], 1), ("copy:1", 2), (FILLON[1], 3)]
+
+
+@pytest.mark.slow
+def test_merged_events_of_ingests_in_several_runs_equal_those_of_one_run(tmp_path):
+    """An update re-merges only the recent past of the keys it touches (``store.merges._since``): the merged
+    events must still be those a single run makes, arrivals out of date order included."""
+    outlets = Path(__file__).resolve().parents[1] / "gold" / "outlets" / "articles.jsonl"
+    rows = sorted((json.loads(line) for line in outlets.read_text(encoding="utf-8").splitlines() if line.strip()),
+                  key=lambda r: (r["published"], r["id"]))  # rewrites and translations: one act in several runs
+    once, runs = tmp_path / "once.duckdb", tmp_path / "runs.duckdb"
+    _ingest(tmp_path, "all.jsonl", rows, once)
+    parts = [rows[1::3], rows[::3], rows[2::3]]  # each happening's reports spread over the runs, out of date order
+    for k, part in enumerate(parts):
+        _ingest(tmp_path, f"part{k}.jsonl", part, runs)
+
+    def merged(db):
+        groups: dict[str, set[tuple[str, str]]] = {}
+        for mid, aid, eid in _query(db, "SELECT merged_id, article_id, event_id FROM merged_event_reports"):
+            groups.setdefault(mid, set()).add((aid, eid))
+        heads = {mid: rest for mid, *rest in _query(
+            db, "SELECT merged_id, type, first_day, last_day, independent_reports, independent_sources FROM merged_events")}
+        return sorted((sorted(g), heads[mid]) for mid, g in groups.items())
+
+    got, want = merged(runs), merged(once)
+    assert len(want) > 40
+    assert got == want

@@ -25,7 +25,7 @@ import numpy as np
 
 from veille.cluster.derive import families
 from veille.cluster.embed import embed_together
-from veille.cluster.merge import Report, merge
+from veille.cluster.merge import ACT_WINDOW_DAYS, WINDOW_DAYS, Report, merge
 from veille.cluster.provenance import MIN_WORDS, SAME_CLAIM, SAME_QUOTE, ClaimReport, merge_claims
 from veille.model import ENTITY_KEY_SQL
 from veille.store.derivations import links
@@ -139,6 +139,19 @@ def _touched(con: duckdb.DuckDBPyConnection, kind: str, extra: set[str]) -> list
     return sorted(r[0] for r in rows if r[0] is not None)
 
 
+def _since(rows: list[tuple[Any, ...]]) -> dict[tuple[Any, Any, Any], dt.date | None]:
+    """Per key of these reports, the first day whose merged events they can change (None: every day)."""
+    widest = dt.timedelta(days=max(WINDOW_DAYS, ACT_WINDOW_DAYS))
+    out: dict[tuple[Any, Any, Any], dt.date | None] = {}
+    for r in rows:
+        key, day = (r[2], r[3], r[4]), r[5]
+        if key in out and out[key] is None:
+            continue
+        start = None if day is None else day - widest
+        out[key] = start if key not in out or start is None else min(out[key], start)
+    return out
+
+
 def _empty(con: duckdb.DuckDBPyConnection, kind: str) -> bool:
     return con.execute(f"SELECT count(*) FROM merged_{kind}_reports").fetchone()[0] == 0  # type: ignore[index]
 
@@ -151,22 +164,25 @@ def merge_events(con: duckdb.DuckDBPyConnection, linked: set[str]) -> int:
     else:
         touched = _touched(con, "event", linked)
         new = _rows(con, _event_sql, touched)
-        keys = sorted({(r[2], r[3], r[4]) for r in new}, key=str)
-        if not keys:
+        since = _since(new)
+        if not since:
             return 0
-        # every report of those keys: the new ones, and the old ones, which the merged tables list
-        con.execute("CREATE OR REPLACE TEMP TABLE merge_keys (type VARCHAR, akey VARCHAR, rkey VARCHAR)")
-        insert(con, "merge_keys", [{"type": t, "akey": a, "rkey": r} for t, a, r in keys])
-        same = "k.type = m.type AND k.akey IS NOT DISTINCT FROM m.actor_key AND k.rkey IS NOT DISTINCT FROM m.recipient_key"
+        # the old reports of those keys the new ones can change: ``merge`` groups reports greedily in day order,
+        # so a merged event that ended before the new reports' first day less the widest window keeps its
+        # reports whatever comes later; the others are merged again with the new reports (the store's past of a
+        # key is not read again at every update)
+        con.execute("CREATE OR REPLACE TEMP TABLE merge_keys (type VARCHAR, akey VARCHAR, rkey VARCHAR, since DATE)")
+        insert(con, "merge_keys", [{"type": t, "akey": a, "rkey": r, "since": d} for (t, a, r), d in since.items()])
+        same = ("k.type = m.type AND k.akey IS NOT DISTINCT FROM m.actor_key AND k.rkey IS NOT DISTINCT FROM m.recipient_key"
+                " AND (k.since IS NULL OR m.last_day IS NULL OR m.last_day >= k.since)")
         gone = f"SELECT m.merged_id FROM merged_events m JOIN merge_keys k ON {same}"
-        old = [r[0] for r in con.execute(f"""SELECT DISTINCT coalesce(r.copy_of, r.article_id) FROM merged_event_reports r
-                                             WHERE r.merged_id IN ({gone}) ORDER BY 1""").fetchall()]
+        pairs = {(a, e) for a, e in con.execute(f"""SELECT DISTINCT coalesce(r.copy_of, r.article_id), r.event_id
+                                                     FROM merged_event_reports r WHERE r.merged_id IN ({gone})""").fetchall()}
         con.execute(f"DELETE FROM merged_event_reports WHERE merged_id IN ({gone})")
         con.execute(f"DELETE FROM merged_events WHERE merged_id IN ({gone})")
         con.execute("DROP TABLE merge_keys")
-        wanted = set(keys)
-        rows = sorted([r for r in _rows(con, _event_sql, sorted(set(old) - set(touched))) if (r[2], r[3], r[4]) in wanted]
-                      + new, key=lambda r: (r[0], r[1]))
+        old = sorted({a for a, _ in pairs} - set(touched))
+        rows = sorted([r for r in _rows(con, _event_sql, old) if (r[0], r[1]) in pairs] + new, key=lambda r: (r[0], r[1]))
     family = families(links(con))
     copies = _copies(con, None if full else sorted({r[0] for r in rows}))
     reports: list[Report] = []
