@@ -9,6 +9,7 @@ Smith" does not make Smith Russian.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import cast
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -56,6 +57,7 @@ def country_from_context(doc: Doc, entity: Entity, geo: dict[int, Record], home:
     return country, roles
 
 
+@cache
 def _offices(lang: str) -> frozenset[str]:
     """The lemmas of the state offices of ``role_nouns.tsv`` (agent GOV, kind head or minister) whose word alone
     names a state's office, and of the government a person heads ("le gouvernement Papadimos", "le régime de
