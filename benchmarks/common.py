@@ -46,3 +46,28 @@ def analysed_and_embedded(rows: list[dict], chunk: int = 8) -> tuple[list[dict],
         t_analysis += t1 - t0
         results += done
     return results, vectors, t_analysis, t_embed
+
+
+def update_cost(results: list[dict], vectors: list, runs: int = 3) -> tuple[float, object]:
+    """Seconds of one stories update (assignment, derivations, merging of events and claims) over a fresh store
+    holding ``results`` with their ``vectors`` (median of ``runs``), and the last update's summary."""
+    import datetime as dt
+    import statistics
+    import tempfile
+    import time
+
+    from veille.ingest.admit import ArticleRow
+    from veille.store.duckdb import Store
+    from veille.store.stories import update
+
+    times, summary = [], None
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "s.duckdb") as store:
+            store.write([ArticleRow(id=a["article"]["id"], text=a["article"]["text"], text_sha256="", norm_sha256="",
+                                    lang=a["article"]["lang"], published=dt.date.fromisoformat(a["article"]["published"]),
+                                    title=a["article"]["title"], url=a["article"]["url"], source=a["article"]["source"],
+                                    analysis=a, vector=v) for a, v in zip(results, vectors, strict=True)])
+            t0 = time.perf_counter()
+            summary = update(store.con)
+            times.append(time.perf_counter() - t0)
+    return statistics.median(times), summary

@@ -30,7 +30,7 @@ from veille.cluster.derive import DEFAULT, Method, Text, candidates, families, o
 from veille.cluster.embed import embed, embed_together  # noqa: E402
 from veille.cluster.profile import lead_of  # noqa: E402
 
-from common import analysed_and_embedded  # noqa: E402
+from common import analysed_and_embedded, update_cost  # noqa: E402
 
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "gold" / "outlets"
 LEXICAL = (0.3, 0.4, 0.5, 0.6)
@@ -228,28 +228,12 @@ def _prf_at(t: float, scored: list[tuple[float, bool]]) -> tuple[float, float, f
 def cost() -> None:
     """Per article, on the set (dense in derivations and in stories told in two languages): the analysis,
     the story embedding (measured in turn, ``common.analysed_and_embedded``), and one stories update
-    (assignment, derivations, merging; median of 3 over a fresh store)."""
-    import statistics
-    import time
-
-    from veille.ingest.admit import ArticleRow
-    from veille.store.duckdb import Store
-    from veille.store.stories import update
-
+    (assignment, derivations, merging; median of 3 over a fresh store, ``common.update_cost``)."""
     arts, _ = load()
     rows = list(arts.values())
     results, vectors, t_analysis, t_embed = analysed_and_embedded(rows)
-    runs = []
-    for _ in range(3):
-        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "s.duckdb") as store:
-            store.write([ArticleRow(id=a["article"]["id"], text=a["article"]["text"], text_sha256="", norm_sha256="",
-                                    lang=a["article"]["lang"], published=dt.date.fromisoformat(a["article"]["published"]),
-                                    title=a["article"]["title"], url=a["article"]["url"], source=a["article"]["source"],
-                                    analysis=a, vector=v) for a, v in zip(results, vectors, strict=True)])
-            t0 = time.perf_counter()
-            summary = update(store.con)
-            runs.append(time.perf_counter() - t0)
-    n, t_update = len(rows), statistics.median(runs)
+    t_update, summary = update_cost(results, vectors)
+    n = len(rows)
     print(f"cost on the set: {summary.line()}")
     print(f"per article: analysis {t_analysis / n * 1000:.1f} ms, story embedding {t_embed / n * 1000:.1f} ms, "
           f"update (stories, derivations, merging) {t_update / n * 1000:.1f} ms; "

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -21,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import analysed_and_embedded, load_jsonl  # noqa: E402
+from common import analysed_and_embedded, load_jsonl, update_cost  # noqa: E402
 
 from veille.analyze import analyze_many  # noqa: E402
 from veille.cluster.embed import embed  # noqa: E402
@@ -49,31 +48,6 @@ def analyses(ids: set[str]) -> tuple[list[dict], float]:
     elapsed = time.perf_counter() - t0
     assert all(isinstance(r, dict) for r in out)
     return out, elapsed
-
-
-def merge_cost(results: list[dict], runs: int = 3) -> float:
-    """Seconds of one stories update over a fresh store holding the set with its embeddings: assignment,
-    derivations and merging of events and claims (median of ``runs``)."""
-    import datetime as dt
-    import tempfile
-
-    from veille.ingest.admit import ArticleRow
-    from veille.store.duckdb import Store
-    from veille.store.stories import update
-
-    vectors = embed([profile(a).text_for_embedding() for a in results])
-    times = []
-    for _ in range(runs):
-        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "s.duckdb") as store:
-            store.write([ArticleRow(id=a["article"]["id"], text=a["article"]["text"], text_sha256="", norm_sha256="",
-                                    lang="fr", published=dt.date.fromisoformat(a["article"]["published"]),
-                                    title=a["article"]["title"], url=a["article"]["url"],
-                                    source=a["article"]["source"], analysis=a, vector=v)
-                         for a, v in zip(results, vectors, strict=True)])
-            t0 = time.perf_counter()
-            update(store.con)
-            times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def pairwise(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float]:
@@ -145,7 +119,7 @@ def main() -> None:
 
 def cost(name: str) -> None:
     """Per article: the analysis and the story embedding (measured in turn, ``common.analysed_and_embedded``),
-    the story assignment alone, and one stories update in a store (``merge_cost``)."""
+    the story assignment alone, and one stories update in a store (``common.update_cost``)."""
     rows = [r for r in load_jsonl("winer-fr.jsonl") if r["id"] in set(labels(name))]
     results, vectors, t_analysis, t_embed = analysed_and_embedded(rows)
     profs = [profile(a) for a in results]
@@ -153,7 +127,7 @@ def cost(name: str) -> None:
     t0 = time.perf_counter()
     cluster(profs, vv, DEFAULT)
     t_assign = time.perf_counter() - t0
-    t_update = merge_cost(results)
+    t_update, _ = update_cost(results, vectors)
     n = len(rows)
     print(f"{name}: per article analysis {t_analysis / n * 1000:.1f} ms, embedding {t_embed / n * 1000:.1f} ms, "
           f"story assignment alone {t_assign / n * 1000:.2f} ms, stories update in the store (assignment, "
