@@ -239,3 +239,25 @@ def test_denying_a_part_in_an_act_is_a_rejection_with_no_recipient(text, want):
 ])
 def test_the_subject_of_orchestrate_or_levy_does_the_act_its_noun_names(text, want):
     assert want in {_code(v) for v in _events(text, "en")}
+
+
+# ---------------------------------------------------------------- sport is no politics
+@pytest.mark.parametrize("text", [
+    "Jeux olympiques de Rio : les Françaises battues par la Russie en finale de handball",
+    "Cet espoir s'est effondré dès le premier match de la journée, quand les Italiennes ont battu les Françaises dès "
+    "les quarts-de-finale.",
+    "Invaincue dans cette discipline depuis 4 ans, l'équipe de France de 4 x 100 mètres nage libre a cédé son titre "
+    "olympique aux États-Unis dimanche soir à Rio, en terminant près d'une seconde derrière les Américains.",
+    "Des records de températures basses ont été battus au Canada et au Nord des États-Unis alors que la météo est "
+    "mouvementée.",
+])
+def test_a_sporting_contest_codes_no_assault_or_concession(text):
+    """WiNER-fr sentences: a final lost to Russia is no Russian assault on France, a title given up no concession."""
+    assert [_code(v) for v in _events(text, "fr")] == []
+
+
+def test_a_first_name_like_an_abbreviation_of_the_games_leaves_an_attack_coded():
+    """"Jo Cox" is not "JO" (Jeux olympiques): the attack on her is still an assault (WiNER-fr, 16 June 2016)."""
+    text = ("La député britannique Jo Cox blessée par balles\n\nLe dirigeant du Labour , Jeremy Corbyn, a également "
+            "réagi sur Twitter : « Totalement choqué par l'annonce de l'attaque contre Jo Cox.")
+    assert _one(_events(text, "fr"), "ASSAULT")["recipient"]["canonical"] == "Jo Cox"

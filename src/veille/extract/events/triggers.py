@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from veille.config import settings
 from veille.extract.events.lexicon import Lexicon, Pattern, Trigger, lexicon
+from veille.nlp.index import sentence_of
 
 _ELISIONS = {"l'": "le", "l\u2019": "le", "d'": "de", "d\u2019": "de", "qu'": "que", "qu\u2019": "que"}
 _SKIPPABLE = frozenset({"AUX", "ADV", "PART"})  # what may stand between the words of a multiword trigger
@@ -118,7 +119,24 @@ def find_triggers(doc: Doc, lang: str, *, cameo: str | None = None) -> list[Occu
         if occ is not None:
             taken.update(x.i for x in occ.tokens)
             found.append(occ)
-    return _hand_to_nouns(found, lex)
+    return [o for o in _hand_to_nouns(found, lex) if not _sporting(o, lex)]
+
+
+_CONTEXT_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+def _sporting(occ: Occurrence, lex: Lexicon) -> bool:
+    """Is the trigger a word with a sporting sense ("battre", "defeat", "attaque", "concede") in a sentence set in a
+    sporting contest ("battues par la Russie en finale", "a cédé son titre olympique")? News wires carry sport, and
+    read as politics a final would become Russia assaulting France. A weapon named in the sentence keeps the event
+    (an attack at a match is an attack)."""
+    classes = lex.classes
+    if lemma_of(occ.head) not in classes.get("contest_sense", ()):
+        return False
+    sent = sentence_of(occ.head)
+    contest, weapons = classes.get("contest", frozenset()), classes.get("weapon", frozenset())
+    words = {w for t in sent if t.pos_ in _CONTEXT_POS for w in (t.lemma_.lower(), t.lower_)}
+    return bool(words & contest) and not words & weapons
 
 
 def copula_subject(t: Token) -> Token | None:
