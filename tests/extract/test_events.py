@@ -250,6 +250,9 @@ def test_the_subject_of_orchestrate_or_levy_does_the_act_its_noun_names(text, wa
     "olympique aux États-Unis dimanche soir à Rio, en terminant près d'une seconde derrière les Américains.",
     "Des records de températures basses ont été battus au Canada et au Nord des États-Unis alors que la météo est "
     "mouvementée.",
+    "L'équipe brésilienne rencontrera donc la Suède pour sa demi-finale, le 16 août à Rio de Janeiro.",
+    "À 21 ans, Théo Gmür offre une médaille d'or à la Suisse en ski de descente dès la première journée des Jeux "
+    "Paralympiques d'hiver 2018 à Pyeongchang en Corée du Sud.",
 ])
 def test_a_sporting_contest_codes_no_assault_or_concession(text):
     """WiNER-fr sentences: a final lost to Russia is no Russian assault on France, a title given up no concession."""
