@@ -4,7 +4,8 @@ A trigger is found, in this order of precedence:
 1. a multiword row of ``events.tsv`` (longest first: "air strike" over "strike", "mettre fin", phrasal verbs
    "pull out" even when the particle comes after the object);
 2. a CAMEO pattern that matches the verb's frame ("release * prisoner" → RETREAT; "release * statement" → no
-   event at all, which blocks the hand row too): the sense check CAMEO has always made;
+   event at all, which blocks the hand row too, save CAMEO 016 "deny responsibility" before a REJECT row): the
+   sense check CAMEO has always made;
 3. the hand row for the lemma, if its sense constraint holds ("launch" codes ASSAULT only with a weapon as object);
 4. the CAMEO default code of the verb.
 
@@ -246,6 +247,9 @@ def _verb_rule(t: Token, lemma: str, lex: Lexicon, use: str) -> Trigger | None:
             if not p.words <= words or not _pattern_matches(t, p, lex):
                 continue
             if not p.type:
+                if p.code == _DENY_RESPONSIBILITY and hand is not None and hand.type == "REJECT" \
+                        and _sense_ok(t, hand, lex):
+                    return hand  # "denied the accusation": PLOVER codes the denial (REJECT), CAMEO only a statement
                 return _blocked(lemma)
             if use == "block":
                 break
@@ -259,6 +263,12 @@ def _verb_rule(t: Token, lemma: str, lex: Lexicon, use: str) -> Trigger | None:
     if default is not None and default.type and use == "all":
         return _from_pattern(lemma, default, None)
     return None
+
+
+# CAMEO 016 "deny responsibility" is a statement for CAMEO (no event), but the contract's REJECT covers the denial of
+# an accusation when the accuser is known ("Iran denied the accusation", "ont nié ces accusations"): the reviewed
+# REJECT row of the verb codes it, and the recipient rules decide whether the accuser is named.
+_DENY_RESPONSIBILITY = "016"
 
 
 def _frame_words(t: Token) -> frozenset[str]:
@@ -381,6 +391,13 @@ def _sense_ok(t: Token, rule: Trigger, lex: Lexicon) -> bool:
     for sense in rule.senses:
         if sense.role == "subj":
             heads = [c for c in t.children if c.dep_.startswith("nsubj")]
+        elif sense.role == "as":
+            heads = as_complement(t)
+        elif sense.role == "comp":  # comp=inf: an infinitive says what the party is to do ("persuaded X to withdraw")
+            hit = infinitive_complement(t) is not None
+            if hit == sense.negated:
+                return False
+            continue
         else:
             heads = [h for h in objects(t) if h.pos_ in ("NOUN", "PROPN")]
             if not heads and not sense.negated and t.pos_ == "VERB":
@@ -395,6 +412,41 @@ def _sense_ok(t: Token, rule: Trigger, lex: Lexicon) -> bool:
         if not sense.negated and not hit:
             return False
     return True
+
+
+def infinitive_complement(t: Token) -> Token | None:
+    """The infinitive the verb governs ("convinced the Americans to withdraw", "a convaincu les Américains de
+    retirer"): with it, persuading is asking a party to act; without it ("the explanation did not convince the
+    officials") it is no request. The parser often hangs it on the object ("les Américains de retirer": acl)."""
+    near = list(t.children) + [c for o in t.children if o.dep_ in ("obj", "dobj") for c in o.children]
+    return next((c for c in near if c.i > t.i and c.dep_ in ("xcomp", "advcl", "ccomp", "acl")
+                 and c.pos_ in ("VERB", "AUX") and ("Inf" in c.morph.get("VerbForm", []) or c.tag_ == "VB"
+                                                    or any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children))),
+                None)
+
+
+_AS = frozenset({"as", "comme"})
+
+
+def as_complement(t: Token) -> list[Token]:
+    """The nouns of the verb's "as"/"comme" complement ("named the PKK and the YPG as terrorists", "désigne comme
+    « terroristes » les forces kurdes"), and their modifiers ("as a terrorist organization"): what the verb calls
+    its object, which decides whether naming someone is an accusation."""
+    out: list[Token] = []
+    for c in t.children:
+        if c.i < t.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ in _AS:
+            phrase = [g for g in c.children if g.dep_ == "pobj"]
+        elif any(g.dep_ in ("case", "mark") and g.lower_ in _AS and g.i < c.i for g in c.children):
+            phrase = [c]  # French "comme « terroristes »": the noun, a complement of the verb, with its "comme"
+        else:
+            continue
+        for h in phrase:
+            if h.pos_ in ("NOUN", "ADJ", "PROPN"):
+                out.append(h)
+                out.extend(g for g in h.children if g.dep_ in ("amod", "compound"))
+    return out
 
 
 # ---------------------------------------------------------------- support verbs
