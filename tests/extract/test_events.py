@@ -321,3 +321,19 @@ def test_poisoning_a_person_is_an_assault():
 ])
 def test_what_the_new_triggers_do_not_code(text, lang, type_):
     assert type_ not in {v["type"] for v in _events(text, lang)}
+
+
+# ---------------------------------------------------------------- "appeler": a request only with what it calls for
+@pytest.mark.parametrize("text, want", [
+    ("Vers 22h30, Alain Bouchet, membre des Gilets jaunes a appelé les manifestants à arborer un brassard noir pour "
+     "rendre hommage aux victimes de Strasbourg.", True),
+    ("Vers 20h05, la CGT cheminots et RATP a appelé à la grève pour le vendredi 14 décembre.", True),
+    ("« Les dirigeants de Sprint viennent de m’appeler et ils vont ramener 5 000 emplois aux États-Unis, ils les "
+     "ramènent d’autres pays », a déclaré Donald Trump.", False),
+    ("Les Kurdes ont proclamé une région autonome dans le nord de la Syrie, appelée Rojava, que la Turquie voit comme "
+     "une menace existentielle.", False),
+])
+def test_appeler_is_a_request_only_with_an_a_complement(text, want):
+    """WiNER-fr sentences: "appeler à la grève", "appeler X à + infinitive" ask; a telephone call or a name does not
+    (the sense note of the lexicon row, enforced as ``comp=à``)."""
+    assert any(v["type"] == "REQUEST" for v in _events(text, "fr")) is want

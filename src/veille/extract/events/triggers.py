@@ -394,7 +394,7 @@ def _sense_ok(t: Token, rule: Trigger, lex: Lexicon) -> bool:
         elif sense.role == "as":
             heads = as_complement(t)
         elif sense.role == "comp":  # comp=inf: an infinitive says what the party is to do ("persuaded X to withdraw")
-            hit = infinitive_complement(t) is not None
+            hit = (infinitive_complement(t) if sense.classes == ("inf",) else introduced(t, sense.classes)) is not None
             if hit == sense.negated:
                 return False
             continue
@@ -423,6 +423,19 @@ def infinitive_complement(t: Token) -> Token | None:
                  and c.pos_ in ("VERB", "AUX") and ("Inf" in c.morph.get("VerbForm", []) or c.tag_ == "VB"
                                                     or any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children))),
                 None)
+
+
+_CONTRACTED = {"à": ("à", "au", "aux"), "de": ("de", "d'", "du", "des")}
+
+
+def introduced(t: Token, words: tuple[str, ...]) -> Token | None:
+    """A complement of the verb (or of its object) introduced by one of ``words`` (comp=à: "appeler à la grève",
+    "appelé les manifestants à arborer", "appeler au calme"): without it, "appeler" is a telephone call or a name
+    ("viennent de m'appeler", "les anneaux appelés …"), no request."""
+    forms = {f for w in words for f in _CONTRACTED.get(w, (w,))}
+    near = list(t.children) + [c for o in t.children if o.dep_ in ("obj", "dobj") for c in o.children]
+    return next((c for c in near if c.i > t.i and any(g.dep_ in ("case", "mark") and g.lower_ in forms
+                                                         for g in c.children)), None)
 
 
 _AS = frozenset({"as", "comme"})
