@@ -62,3 +62,23 @@ def test_a_condemned_act_does_not_take_the_condemner_as_its_doer():
     codes = _codes("Russia attacked Ukraine on Monday. The attack was condemned by France.", "en")
     assert ("ACCUSE", "FRA", "RUS") in codes
     assert not any(t == "ASSAULT" and a == "FRA" for t, a, r in codes)
+
+
+def _canonicals(text: str, lang: str) -> set[tuple]:
+    return {(v["type"], v["actor"] and v["actor"]["canonical"], v["recipient"] and v["recipient"]["country"])
+            for v in analyze(Article(id="t", text=text, lang=lang))["events"]}
+
+
+def test_a_named_force_keeps_its_name_beside_x_led():
+    # en-wikinews:2019:143 (dev): "Kurdish-led" describes the SDF, it does not replace them as the party
+    text = ("Late on Sunday, the Kurdish-led Syrian Democratic Forces (SDF) announced it had entered into an agreement "
+            "with the government of Syria after Turkey began a military offensive into north-eastern Syria on Wednesday.")
+    assert ("AGREE", "Syrian Democratic Forces", "SYR") in _canonicals(text, "en")
+
+
+def test_an_unnamed_x_led_coalition_stands_for_its_leader_and_a_participle_with_an_object_is_active():
+    # "bombed Yemen" hung from the noun as a participle: an object makes it the coalition's active verb, not a
+    # passive with an unknown doer
+    codes = _codes("The Saudi-led coalition bombed Yemen.", "en")
+    assert ("ASSAULT", "SAU", "YEM") in codes
+    assert not any(t == "ASSAULT" and a is None for t, a, r in codes)
