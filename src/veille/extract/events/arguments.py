@@ -252,10 +252,17 @@ def _slipped_objects(occ: Occurrence, slot: str) -> Iterable[Token]:
     if t.dep_ in ("relcl", "acl:relcl") and any(c.dep_ in _PASSIVE_SUBJECT and relative(c) for c in t.children):
         yield t.head  # "two Russian missiles which were shot down": the relative pronoun is the noun
     if verb and t.dep_ == "acl":
-        if _looks_participle(t) and not _active_past(t):
-            yield t.head  # "les quatre personnes détenues", "prisoners released"
-        else:  # "La junte malienne expulse l'ambassadeur de France": the object hangs from the noun
-            yield from (c for c in t.head.children if c.dep_ in ("nmod", "obj", "appos") and c.i > t.i)
+        yield from _acl_objects(t)
+
+
+def _acl_objects(t: Token) -> Iterable[Token]:
+    """The object of a verb hung from a noun: the noun for a passive participle ("les quatre personnes détenues",
+    "prisoners released"); for a present tense read as a participle, what hangs from the noun after it ("La junte
+    malienne expulse l'ambassadeur de France")."""
+    if _looks_participle(t) and not _active_past(t):
+        yield t.head
+    else:
+        yield from (c for c in t.head.children if c.dep_ in ("nmod", "obj", "appos") and c.i > t.i)
 
 
 def _oblique_slot(occ: Occurrence, slot: str, prep: str) -> Iterable[Token]:

@@ -185,14 +185,19 @@ class _Coder:
                     p = refs.party(framed)
                     if p.entity is not None:
                         return [p], True
+        fallback = self.fallback_target(occ, exclude, antecedent and not named_slot)
+        if fallback is not None:
+            return [fallback], True
+        return [None], named_slot
+
+    def fallback_target(self, occ: Occurrence, exclude: set[int], antecedent: bool) -> Party | None:
+        """For an attack, the state of a place named in the clause; then, for an act with a doer and no recipient
+        phrase, the target of the act it refers back to (``antecedent_target``)."""
         if occ.rule.type == "ASSAULT":
             place = self.place(occ, exclude)
             if place is not None:
-                return [place], True
-        earlier = self.antecedent_target(occ) if antecedent and not named_slot else None
-        if earlier is not None:
-            return [earlier], True
-        return [None], named_slot
+                return place
+        return self.antecedent_target(occ) if antecedent else None
 
     def antecedent_target(self, occ: Occurrence) -> Party | None:
         """"Explosions hit Saudi oil facilities. The attack was claimed by the Houthis": a definite act noun that
