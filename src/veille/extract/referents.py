@@ -114,8 +114,14 @@ class Referents:
         return best[1] if best else None
 
     def _leader(self, head: Token) -> Entity | None:
-        """"la coalition menée par les États-Unis", "forces led by Turkey": the leader."""
+        """"la coalition menée par les États-Unis", "forces led by Turkey", "the Saudi-led coalition": the leader."""
         for c in head.children:
+            if c.dep_ in ("amod", "compound") and c.lemma_.lower() == "lead" and c.i < head.i \
+                    and head.i not in self.by_token:  # "the Kurdish-led Syrian Democratic Forces" keep their name
+                named = next((g for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod", "amod")
+                              and g.i in self.by_token), None)  # "Saudi-led", "US-led": the named half of the compound
+                if named is not None:
+                    return self.by_token[named.i]
             if c.dep_ in ("acl", "acl:relcl") and c.lemma_.lower() in ("mener", "diriger", "conduire", "lead"):
                 agent = next((g for g in c.children if g.dep_ in ("obl:agent", "agent")), None)
                 if agent is not None:

@@ -122,7 +122,8 @@ def relative(t: Token) -> bool:
 
 def _verb_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]:
     passive = any(c.dep_ in ("aux:pass", "auxpass") for c in t.children) or (
-        t.dep_ in ("acl", "amod") and t.morph.get("VerbForm", []) == ["Part"] and _looks_participle(t))
+        t.dep_ in ("acl", "amod") and t.morph.get("VerbForm", []) == ["Part"] and _looks_participle(t)
+        and not _active_past(t))
     if not passive:
         slip = next((c for c in t.children if c.dep_ in _PASSIVE_SUBJECT), None)
         if slip is not None and not any(c.dep_ in SUBJECT and c.i < t.i for c in t.children):
@@ -132,6 +133,12 @@ def _verb_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]:
     if passive:
         return _passive_actor(t, named)
     return _active_actor(t, named)
+
+
+def _active_past(t: Token) -> bool:
+    """"The Saudi-led coalition bombed Yemen" parsed as a noun with a participle: a participle with a direct object
+    and no agent is an active past verb whose subject is the noun it hangs from, not a passive."""
+    return any(c.dep_ in ("obj", "dobj") for c in t.children) and not any(c.dep_ in PASSIVE_AGENT for c in t.children)
 
 
 def _passive_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]:
@@ -245,10 +252,17 @@ def _slipped_objects(occ: Occurrence, slot: str) -> Iterable[Token]:
     if t.dep_ in ("relcl", "acl:relcl") and any(c.dep_ in _PASSIVE_SUBJECT and relative(c) for c in t.children):
         yield t.head  # "two Russian missiles which were shot down": the relative pronoun is the noun
     if verb and t.dep_ == "acl":
-        if _looks_participle(t):
-            yield t.head  # "les quatre personnes détenues", "prisoners released"
-        else:  # "La junte malienne expulse l'ambassadeur de France": the object hangs from the noun
-            yield from (c for c in t.head.children if c.dep_ in ("nmod", "obj", "appos") and c.i > t.i)
+        yield from _acl_objects(t)
+
+
+def _acl_objects(t: Token) -> Iterable[Token]:
+    """The object of a verb hung from a noun: the noun for a passive participle ("les quatre personnes détenues",
+    "prisoners released"); for a present tense read as a participle, what hangs from the noun after it ("La junte
+    malienne expulse l'ambassadeur de France")."""
+    if _looks_participle(t) and not _active_past(t):
+        yield t.head
+    else:
+        yield from (c for c in t.head.children if c.dep_ in ("nmod", "obj", "appos") and c.i > t.i)
 
 
 def _oblique_slot(occ: Occurrence, slot: str, prep: str) -> Iterable[Token]:

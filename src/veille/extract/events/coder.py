@@ -22,8 +22,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from veille.extract.events.arguments import (actor_head, members, opposed_subject, own_agent, passive_theme, place_heads,
-                                             recipient_heads, reciprocal, slot_heads, undergoer)
+from veille.extract.events.arguments import (PASSIVE_AGENT, actor_head, members, opposed_subject, own_agent,
+                                             passive_theme, place_heads, recipient_heads, reciprocal, slot_heads,
+                                             undergoer)
 from veille.extract.events.lexicon import NO_RECIPIENT_NEEDED, Trigger, lexicon
 from veille.extract.events.parties import acting_for, is_party, same_party
 from veille.extract.events.triggers import Occurrence, class_of_object, find_triggers, has_complement, lemma_of
@@ -116,7 +117,7 @@ class _Coder:
         before = occ.head.i if head.i == occ.head.head.i else None  # a subject the trigger hangs from (acl)
         actor_heads = members(head, refs)
         excluded = {x.i for h in actor_heads for x in refs.phrase(h, before)}
-        recipients, named_slot = self.recipients(occ, excluded)
+        recipients, named_slot = self.recipients(occ, excluded, antecedent=True)
         mutual = len(actor_heads) > 1 and ("conj-nsubj" in occ.rule.slots or reciprocal(occ, self.lang) or (
             recipients == [None] and occ.rule.type in _MUTUAL_TYPES))
         for h in actor_heads:
@@ -155,9 +156,11 @@ class _Coder:
         return factuality(carrier, self.lang, stop_at=self.reporting)
 
     # ------------------------------------------------------------ recipients
-    def recipients(self, occ: Occurrence, exclude: set[int]) -> tuple[Sequence[Party | None], bool]:
+    def recipients(self, occ: Occurrence, exclude: set[int],
+                   antecedent: bool = False) -> tuple[Sequence[Party | None], bool]:
         """The recipient, one per member of a list ("blamed both Israel and the United States"), and whether the
-        text named a recipient phrase at all (resolved or not)."""
+        text named a recipient phrase at all (resolved or not). ``antecedent``: the act has a doer, so a definite
+        noun may take the target of the act it refers back to (``antecedent_target``)."""
         refs, named_slot = self.refs, False
         for head in recipient_heads(occ):
             if head.i in exclude:
@@ -182,11 +185,38 @@ class _Coder:
                     p = refs.party(framed)
                     if p.entity is not None:
                         return [p], True
+        fallback = self.fallback_target(occ, exclude, antecedent and not named_slot)
+        if fallback is not None:
+            return [fallback], True
+        return [None], named_slot
+
+    def fallback_target(self, occ: Occurrence, exclude: set[int], antecedent: bool) -> Party | None:
+        """For an attack, the state of a place named in the clause; then, for an act with a doer and no recipient
+        phrase, the target of the act it refers back to (``antecedent_target``)."""
         if occ.rule.type == "ASSAULT":
             place = self.place(occ, exclude)
             if place is not None:
-                return [place], True
-        return [None], named_slot
+                return place
+        return self.antecedent_target(occ) if antecedent else None
+
+    def antecedent_target(self, occ: Occurrence) -> Party | None:
+        """"Explosions hit Saudi oil facilities. The attack was claimed by the Houthis": a definite act noun that
+        names no target of its own, but whose doer the text now gives (its agent or support verb's), is the act
+        reported just before with the same type, and strikes the same target. Only the passive subject of a support
+        verb with an agent qualifies: the clause exists to say who did the act already told ("Les attaques ont été
+        revendiquées par l'EI"); an active "les rebelles qui commettent ces exécutions" may tell of other acts."""
+        t = occ.head
+        if occ.pos != "NOUN" or occ.support is None or t.dep_ not in ("nsubj:pass", "nsubjpass") \
+                or not any(c.dep_ in PASSIVE_AGENT for c in occ.support.children) \
+                or not any(c.dep_ == "det" and lemma_of(c) in _DEFINITE for c in t.children):
+            return None
+        earliest = sentence_of(t).start - _ACT_WINDOW
+        for f in reversed(self.found):
+            if f.trigger.i < earliest:
+                break
+            if f.trigger.i < t.i and f.rule.type == occ.rule.type and f.recipient is not None:
+                return f.recipient
+        return None
 
     def place_referent(self, head: Token) -> Party | None:
         """"withdrawal from the region", "se retirer du pays": a definite place noun with nothing named stands for
