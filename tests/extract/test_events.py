@@ -337,3 +337,33 @@ def test_appeler_is_a_request_only_with_an_a_complement(text, want):
     """WiNER-fr sentences: "appeler à la grève", "appeler X à + infinitive" ask; a telephone call or a name does not
     (the sense note of the lexicon row, enforced as ``comp=à``)."""
     assert any(v["type"] == "REQUEST" for v in _events(text, "fr")) is want
+
+
+# ---------------------------------------------------------------- agentless passives: the patient, not the place
+@pytest.mark.parametrize("text, type_", [
+    # WiNER-fr: a thing with places named inside it was suspended; no party was sanctioned
+    ("Le trafic ferroviaire entre Thionville et le Luxembourg a été suspendu et des bus et trains de substitution "
+     "ont été mis en place, sans que le trafic national ne soit impacté.", "SANCTION"),
+    # WiNER-fr: the victim is the patient; the city where he was killed is not the target
+    ("Le 13 février, Kim Jong-nam avait été assassiné en plein aéroport, à Kuala Lumpur.", "ASSAULT"),
+    ("Une autre personne a été tuée à Carcassonne.", "ASSAULT"),
+])
+def test_an_agentless_passive_does_not_make_a_place_its_recipient(text, type_):
+    """The place an agentless act happened in, or a place named behind a preposition inside its patient, is not the
+    party the act was done to."""
+    assert not any(v["type"] == type_ and v["recipient"] is not None and v["recipient"]["country"] in
+                   ("FRA", "LUX", "MYS") for v in _events(text, "fr"))
+
+
+@pytest.mark.parametrize("text, want", [
+    # WiNER-fr controls: a patient that is a party's own (demonym, "de") keeps its state as the recipient
+    ("Cinq soldats burundais ont été tués selon ce qui ne constitue qu'un bilan provisoire.", "BDI"),
+    (": l'ambassadeur de Russie a été assassiné", "RUS"),
+])
+def test_an_agentless_passive_keeps_the_party_its_patient_belongs_to(text, want):
+    assert ("ASSAULT", None, want, "asserted") in {_code(v) for v in _events(text, "fr")}
+
+
+def test_an_agentless_passive_with_a_common_patient_stays_without_recipient():
+    """"Une autre personne a été tuée à Carcassonne": the killing is still reported, with no one named."""
+    assert ("ASSAULT", None, None, "asserted") in {_code(v) for v in _events("Une autre personne a été tuée à Carcassonne.", "fr")}

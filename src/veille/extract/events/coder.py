@@ -23,12 +23,13 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from veille.extract.events.arguments import (PASSIVE_AGENT, actor_head, members, opposed_subject, own_agent,
-                                             passive_theme, place_heads, recipient_heads, reciprocal, slot_heads,
-                                             undergoer)
+                                             passive_theme, place_heads, recipient_heads, reciprocal, relative,
+                                             slot_heads, undergoer)
 from veille.extract.events.lexicon import NO_RECIPIENT_NEEDED, Trigger, lexicon
 from veille.extract.events.parties import acting_for, is_party, same_party
 from veille.extract.events.triggers import Occurrence, class_of_object, find_triggers, has_complement, lemma_of
 from veille.extract.factuality import factuality
+from veille.lexicons import words
 from veille.nlp.index import sentence_of
 from veille.extract.referents import Party, Referents
 
@@ -367,12 +368,60 @@ class _Coder:
             return
         if occ.rule.type not in _CAPTIVE_TYPES and not (occ.pos == "NOUN" and undergoer(occ.head) is not None):
             return  # a verbal act needs its speaker to mean anything, unless it is one undergone ("l'objet d'accusations")
-        rec = self.recipients(occ, set())[0][0]
+        patient = _patient(occ.head)
+        rec = self.patient_party(patient) if patient is not None else self.recipients(occ, set())[0][0]
         if rec is None:
             if class_of_object(occ, "captive", common=True):
                 self.found.append(Found(occ, None, None, fact, 0.3))
         elif rec.country or (rec.entity is not None and rec.entity.agent == "IGO"):  # a party of the news, not a building or a name of its own
             self.found.append(Found(occ, None, rec, fact, 0.35))
+
+
+    def patient_party(self, patient: Token) -> Party | None:
+        """The party an agentless passive is done to, read from its patient alone ("le boulevard Wilson a été
+        fermé", "un muezzin a été abattu à Iskandariya", "Kim Jong-nam avait été assassiné à Kuala Lumpur"): the
+        patient names what underwent the act, so neither the place it happened in nor a party named behind a
+        preposition of place inside it ("le trafic entre Thionville et le Luxembourg") stands for it. Only a party the
+        patient is, or belongs to ("l'ambassadeur de Russie", "soldats burundais", "ambassador to Greece"), is one;
+        one merely implied by a role noun ("un policier", "deux manifestants") is left unnamed."""
+        p = self.refs.party(patient)
+        if p.entity is None:
+            return None
+        if patient.pos_ == "PRON" or patient.i in self.refs.by_token:
+            return p
+        genitive = lexicon(self.lang).classes.get("genitive", frozenset())
+        for t in self.refs.phrase(patient):
+            if self.refs.by_token.get(t.i) is p.entity and _owned(t, patient, genitive):
+                return p
+        return None
+
+
+def _patient(t: Token) -> Token | None:
+    """What an agentless passive is done to: its passive subject, or the noun its participle hangs from ("les
+    musulmans tués en Syrie"); None for an active verb ("deux attentats ont tué 91 personnes à Bagdad")."""
+    subject = next((c for c in t.children if c.dep_ in ("nsubj:pass", "nsubjpass")), None)
+    if subject is not None:
+        # "two Russian missiles which were shot down": the relative pronoun stands for the noun
+        return t.head if t.dep_ in ("relcl", "acl:relcl") and relative(subject) else subject
+    if t.dep_ == "acl" and t.tag_ != "VBG" and t.head.pos_ in ("NOUN", "PROPN") and not any(
+            c.dep_ in ("obj", "dobj", "nsubj") for c in t.children):
+        return t.head
+    return None
+
+
+def _owned(t: Token, head: Token, genitive: frozenset[str]) -> bool:
+    """Is ``t`` reached from ``head`` with no preposition on the way but a genitive one ("de", "of") or one of posting
+    ("ambassador to Greece")?"""
+    node, steps = t, 0
+    while node.i != head.i and steps < 6:
+        case = next((c for c in node.children if c.dep_ in ("case", "prep")), None)
+        if node.dep_ == "pobj":
+            case = node.head
+        if case is not None and lemma_of(case) not in genitive and case.lower_ not in words("posting_preposition"):
+            return False
+        node = node.head
+        steps += 1
+    return True
 
 
 _INDEFINITE = frozenset({"a", "an", "un", "une", "des"})
