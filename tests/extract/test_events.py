@@ -367,3 +367,28 @@ def test_an_agentless_passive_keeps_the_party_its_patient_belongs_to(text, want)
 def test_an_agentless_passive_with_a_common_patient_stays_without_recipient():
     """"Une autre personne a été tuée à Carcassonne": the killing is still reported, with no one named."""
     assert ("ASSAULT", None, None, "asserted") in {_code(v) for v in _events("Une autre personne a été tuée à Carcassonne.", "fr")}
+
+
+# ---------------------------------------------------------------- sense notes enforced as constraints (events.tsv)
+@pytest.mark.parametrize("text, type_, want", [
+    # WiNER-fr: a company takes a position on a market; no weapons or troops are positioned
+    ("Oracle se positionne sur les marchés du Smart Grid - Le projet GNU en embuscade", "MOBILIZE", False),
+    # WiNER-fr: "a conclu" closing a quote is a speech verb, not an agreement
+    ("« ObamaCare est la loi, et restera la loi tant qu’elle ne sera pas remplacée » , a conclu Ryan.", "AGREE",
+     False),
+    ("La Turquie et la Russie ont conclu un accord de cessez-le-feu.", "AGREE", True),
+    # WiNER-fr: a press release sent to newspapers is no aid (the relative pronoun stands for "ce communiqué")
+    ("Vers 5h00, le site internet « Gilets jaunes le Mouvement » a publié un « communiqué de presse » qui annonce la "
+     "« naissance d’une coordination nationale des Gilets jaunes ». Le communiqué qui parle de « députés Gilets Jaunes » "
+     "annonce une réunion prévue à Marseille le 5 Janvier 2019. Certains journaux comme La Nouvelle Republique et "
+     "Centre Presse ont publié ce communiqué qui leur a été envoyé par Jean-François Barnaba.", "AID", False),
+    ("Le conseil de sécurité des Nations unies a décidé d'envoyer un émissaire à Bujumbura la semaine prochaine.",
+     "AID", True),
+    # WiNER-fr: regretting that something is so is an opinion; regretting the losses one caused concedes
+    ("Vers 8h45, sur LCI, le sénateur LR Bruno Retailleau a dit regretter que l'immigration ne soit pas un thème à "
+     "part entière du grand débat local.", "CONCEDE", False),
+    ("Le Pentagone a également précisé qu'il visait l’État islamique et dit regretter les pertes en vies humaines.",
+     "CONCEDE", True),
+])
+def test_sense_constraints_from_the_notes(text, type_, want):
+    assert any(v["type"] == type_ for v in _events(text, "fr")) is want

@@ -400,6 +400,8 @@ def _sense_ok(t: Token, rule: Trigger, lex: Lexicon) -> bool:
             continue
         else:
             heads = [h for h in objects(t) if h.pos_ in ("NOUN", "PROPN")]
+            if sense.negated:
+                heads += _relative_antecedent(t)
             if not heads and not sense.negated and t.pos_ == "VERB":
                 # "a lancé « au moins un de ces missiles »": the object's noun hangs below a quantifier
                 heads = [x for x in frame(t)[1] if x.pos_ == "NOUN"]
@@ -412,6 +414,17 @@ def _sense_ok(t: Token, rule: Trigger, lex: Lexicon) -> bool:
         if not sense.negated and not hit:
             return False
     return True
+
+
+def _relative_antecedent(t: Token) -> list[Token]:
+    """"ce communiqué qui leur a été envoyé": the noun a passive relative's pronoun stands for. Read only to veto a
+    sense (``obj!=``), never to grant one: the parser often hangs a relative from the wrong noun ("a coalition to
+    patrol the Persian Gulf which was joined by")."""
+    if t.dep_ not in ("relcl", "acl:relcl") or t.head.pos_ != "NOUN":
+        return []
+    pron = [c for c in t.children if c.dep_ in ("nsubj:pass", "nsubjpass")
+            and ("Rel" in c.morph.get("PronType", []) or c.tag_ in ("WDT", "WP"))]
+    return [t.head] if pron else []
 
 
 def infinitive_complement(t: Token) -> Token | None:
