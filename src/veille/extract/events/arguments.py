@@ -472,6 +472,14 @@ def _prepositional(member: Token, head: Token) -> bool:
     return prep(member) and not prep(head)
 
 
+def _sourced(t: Token) -> bool:
+    """"Selon l'AFP, le Conseil national syrien, principale coalition de l'opposition, a appelé": a neighbour
+    behind a preposition of source (class ``source``: "selon") is where the report comes from, not a member of the
+    list beside it, so not a doer of what that list does."""
+    sources = lexicon(t.doc.lang_).classes.get("source", frozenset())
+    return any(c.dep_ == "case" and c.lower_ in sources for c in t.children)
+
+
 def _mention_edge(t: Token, refs: Referents, side: int) -> Token | None:
     """The first (side -1) or last (side 1) token of the mention ``t`` belongs to (or of its phrase)."""
     e = refs.by_token.get(t.i)
@@ -496,7 +504,7 @@ def _listed_neighbour(edge: Token, refs: Referents, side: int, type_: str) -> tu
         x = doc[i]
         if x.i in refs.by_token and x.i not in refs.demonym_tokens:
             e = refs.by_token[x.i]
-            return (x, conj) if crossed and e.type == type_ else None
+            return (x, conj) if crossed and e.type == type_ and not _sourced(_mention_head(x, refs)) else None
         if x.i in refs.demonym_tokens or refs.role_of(x) is not None:
             pass  # "Trump and Turkish President Erdoğan": a member's title stands between
         elif x.lower_ in _LIST_WORDS:

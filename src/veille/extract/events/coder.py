@@ -119,12 +119,17 @@ class _Coder:
         actor_heads = members(head, refs)
         excluded = {x.i for h in actor_heads for x in refs.phrase(h, before)}
         recipients, named_slot = self.recipients(occ, excluded, antecedent=True)
+        classes = lexicon(self.lang).classes
         mutual = len(actor_heads) > 1 and ("conj-nsubj" in occ.rule.slots or reciprocal(occ, self.lang) or (
-            recipients == [None] and occ.rule.type in _MUTUAL_TYPES))
+            recipients == [None] and occ.rule.type in _MUTUAL_TYPES
+            and occ.rule.lemma not in classes.get("unilateral", ()) and not _disjoined(actor_heads)))
         for h in actor_heads:
             actor = acting_for(refs.party(h, before), h, refs)
             if actor.entity is None or _unknown_thing(h, actor):
                 self.why = "actor not resolved"
+                continue
+            if _covenant(h, classes.get("covenant", frozenset())):
+                self.why = "actor is an agreement"
                 continue
             targets = recipients
             if mutual:
@@ -287,10 +292,11 @@ class _Coder:
         self.found.append(Found(occ, actor, rec, fact, _confidence(occ, head, actor, rec, self.refs)))
 
     def said_of(self, occ: Occurrence) -> None:
-        """"said the Abu Sayyaf Group are the suspected perpetrators": the speaker accuses the subject."""
+        """"said the Abu Sayyaf Group are the suspected perpetrators": the speaker accuses the subject; a news medium
+        that only relays the claim accuses no one."""
         speaker = next((p for s, e, p in self.voices if s <= occ.head.idx < e and p.entity is not None), None)
-        if speaker is None:
-            return
+        if speaker is None or speaker.entity is None or "MED" in (speaker.agent, speaker.entity.agent):
+            return  # a news medium reports the claim ("…, reported The Daily Telegraph"), it does not make it
         fact = self.fact(occ)
         if fact == "uncertain":
             fact = "asserted"  # "the suspected perpetrators": the hedge is the allegation itself, which is made
@@ -425,6 +431,21 @@ def _owned(t: Token, head: Token, genitive: frozenset[str]) -> bool:
 
 
 _INDEFINITE = frozenset({"a", "an", "un", "une", "des"})
+
+
+def _disjoined(heads: Sequence[Token]) -> bool:
+    """"durant le sommet de l'Union africaine ou l'Assemblée générale": members joined by "ou"/"or" are
+    alternatives, not sides of one meeting or pact."""
+    return any(c.dep_ == "cc" and c.lower_ in ("ou", "or") for h in heads for c in h.children)
+
+
+def _covenant(head: Token, covenants: frozenset[str]) -> bool:
+    """"les accords de Minsk visant à mettre fin au conflit", "la trêve engagée par un accord russo-américain",
+    "les accords de paix … qui ont mis fin": an agreement or a text (class ``covenant``) binds its parties but does
+    nothing; the party named inside it ("de Minsk", "russo-américain") is no doer. A relative pronoun is its
+    antecedent."""
+    noun = head.head.head if relative(head) and head.head.dep_ in ("acl:relcl", "relcl") else head
+    return noun.pos_ == "NOUN" and lemma_of(noun) in covenants
 
 
 def _unknown_thing(head: Token, actor: Party) -> bool:
