@@ -382,7 +382,6 @@ class _Coder:
         elif rec.country or (rec.entity is not None and rec.entity.agent == "IGO"):  # a party of the news, not a building or a name of its own
             self.found.append(Found(occ, None, rec, fact, 0.35))
 
-
     def patient_party(self, patient: Token) -> Party | None:
         """The party an agentless passive is done to, read from its patient alone ("le boulevard Wilson a été
         fermé", "un muezzin a été abattu à Iskandariya", "Kim Jong-nam avait été assassiné à Kuala Lumpur"): the

@@ -35,7 +35,7 @@ class Sense:
     """A constraint on the trigger's object or subject (``obj=&weapon``, ``obj!=&figurative``, ``subj=&troops``;
     ``obj=*``: some noun object, not a clause: "denied the allegations", not "denied that …")."""
 
-    role: str  # obj | subj | as ("named X as terrorists") | comp (comp=inf: an infinitive complement)
+    role: str  # obj | subj | as ("named X as terrorists") | comp (comp=inf: an infinitive; comp=à: an à-complement)
     negated: bool
     classes: tuple[str, ...]
 

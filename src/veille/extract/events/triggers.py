@@ -427,11 +427,17 @@ def _relative_antecedent(t: Token) -> list[Token]:
     return [t.head] if pron else []
 
 
+def _complements(t: Token) -> list[Token]:
+    """The verb's dependents and its object's: where the parser hangs a complement of the verb ("les Américains de
+    retirer", "les manifestants à arborer": acl or nmod of the object)."""
+    return list(t.children) + [c for o in t.children if o.dep_ in ("obj", "dobj") for c in o.children]
+
+
 def infinitive_complement(t: Token) -> Token | None:
     """The infinitive the verb governs ("convinced the Americans to withdraw", "a convaincu les Américains de
     retirer"): with it, persuading is asking a party to act; without it ("the explanation did not convince the
     officials") it is no request. The parser often hangs it on the object ("les Américains de retirer": acl)."""
-    near = list(t.children) + [c for o in t.children if o.dep_ in ("obj", "dobj") for c in o.children]
+    near = _complements(t)
     return next((c for c in near if c.i > t.i and c.dep_ in ("xcomp", "advcl", "ccomp", "acl")
                  and c.pos_ in ("VERB", "AUX") and ("Inf" in c.morph.get("VerbForm", []) or c.tag_ == "VB"
                                                     or any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children))),
@@ -446,7 +452,7 @@ def introduced(t: Token, words: tuple[str, ...]) -> Token | None:
     "appelé les manifestants à arborer", "appeler au calme"): without it, "appeler" is a telephone call or a name
     ("viennent de m'appeler", "les anneaux appelés …"), no request."""
     forms = {f for w in words for f in _CONTRACTED.get(w, (w,))}
-    near = list(t.children) + [c for o in t.children if o.dep_ in ("obj", "dobj") for c in o.children]
+    near = _complements(t)
     return next((c for c in near if c.i > t.i and any(g.dep_ in ("case", "mark") and g.lower_ in forms
                                                          for g in c.children)), None)
 
