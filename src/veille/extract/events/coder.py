@@ -392,6 +392,12 @@ class _Coder:
                 self.found.append(Found(occ, None, None, fact, 0.3))
         elif rec.country or (rec.entity is not None and rec.entity.agent == "IGO"):  # a party of the news, not a building or a name of its own
             self.found.append(Found(occ, None, rec, fact, 0.35))
+        elif occ.rule.type == "COERCE" and rec.entity is not None and rec.entity.type == "PERSON" \
+                and patient is not None and self.refs.by_token.get(patient.i) is rec.entity:
+            # "Viktar Babaryka, who was arrested and banned from the election": only authorities arrest, detain or
+            # ban, so a person named as the one who underwent it (not "ses équipements", not an "il") is news even
+            # when the text gives neither doer nor country
+            self.found.append(Found(occ, None, rec, fact, 0.35))
 
     def patient_party(self, patient: Token) -> Party | None:
         """The party an agentless passive is done to, read from its patient alone ("le boulevard Wilson a été
