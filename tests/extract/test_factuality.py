@@ -22,6 +22,12 @@ from veille.nlp.pipeline import parse
     # ... but not on the arrest itself
     ("Belarusian KGB arrested 33 Russian individuals, claiming them to be mercenaries, who allegedly were preparing "
      "to organize \"terrorism\" in association with the election.", "en", "arrested", "asserted"),
+    # winer-fr:2017_02_22-002: a modal in the completed past says the act took place ...
+    ("Matteo Renzi a dû démissionner en décembre à la suite de l'échec de son référendum, entraînant une crise au "
+     "sein du parti au pouvoir, le Parti démocrate .", "fr", "démissionner", "asserted"),
+    # ... in the conditional past it did not, and in the imperfect it was only due
+    ("Matteo Renzi aurait dû démissionner en décembre.", "fr", "démissionner", "hypothetical"),
+    ("Matteo Renzi devait démissionner en décembre.", "fr", "démissionner", "hypothetical"),
     # the specimen: a modal under a conditional
     ("Les missiles renforceraient la capacité du Kremlin à cibler les infrastructures critiques de l’Ukraine et "
      "pourraient être livrés à la Russie dès le printemps.", "fr", "livrés", "hypothetical"),

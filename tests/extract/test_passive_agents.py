@@ -82,3 +82,16 @@ def test_an_unnamed_x_led_coalition_stands_for_its_leader_and_a_participle_with_
     codes = _codes("The Saudi-led coalition bombed Yemen.", "en")
     assert ("ASSAULT", "SAU", "YEM") in codes
     assert not any(t == "ASSAULT" and a is None for t, a, r in codes)
+
+
+def test_a_named_person_arrested_by_no_one_named_is_still_an_arrest():
+    # en-wikinews:2020:079 (train): only authorities arrest; the person named is the news, country or not
+    text = ("She spoke about her husband Siarhei, who was arrested in May, and promised to conduct new completely "
+            "fair elections.")
+    assert any(t == "COERCE" and a is None and r is not None and r.startswith("Siarhei") for t, a, r in _codes(text, "en"))
+
+
+def test_an_impersonal_il_is_no_one_arrested():
+    # winer-fr:2016_01_11-002: "il est interdit aux handlers de …" forbids, it arrests no one
+    codes = _codes("Melissa Owens Stewart dirige la course. Il est interdit aux « handlers » d'aider à tirer de l'eau.", "fr")
+    assert not any(t == "COERCE" and r == "Melissa Owens Stewart" for t, a, r in codes)

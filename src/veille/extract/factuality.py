@@ -66,7 +66,9 @@ def factuality(predicate: Token, lang: str, *, stop_at: frozenset[int] = frozens
                 found.append(NEGATED)
             break
         lemma = head.lemma_.lower()
-        if governed_clause and lemma in m.lemmas and m.kinds.get(lemma) != "negation":
+        if governed_clause and m.kinds.get(lemma) == "modal" and _realised(head, lang):
+            pass  # "Renzi a dû démissionner", "a pu s'enfuir": a modal in the completed past says the act happened
+        elif governed_clause and lemma in m.lemmas and m.kinds.get(lemma) != "negation":
             found.append(m.lemmas[lemma])
         elif governed_clause and lemma in m.lemmas and t.dep_ in ("xcomp", "ccomp"):
             found.append(m.lemmas[lemma])  # "a démenti avoir frappé", "refused to meet"
@@ -77,6 +79,18 @@ def factuality(predicate: Token, lang: str, *, stop_at: frozenset[int] = frozens
         t = head
     found.append(_phrases(predicate, m))
     return min(found, key=_ORDER.__getitem__)
+
+
+def _realised(modal: Token, lang: str) -> bool:
+    """Is the French modal in a completed past of the indicative ("a dû", "avait pu", "dut")? Then what it governs
+    took place; "aurait dû" (a conditional: it did not), "devait" (an imperfect: it was due) and the present do not."""
+    if lang != "fr":
+        return False
+    if modal.morph.get("VerbForm") == ["Part"]:
+        auxes = [c for c in modal.children if c.dep_.startswith("aux")]
+        return bool(auxes) and not any("Mood=Cnd" in str(c.morph) or c.lower_.endswith(("ait", "aient", "ais"))
+                                       and c.lower_.startswith(("aur", "ser")) for c in auxes)
+    return modal.morph.get("Tense") == ["Past"] and modal.morph.get("Mood") == ["Ind"]
 
 
 def _local(t: Token, m: Markers, lang: str) -> str:

@@ -124,7 +124,8 @@ class _Coder:
             recipients == [None] and occ.rule.type in _MUTUAL_TYPES
             and occ.rule.lemma not in classes.get("unilateral", ()) and not _disjoined(actor_heads)))
         for h in actor_heads:
-            actor = acting_for(refs.party(h, before), h, refs)
+            said = refs.party(h, before)
+            actor = acting_for(said, h, refs, classes.get("state_force", frozenset()))
             if actor.entity is None or _unknown_thing(h, actor):
                 self.why = "actor not resolved"
                 continue
@@ -132,6 +133,14 @@ class _Coder:
                 self.why = "actor is an agreement"
                 continue
             targets = recipients
+            if actor.entity is not said.entity and said.entity is None:  # a state's unnamed agents acting at home
+                if occ.rule.type == "PROTEST":  # "la rue bloquée par les gendarmes": police obstruct, they do not protest
+                    self.why = "state agents do not protest"
+                    continue
+                # "les policiers ont interpellé un homme à Nice", "expulsé les manifestants de la gare SNCF": a town,
+                # a building or a company at home says where they acted; whom they acted on is a person or a foreign party
+                targets = [None if p is not None and p.entity is not None and p.entity.type != "PERSON"
+                           and p.country in (None, actor.country) else p for p in targets]
             if mutual:
                 targets = [p for g in actor_heads if g.i != h.i and (p := refs.party(g)).entity is not None] or [None]
             for rec in targets:
@@ -140,6 +149,8 @@ class _Coder:
     def doer(self, occ: Occurrence) -> Token | None:
         """The head of the actor's phrase; None when there is none (an agentless act is then coded as such)."""
         head, given = actor_head(occ, self.named)
+        if head is not None and _title_topic(head):
+            head, given = None, False  # "France : attaque à Nice": the headline's topic, not the attacker
         if head is not None and occ.pos == "VERB" and _is_act_noun(head):
             # "Twin bombings struck the Jolo Cathedral": the subject is an act, whose doer is its own agent or unknown
             head = own_agent(head, occ.rule, self.named, frozenset(lexicon(self.lang).support))
@@ -381,6 +392,12 @@ class _Coder:
                 self.found.append(Found(occ, None, None, fact, 0.3))
         elif rec.country or (rec.entity is not None and rec.entity.agent == "IGO"):  # a party of the news, not a building or a name of its own
             self.found.append(Found(occ, None, rec, fact, 0.35))
+        elif occ.rule.type == "COERCE" and rec.entity is not None and rec.entity.type == "PERSON" \
+                and patient is not None and self.refs.by_token.get(patient.i) is rec.entity:
+            # "Viktar Babaryka, who was arrested and banned from the election": only authorities arrest, detain or
+            # ban, so a person named as the one who underwent it (not "ses équipements", not an "il") is news even
+            # when the text gives neither doer nor country
+            self.found.append(Found(occ, None, rec, fact, 0.35))
 
     def patient_party(self, patient: Token) -> Party | None:
         """The party an agentless passive is done to, read from its patient alone ("le boulevard Wilson a été
@@ -399,6 +416,17 @@ class _Coder:
             if self.refs.by_token.get(t.i) is p.entity and _owned(t, patient, genitive):
                 return p
         return None
+
+
+def _title_topic(t: Token) -> bool:
+    """Is ``t`` the topic a headline opens with before a colon ("France : attaque à Nice", "Irak : l'armée lance
+    l'offensive")? It says what the story is about, not who acted."""
+    doc = t.doc
+    first_line = doc.text.find("\n")
+    if first_line != -1 and t.idx > first_line:
+        return False
+    colon = next((x for x in doc[t.i + 1:t.i + 5] if x.text == ":"), None)
+    return colon is not None and all(x.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "ADP") for x in doc[:colon.i])
 
 
 def _patient(t: Token) -> Token | None:

@@ -8,12 +8,18 @@ from functools import cache
 from spacy.tokens import Token
 
 from veille.extract.referents import Party, Referents
+from veille.model import Entity
 from veille.kb import knowledge_base
 
 
-def acting_for(actor: Party, head: Token, refs: Referents) -> Party:
+def acting_for(actor: Party, head: Token, refs: Referents, forces: frozenset[str] = frozenset()) -> Party:
     """A spokesperson acts for what they speak for: "Ahmed al-Assadi, a spokesman for the PMF, blamed …" is the
-    PMF's act (PLOVER codes the organisation). The party keeps its words; its entity becomes the organisation."""
+    PMF's act (PLOVER codes the organisation). The party keeps its words; its entity becomes the organisation.
+    A state's agents with nothing named in their phrase (``forces``: "les policiers ont interpellé", "abattu par
+    les soldats", "police officers arrested") act for the article's state (``home_state``)."""
+    if actor.entity is None and head.lemma_.lower() in forces and head.pos_ == "NOUN":
+        state = home_state(refs)
+        return actor if state is None else Party(actor.text, actor.start, actor.end, state, actor.agent or state.agent)
     if actor.entity is None or actor.entity.type != "PERSON":
         return actor
     for appos in (c for c in head.children if c.dep_ == "appos"):
@@ -24,6 +30,27 @@ def acting_for(actor: Party, head: Token, refs: Referents) -> Party:
             if org is not None:
                 return Party(actor.text, actor.start, actor.end, org, actor.agent or org.agent)
     return actor
+
+
+def home_state(refs: Referents) -> Entity | None:
+    """The state the article happens in, for its unnamed police and soldiers: the country its places belong to
+    (a town counts for its state, a demonym does not: "un homme d'origine chinoise" in Paris), twice at least and
+    half as often again as the next, provided the text names that state itself. Neither the one state a sentence
+    names nor the state named most often will do: a Paris story names Canada's prime minister, a street
+    ("rue Lincoln") may be read as a town abroad."""
+    counts: dict[str, int] = {}
+    states: dict[str, Entity] = {}
+    for e in {id(e): e for e in refs.by_token.values()}.values():
+        if e.type != "GPE" or not e.country or e.stands_for:
+            continue
+        mentions = [m for m in e.mentions if m.text[:1].isupper()]  # "chinoise", "russes": demonyms are lower case
+        counts[e.country] = counts.get(e.country, 0) + len(mentions)
+        if _kinds().get(e.kb_id or "") == "country":
+            states[e.country] = e
+    ranked = sorted(counts.items(), key=lambda x: -x[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):
+        return None
+    return states.get(ranked[0][0])
 
 
 def same_party(a: Party, b: Party) -> bool:
