@@ -86,11 +86,11 @@ def _realised(modal: Token, lang: str) -> bool:
     took place; "aurait dû" (a conditional: it did not), "devait" (an imperfect: it was due) and the present do not."""
     if lang != "fr":
         return False
-    if modal.morph.get("VerbForm") == ["Part"]:
+    if modal.morph.get("VerbForm", []) == ["Part"]:
         auxes = [c for c in modal.children if c.dep_.startswith("aux")]
-        return bool(auxes) and not any("Mood=Cnd" in str(c.morph) or c.lower_.endswith(("ait", "aient", "ais"))
-                                       and c.lower_.startswith(("aur", "ser")) for c in auxes)
-    return modal.morph.get("Tense") == ["Past"] and modal.morph.get("Mood") == ["Ind"]
+        return bool(auxes) and not any("Mood=Cnd" in str(c.morph) or (c.lower_.endswith(("ait", "aient", "ais"))
+                                       and c.lower_.startswith(("aur", "ser"))) for c in auxes)
+    return modal.morph.get("Tense", []) == ["Past"] and modal.morph.get("Mood", []) == ["Ind"]
 
 
 def _local(t: Token, m: Markers, lang: str) -> str:
