@@ -133,14 +133,11 @@ class _Coder:
                 self.why = "actor is an agreement"
                 continue
             targets = recipients
-            if actor.entity is not said.entity and said.entity is None:  # a state's unnamed agents acting at home
+            if said.entity is None:  # a state's unnamed agents ("les policiers"), placed in the article's state
                 if occ.rule.type == "PROTEST":  # "la rue bloquée par les gendarmes": police obstruct, they do not protest
                     self.why = "state agents do not protest"
                     continue
-                # "les policiers ont interpellé un homme à Nice", "expulsé les manifestants de la gare SNCF": a town,
-                # a building or a company at home says where they acted; whom they acted on is a person or a foreign party
-                targets = [None if p is not None and p.entity is not None and p.entity.type != "PERSON"
-                           and p.country in (None, actor.country) else p for p in targets]
+                targets = _acted_on_at_home(targets, actor)
             if mutual:
                 targets = [p for g in actor_heads if g.i != h.i and (p := refs.party(g)).entity is not None] or [None]
             for rec in targets:
@@ -392,12 +389,15 @@ class _Coder:
                 self.found.append(Found(occ, None, None, fact, 0.3))
         elif rec.country or (rec.entity is not None and rec.entity.agent == "IGO"):  # a party of the news, not a building or a name of its own
             self.found.append(Found(occ, None, rec, fact, 0.35))
-        elif occ.rule.type == "COERCE" and rec.entity is not None and rec.entity.type == "PERSON" \
-                and patient is not None and self.refs.by_token.get(patient.i) is rec.entity:
-            # "Viktar Babaryka, who was arrested and banned from the election": only authorities arrest, detain or
-            # ban, so a person named as the one who underwent it (not "ses équipements", not an "il") is news even
-            # when the text gives neither doer nor country
+        elif occ.rule.type == "COERCE" and self.named_person(patient, rec):
             self.found.append(Found(occ, None, rec, fact, 0.35))
+
+    def named_person(self, patient: Token | None, rec: Party) -> bool:
+        """"Viktar Babaryka, who was arrested and banned from the election": only authorities arrest, detain or ban,
+        so a person named as the one who underwent it (not "ses équipements", not an "il") is news even when the text
+        gives neither doer nor country."""
+        return rec.entity is not None and rec.entity.type == "PERSON" and patient is not None \
+            and self.refs.by_token.get(patient.i) is rec.entity
 
     def patient_party(self, patient: Token) -> Party | None:
         """The party an agentless passive is done to, read from its patient alone ("le boulevard Wilson a été
@@ -416,6 +416,13 @@ class _Coder:
             if self.refs.by_token.get(t.i) is p.entity and _owned(t, patient, genitive):
                 return p
         return None
+
+
+def _acted_on_at_home(targets: Sequence[Party | None], actor: Party) -> list[Party | None]:
+    """"les policiers ont interpellé un homme à Nice", "expulsé les manifestants de la gare SNCF": a town, a building
+    or a company at home says where a state's agents acted; whom they acted on is a person or a foreign party."""
+    return [None if p is not None and p.entity is not None and p.entity.type != "PERSON"
+            and p.country in (None, actor.country) else p for p in targets]
 
 
 def _title_topic(t: Token) -> bool:
