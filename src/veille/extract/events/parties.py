@@ -4,6 +4,7 @@ spoken to or accused."""
 from __future__ import annotations
 
 from functools import cache
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Token
 
@@ -38,6 +39,8 @@ def home_state(refs: Referents) -> Entity | None:
     half as often again as the next, provided the text names that state itself. Neither the one state a sentence
     names nor the state named most often will do: a Paris story names Canada's prime minister, a street
     ("rue Lincoln") may be read as a town abroad."""
+    if refs in _HOMES:
+        return _HOMES[refs]
     counts: dict[str, int] = {}
     states: dict[str, Entity] = {}
     for e in {id(e): e for e in refs.by_token.values()}.values():
@@ -48,9 +51,12 @@ def home_state(refs: Referents) -> Entity | None:
         if _kinds().get(e.kb_id or "") == "country":
             states[e.country] = e
     ranked = sorted(counts.items(), key=lambda x: -x[1])
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):
-        return None
-    return states.get(ranked[0][0])
+    clear = bool(ranked) and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1])
+    _HOMES[refs] = states.get(ranked[0][0]) if clear else None
+    return _HOMES[refs]
+
+
+_HOMES: WeakKeyDictionary[Referents, Entity | None] = WeakKeyDictionary()  # one reckoning per document
 
 
 def same_party(a: Party, b: Party) -> bool:
