@@ -141,7 +141,9 @@ def test_a_rerun_recomputes_only_the_partition_whose_output_is_gone(first_run, c
     before = {m["id"]: m for m in manifests(str(out))}
     lost = sorted(before.values(), key=lambda m: m["seq"])[3]
     for rel in (f for files in lost["files"].values() for f in files):
+        half = (out / rel).read_bytes()[:100]  # a worker killed between its write and its rename left this
         (out / rel).unlink()
+        (out / f"{rel}.tmp-0badc0de").write_bytes(half)
     (out / "_partitions" / f"{lost['id']}.json").unlink()
     written: list[str] = []
     summary = run_batch([str(corpus)], out=str(out), client=client, size=SIZE,
@@ -152,6 +154,7 @@ def test_a_rerun_recomputes_only_the_partition_whose_output_is_gone(first_run, c
     assert after.keys() == before.keys()
     assert all(after[k] == before[k] for k in before if k != lost["id"])
     assert after[lost["id"]]["files"] == lost["files"] and after[lost["id"]]["rows"] == lost["rows"]
+    assert not list(out.rglob("*.tmp-*"))  # the rerun removed what the killed attempt left half-written
     load(str(out), db=tmp_path / "resumed.duckdb")
     assert_same_store(reference, tmp_path / "resumed.duckdb")
 

@@ -73,7 +73,7 @@ def _article(article_id: str) -> Article:
     raise AssertionError(f"example article {article_id} is not in the shared corpus")
 
 
-@pytest.mark.parametrize("example", _params())
+@pytest.mark.parametrize("example", list(_params()))
 def test_example_is_coded(example):
     article = _article(example["article"])
     start = article.text.find(example["sentence"])

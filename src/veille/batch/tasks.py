@@ -283,8 +283,14 @@ def _put(fs: fsspec.AbstractFileSystem, data: bytes, target: str) -> None:
 
 
 def _atomically(fs: fsspec.AbstractFileSystem, target: str, write: Callable[[str], object]) -> None:
-    """Write under a temporary name, then rename: a reader (or a re-run) never sees half a file."""
+    """Write under a temporary name, then rename: a reader (or a re-run) never sees half a file. A worker
+    killed between the write and the rename leaves its temporary file behind; the retry of the same
+    partition writes the same targets, so it removes those leftovers first."""
     tmp = f"{target}.tmp-{uuid.uuid4().hex[:8]}"
-    fs.makedirs(target.rsplit("/", 1)[0], exist_ok=True)
+    folder = target.rsplit("/", 1)[0]
+    fs.makedirs(folder, exist_ok=True)
+    for stale in fs.ls(folder, detail=False):  # a listing, not a glob: the output path may hold glob characters
+        if stale.rsplit("/", 1)[-1].startswith(f"{target.rsplit('/', 1)[-1]}.tmp-"):
+            fs.rm_file(stale)
     write(tmp)
     fs.mv(tmp, target)
