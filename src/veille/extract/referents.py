@@ -19,6 +19,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from veille.kb.gender import gender_of
 from veille.lexicons import table, words
 from veille.model import Entity, Party
 from veille.nlp.index import text_of
@@ -151,11 +152,33 @@ class Referents:
         personal = words("personal_pronoun", self.lang)
         if head.lower_ in personal or (head.pos_ == "PRON" and head.lower_.lstrip("-") in personal):
             entity = self.antecedent(head)
+        elif head.lower_ in words("latter", self.lang):
+            entity = self.latest(head)
         if entity is None:
             entity = self.entity_in(head, before)
+        if entity is None and head.pos_ == "NOUN":
+            entity = self.included(head)
         if entity is None and role is not None:
             entity = self.role_antecedent(head, role)
         return entity
+
+    def included(self, head: Token) -> Entity | None:
+        """A group known by one named member: "les groupes de défense des droits humains, dont Amnesty
+        International", "his critics, which include Greenpeace", "rights groups such as Amnesty": that member."""
+        listing = words("listing", self.lang)
+        for c in head.children:
+            if c.dep_ in ("acl:relcl", "relcl", "appos", "nmod") and c.i in self.by_token and any(
+                    g.lower_ in listing for g in c.children):
+                return self.by_token[c.i]  # "dont Amnesty International": the parser hangs the name as the clause
+            if c.dep_ in ("relcl", "acl:relcl") and c.lemma_.lower() in ("include", "inclure", "comprendre", "compter"):
+                member = next((g for g in c.children if g.dep_ in ("dobj", "obj") and g.i in self.by_token), None)
+                if member is not None:
+                    return self.by_token[member.i]
+            if c.dep_ == "prep" and c.lower_ in listing:
+                member = next((g for g in c.children if g.dep_ == "pobj" and g.i in self.by_token), None)
+                if member is not None:
+                    return self.by_token[member.i]
+        return None
 
     def _implied(self, head: Token, tokens: list[Token], role: dict[str, str] | None) -> Entity | None:
         """An entity the phrase does not name: the government's state, an owner, a role noun inside, a bridge."""
@@ -208,6 +231,23 @@ class Referents:
                 if not plural and e.type != "PERSON" and self._person_before(pron, t):
                     continue
                 return e
+        return None
+
+    def latest(self, head: Token) -> Entity | None:
+        """"Ce dernier", "cette dernière", "the latter": the last one named before, within 400 tokens; a
+        person's first name must not contradict the word's gender ("cette dernière" is no Pierre)."""
+        if not any(c.dep_ == "det" and c.lemma_.lower() in ("ce", "the") for c in head.children):
+            return None  # "les trois derniers", "the latter half" are no pointer back
+        female = head.lower_ in ("dernière", "dernières")
+        male = head.lower_ in ("dernier", "derniers")
+        for t in reversed(self.doc[max(0, head.i - 400):head.i]):
+            e = self.by_token.get(t.i)
+            if e is None or t.i in self.demonym_tokens or e.type not in ("PERSON", "ORG", "GPE"):
+                continue
+            said = gender_of(e.canonical, e.type).value if e.type == "PERSON" else "unknown"
+            if (female and said == "male") or (male and said == "female"):
+                continue
+            return e
         return None
 
     def _antecedent_person(self, pron: Token, start: int, own_clause: Token | None) -> Entity | None:

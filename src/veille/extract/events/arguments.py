@@ -21,6 +21,7 @@ from veille.extract.events.lexicon import DEFAULT_SLOTS, Trigger, lexicon
 from veille.extract.events.triggers import Occurrence, copula_subject, lemma_of
 from veille.nlp.index import sentence_of
 from veille.extract.referents import Referents
+from veille.model import Entity
 
 SUBJECT = ("nsubj",)
 PASSIVE_AGENT = ("obl:agent", "agent")
@@ -375,20 +376,7 @@ def members(head: Token, refs: Referents, exclude: AbstractSet[int] = frozenset(
     if entity is None:
         return out
     seen = {id(refs.by_token.get(m.i)) for m in out}
-    runs: dict[int, tuple[list[Token], bool]] = {}
-    for side in (1, -1):
-        found, closed, anchor = [], False, _mention_edge(head, refs, side)
-        while anchor is not None:
-            step = _listed_neighbour(anchor, refs, side, entity.type)
-            if step is None:
-                break
-            nxt, conj = step
-            if nxt.i in exclude:
-                break
-            found.append(nxt)
-            closed = closed or conj
-            anchor = _mention_edge(nxt, refs, side)
-        runs[side] = (found, closed)
+    runs = {side: _run(head, refs, side, entity, exclude) for side in (1, -1)}
     right_closed = runs[1][1] or len(out) > 1
     for side in (1, -1):
         found, closed = runs[side]
@@ -402,12 +390,36 @@ def members(head: Token, refs: Referents, exclude: AbstractSet[int] = frozenset(
     return out
 
 
+def _run(head: Token, refs: Referents, side: int, entity: Entity, exclude: AbstractSet[int]) -> tuple[list[Token], bool]:
+    """The named neighbours listed on one side of ``head``, and whether a conjunction closed the run."""
+    found: list[Token] = []
+    closed, anchor = False, _mention_edge(head, refs, side)
+    while anchor is not None:
+        step = _listed_neighbour(anchor, refs, side, entity.type)
+        if step is None:
+            break
+        nxt, conj = step
+        other = refs.by_token[nxt.i]
+        if other.type != entity.type:  # the list closes on another kind: "Trump, Poutine et la Russie" ends at
+            closed = closed or conj  # Poutine; "…, des Pays-Bas et de l'UE" takes the union its states belong to
+            if entity.type == "GPE" and other.agent == "IGO" and nxt.i not in exclude:
+                found.append(nxt)
+            break
+        if nxt.i in exclude:
+            break
+        found.append(nxt)
+        closed = closed or conj
+        anchor = _mention_edge(nxt, refs, side)
+    return found, closed
+
+
 _OF = frozenset({"of", "de", "d'", "d’", "du", "des"})
 
 
 def _list_owner(head: Token, refs: Referents) -> Token | None:
     """The named owner of a common noun ("of China", "de l'Allemagne"), which may head a list."""
-    if head.pos_ != "NOUN" or head.i in refs.by_token or any(c.dep_ == "conj" for c in head.children):
+    if head.pos_ != "NOUN" or head.i in refs.by_token or any(c.dep_ == "conj" and not _prepositional(c, head)
+                                                                 for c in head.children):  # "de B" misparsed as its conjunct
         return None
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ == "of":
@@ -496,24 +508,36 @@ _CONJUNCTIONS = frozenset({"et", "and", "ou", "or"})
 
 
 def _listed_neighbour(edge: Token, refs: Referents, side: int, type_: str) -> tuple[Token, bool] | None:
-    """The mention next to ``edge`` across list punctuation and determiners only, if it names a same-type entity,
-    and whether a conjunction stood between them."""
+    """The mention next to ``edge`` across list punctuation and determiners only, if it names a same-type entity
+    (or any entity behind a conjunction: the caller ends the list there), and whether a conjunction stood between."""
     doc, i, crossed, conj = edge.doc, edge.i + side, False, False
     start = sentence_of(edge).start
+    owned = _owned(edge, refs)  # "de l'Allemagne, de la Belgique et de la France": each member repeats its "de"
     while 0 <= i < len(doc) and sentence_of(doc[i]).start == start:
         x = doc[i]
         if x.i in refs.by_token and x.i not in refs.demonym_tokens:
             e = refs.by_token[x.i]
-            return (x, conj) if crossed and e.type == type_ and not _sourced(_mention_head(x, refs)) else None
+            if not crossed or _sourced(_mention_head(x, refs)) or (e.type != type_ and not conj):
+                return None
+            return x, conj
         if x.i in refs.demonym_tokens or refs.role_of(x) is not None:
             pass  # "Trump and Turkish President Erdoğan": a member's title stands between
         elif x.lower_ in _LIST_WORDS:
             crossed = True
             conj = conj or x.lower_ in _CONJUNCTIONS
-        elif x.pos_ != "DET" and x.lower_ not in ("dont", "including", "notamment", "such"):
+        elif x.pos_ != "DET" and x.lower_ not in ("dont", "including", "notamment", "such") \
+                and not (owned and x.pos_ == "ADP" and x.lower_ in _OF):
             return None
         i += side
     return None
+
+
+def _owned(edge: Token, refs: Referents) -> bool:
+    """Is the mention at ``edge`` an owner behind "de"/"of" ("les ambassadeurs de l'Allemagne")?"""
+    t = _mention_head(edge, refs) if edge.i in refs.by_token else edge
+    if any((c.dep_ == "case" or c.lower_ in ("du", "des")) and c.lower_ in _OF for c in t.children):  # "des Pays-Bas"
+        return True
+    return t.dep_ == "pobj" and t.head.lower_ == "of"
 
 
 def _mention_head(t: Token, refs: Referents) -> Token:

@@ -1,0 +1,65 @@
+"""Parties named by pointing, on real corpus articles: a group known by one named member ("les groupes de
+défense des droits humains, dont Amnesty International"; "his critics, which include … Greenpeace"), "ce
+dernier" / "the latter" (the last one named before), and the owners of a common noun listed with their "de"
+repeated ("les ambassadeurs de l'Allemagne, de la Belgique, …, des Pays-Bas et de l'UE")."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import SHARED
+from veille.analyze import analyze
+from veille.ingest.records import article_from_json
+
+_FILES = {"winer-fr": "winer-fr.jsonl", "wikinews-kp2012": "wikinews-fr.jsonl", "en-wikinews": "wikinews-en.jsonl"}
+
+
+def _side(p: dict | None) -> str | None:
+    return None if p is None else (p["country"] or p["canonical"])
+
+
+def _events(article_id: str, sentence: str) -> set[tuple]:
+    """The events of the article whose trigger lies in ``sentence`` (type, actor, recipient)."""
+    name = _FILES[article_id.split(":")[0]]
+    for line in (SHARED / "corpus" / name).open(encoding="utf-8"):
+        if f'"{article_id}"' in line[:80]:
+            article = article_from_json(json.loads(line), default_id=article_id)
+            break
+    else:
+        raise AssertionError(f"{article_id} is not in the shared corpus")
+    start = article.text.find(sentence)
+    assert start >= 0, "the sentence is verbatim in its article"
+    return {(v["type"], _side(v["actor"]), _side(v["recipient"])) for v in analyze(article)["events"]
+            if start <= v["trigger"]["start"] < start + len(sentence)}
+
+
+@pytest.mark.parametrize("article_id, sentence, event", [
+    ("wikinews-kp2012:45644", "Les groupes de défense des droits humains, dont Amnesty International, ont condamné ces attaques",
+     ("ACCUSE", "Amnesty International", "SYR")),
+    ("en-wikinews:2019:088", "his critics, which include non-governmental environmental activism group Greenpeace, blame him",
+     ("ACCUSE", "Greenpeace", "BRA")),
+])
+def test_a_group_known_by_one_named_member_acts_as_that_member(article_id, sentence, event):
+    assert event in _events(article_id, sentence)
+
+
+def test_ce_dernier_is_the_last_one_named_before():
+    # "il se trouvait chez Malik Hammami lors de l'arrestation de ce dernier par les policiers": Hammami arrested
+    got = _events("winer-fr:2017_03_12-009", "lors de l'arrestation de ce dernier par les policiers")
+    assert ("COERCE", "FRA", "Malik Hammami") in got
+
+
+def test_a_last_in_a_count_is_no_pointer_back():
+    """"Les trois derniers" counts, it points at no one: only "ce dernier", "cette dernière", "the latter" do."""
+    article = article_from_json({"id": "t", "lang": "fr", "published": "2017-03-12", "text":
+                                 "La Russie a rencontré l'Ukraine. Les trois derniers ont condamné la Chine."}, default_id="t")
+    assert not any(v["actor"] and v["actor"]["country"] == "UKR" for v in analyze(article)["events"])
+
+
+def test_every_owner_listed_with_its_own_de_is_a_recipient():
+    got = _events("winer-fr:2016_12_17-003", "a décidé de convoquer les ambassadeurs de l'Allemagne, de la Belgique, "
+                                             "de la France, des Pays-Bas et de l'UE")
+    recipients = {r for _t, _a, r in got}
+    assert {"DEU", "BEL", "FRA", "NLD", "European Union"} <= recipients
