@@ -63,3 +63,42 @@ def test_every_owner_listed_with_its_own_de_is_a_recipient():
                                              "de la France, des Pays-Bas et de l'UE")
     recipients = {r for _t, _a, r in got}
     assert {"DEU", "BEL", "FRA", "NLD", "European Union"} <= recipients
+
+
+@pytest.mark.parametrize("article_id, sentence, event", [
+    # Saint Petersburg, 2017: "le pays" is Russia, the state the sentences before speak of (not Syria, named beside it)
+    ("winer-fr:2017_04_03-001", "a déjà fait savoir qu'elle souhaitait frapper le pays", ("ASSAULT", "Islamic State", "RUS")),
+    # Burundi, 2016: past "le Colombien Pablo de Greiff … et l'Algérienne Maya Sahli-Fadel", nationalities of people
+    ("winer-fr:2016_10_11-001", "le pays souhaite se retirer de la Cour pénale internationale",
+     ("RETREAT", "BDI", "International Criminal Court")),
+    ("winer-fr:2017_09_28-001", "ce pays a menacé de fermer cette route", ("THREATEN", "TUR", None)),
+    # "Philippe Bolopion, de Human Rights Watch, précise : « … »"
+    ("winer-fr:2017_01_21-008", "L'organisation en appelle une nouvelle fois", ("REQUEST", "Human Rights Watch", None)),
+])
+def test_the_country_and_the_group_are_the_last_ones_named(article_id, sentence, event):
+    assert event in _events(article_id, sentence)
+
+
+def test_a_place_noun_is_where_not_who():
+    # the Louvre attack: "une attaque de ce type dans le pays" does not make the last state named (the Emirates) its target
+    got = _events("winer-fr:2017_02_04-002", "Ce n'est pas la première fois que survient une attaque de ce type dans le pays")
+    assert all(r != "ARE" for _t, _a, r in got)
+
+
+def test_the_subject_of_a_clause_is_no_target_of_an_attack_named_in_its_time_adverbial():
+    # "Le pays avait à nouveau relevé son niveau d'alerte après l'attentat de Berlin": Australia was not attacked
+    got = _events("winer-fr:2017_01_20-004", "Le pays avait à nouveau relevé son niveau d'alerte après l'attentat de Berlin")
+    assert all(r != "AUS" for _t, _a, r in got)
+
+
+def test_the_group_is_the_branch_not_the_network_named_inside_its_description():
+    # "Le Front al-Nosra, branche en Syrie du groupe djihadiste international Al-Qaida, annonce …"
+    article_id, sentence = "winer-fr:2016_07_29-002", "Le groupe se bat auprès d'autres groupes rebelles"
+    for line in (SHARED / "corpus" / "winer-fr.jsonl").open(encoding="utf-8"):
+        if f'"{article_id}"' in line[:80]:
+            article = article_from_json(json.loads(line), default_id=article_id)
+            break
+    start = article.text.find(sentence)
+    actors = {v["actor"]["canonical"] for v in analyze(article)["events"]
+              if start <= v["trigger"]["start"] < start + len(sentence) and v["actor"]}
+    assert actors == {"Al-Nusra Front"}

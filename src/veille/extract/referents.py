@@ -19,6 +19,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from veille.kb import knowledge_base
 from veille.kb.gender import gender_of
 from veille.lexicons import table, words
 from veille.model import Entity, Party
@@ -157,7 +158,7 @@ class Referents:
         if entity is None:
             entity = self.entity_in(head, before)
         if entity is None and head.pos_ == "NOUN":
-            entity = self.included(head)
+            entity = self.included(head) or self.last_named(head)
         if entity is None and role is not None:
             entity = self.role_antecedent(head, role)
         return entity
@@ -250,6 +251,56 @@ class Referents:
             return e
         return None
 
+    def last_named(self, head: Token) -> Entity | None:
+        """"Le pays", "ce pays", "the country": the last state named before, within 400 tokens (its name or a
+        demonym, never a city); "le groupe", "the organisation": the last organisation (never a ministry). Never "un pays" or a
+        modified "le pays voisin", "the group's leaders"; an object ("la Turquie a accusé le pays") is not its
+        own clause's subject. A subject of this sentence or the one before comes first (the topic carried on),
+        else the last one named."""
+        kind = self._pointing_kind(head)
+        if kind is None:
+            return None
+        subject = head.dep_.startswith("nsubj")
+        kb = knowledge_base()
+        named = [(t, e) for t in reversed(self.doc[max(0, head.i - 400):head.i])
+                 if (e := self.by_token.get(t.i)) is not None and e.type == kind
+                 and (kb.is_state(e.kb_id, e.country) if kind == "GPE" else e.agent not in _STATE_BODIES)
+                 and (subject or t.sent.start != head.sent.start)
+                 and not (t.i in self.demonym_tokens and t.head.i in self.by_token)  # "le Kurdistan irakien"
+                 and not self._nested(t, e)]
+        if not named:
+            return None
+        previous = head.sent.start - 1
+        near = head.doc[previous].sent.start if previous >= 0 else head.sent.start  # this sentence and the one before
+        return next((e for t, e in named if t.i >= near and t.dep_.startswith("nsubj")), named[0][1])
+
+    def _pointing_kind(self, head: Token) -> str | None:
+        """The entity type a bare definite "le pays" (GPE) or "le groupe" (ORG) argument points back at."""
+        lemma = head.lemma_.lower()
+        kind = "GPE" if lemma in words("country_noun", self.lang) else "ORG" if lemma in words("group_noun", self.lang) \
+            else None
+        if kind is None or not any(c.dep_ == "det" and c.lower_.rstrip("'’") in _SINGULAR_DEFINITE for c in head.children):
+            return None
+        if head.tag_ in ("NNS", "NNPS") or "Plur" in head.morph.get("Number", []):
+            return None  # "they invited the countries to open dialogue"
+        if any(c.dep_ not in ("det", "punct") for c in head.children) or head.dep_ not in _ARGUMENT_DEPS:
+            return None  # "dans le pays" is where, not who: the coder reads places on its own
+        return kind
+
+    def _nested(self, t: Token, e: Entity) -> bool:
+        """Is ``t`` named inside another entity's phrase ("le Front al-Nosra, branche du groupe Al-Qaida", "le
+        Colombien Pablo de Greiff")? The phrase's own entity is the one a later "le groupe" carries on."""
+        after = self.by_token.get(t.i + 1) if t.i + 1 < len(self.doc) else None
+        if after is not None and after is not e and after.type == "PERSON":
+            return True  # "l'Algérienne Maya Sahli-Fadel": a person's nationality
+        node = t
+        while node.head.i != node.i and node.head.pos_ not in ("VERB", "AUX"):
+            node = node.head
+            other = self.by_token.get(node.i)
+            if other is not None and other is not e and other.type == e.type:
+                return True
+        return False
+
     def _antecedent_person(self, pron: Token, start: int, own_clause: Token | None) -> Entity | None:
         for t in reversed(self.doc[start:pron.i]):
             if t.dep_.startswith("nsubj") and t.pos_ != "PRON" and (own_clause is None or t.head.i != own_clause.i):
@@ -293,6 +344,9 @@ class Referents:
 
 
 _STATE_AGENTS = frozenset({"GOV", "MIL", "LEG", "JUD", "IGO"})
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "iobj"})
+_SINGULAR_DEFINITE = frozenset({"le", "la", "l", "ce", "cet", "cette", "the", "this"})  # "les pays" point at no one
+_STATE_BODIES = frozenset({"GOV", "MIL", "LEG", "JUD"})  # "le groupe", "l'organisation" are never a ministry
 
 
 def _fits(role: dict[str, str] | None, agent: str | None) -> bool:

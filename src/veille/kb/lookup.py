@@ -74,6 +74,11 @@ class KB:
         self._by_iso3 = {r.country: r for r in records if r.kind in ("country", "territory") and r.country}
         self.surnames = _unique_surnames(records)
 
+    def is_state(self, kb_id: str | None, country: str | None) -> bool:
+        """Is ``kb_id`` the record of the country or territory ``country`` itself (not one of its cities)?"""
+        state = self._by_iso3.get(country or "")
+        return kb_id is not None and state is not None and state.kb_id == kb_id
+
     def lookup(self, text: str) -> Record | None:
         """The preferred record named ``text``, or None."""
         found = self._by_name.get(name_key(text))

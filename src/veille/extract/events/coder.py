@@ -37,6 +37,7 @@ _MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "AID", "RETREAT", "COOPERATE", "PROTEST"})
 _CAPTIVE_TYPES = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION"})
+_REPROACH = frozenset({"ACCUSE", "REJECT", "PROTEST", "THREATEN", "SANCTION"})
 _FOLD_DEPS = frozenset({"ccomp", "advcl", "parataxis", "conj", "acl:relcl", "relcl", "csubj"})
 # Nouns that stand for an act already reported ("the move", "ces frappes", "the request"), with the type they
 # name where they name one.
@@ -194,6 +195,8 @@ class _Coder:
                 return ([place] if place is not None else out), True
         if occ.pos == "NOUN":
             for frame in (undergoer, opposed_subject):
+                if frame is opposed_subject and occ.rule.type not in _REPROACH:
+                    continue  # "le pays a relevé son niveau d'alerte après l'attentat de Berlin" was not attacked
                 framed = frame(occ.head)
                 if framed is not None and framed.i not in exclude:
                     p = refs.party(framed)
