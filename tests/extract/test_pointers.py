@@ -102,3 +102,32 @@ def test_the_group_is_the_branch_not_the_network_named_inside_its_description():
     actors = {v["actor"]["canonical"] for v in analyze(article)["events"]
               if start <= v["trigger"]["start"] < start + len(sentence) and v["actor"]}
     assert actors == {"Al-Nusra Front"}
+
+
+@pytest.mark.parametrize("article_id, sentence, event", [
+    # "Les autorités irakiennes ont déjà annoncé une offensive prochaine dans la zone": the fight against Daech goes on
+    ("winer-fr:2017_10_13-001", "Les autorités irakiennes ont déjà annoncé une offensive prochaine dans la zone",
+     ("ASSAULT", "IRQ", "Islamic State")),
+    # Pakistan, 2017: after the Lahore attack, "La branche de Daech … a multiplié les attaques"
+    ("winer-fr:2017_02_17-002", "a multiplié les attaques", ("ASSAULT", "Islamic State", "PAK")),
+])
+def test_an_attack_named_without_target_carries_on_the_doers_last_fight(article_id, sentence, event):
+    assert event in _events(article_id, sentence)
+
+
+def test_a_verb_without_object_is_not_carried_on():
+    # "les policiers ont frappé à la porte avec insistance": a knock, not a blow to the man shot afterwards
+    got = _events("winer-fr:2017_03_29-003", "les policiers ont frappé à la porte avec insistance")
+    assert not any(t == "ASSAULT" for t, _a, _r in got)
+
+
+def test_an_adverbial_between_a_and_its_participle_keeps_the_subject():
+    # "L'opérateur Orange a, à son tour, menacé de couper le signal": the parser hangs "menacé" from "tour"
+    article_id, sentence = "winer-fr:2018_03_06-001", "L'opérateur Orange a, à son tour, menacé de couper le signal"
+    assert ("THREATEN", "Orange", None) in _events(article_id, sentence)
+
+
+def test_a_participle_of_a_noun_is_no_split_perfect():
+    # "La décision du Conseil d'Etat a pour origine les recours d'étudiants non admis": no one conceded anything
+    got = _events("winer-fr:2016_02_11-004", "a pour origine les recours d'étudiants non admis")
+    assert not got

@@ -122,6 +122,9 @@ def relative(t: Token) -> bool:
 
 
 def _verb_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]:
+    split = _split_perfect_subject(t)
+    if split is not None:
+        return split, True
     passive = any(c.dep_ in ("aux:pass", "auxpass") for c in t.children) or (
         t.dep_ in ("acl", "amod") and t.morph.get("VerbForm", []) == ["Part"] and _looks_participle(t)
         and not _active_past(t))
@@ -134,6 +137,43 @@ def _verb_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]:
     if passive:
         return _passive_actor(t, named)
     return _active_actor(t, named)
+
+
+_AVOIR_FORMS = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient"})
+_INSERT_POS = frozenset({"PUNCT", "ADP", "DET", "NOUN", "ADV", "PRON", "ADJ"})
+_SELF_WORDS = frozenset({"son", "sa", "ses", "leur", "leurs", "lui", "elle", "eux", "elles"})
+
+
+def _split_perfect_subject(t: Token) -> Token | None:
+    """"L'opérateur Orange a, à son tour, menacé de …", "Le gouvernement malien a de son côté dénoncé …": an
+    adverbial between "a" and its participle makes the parser hang the participle from the adverbial's noun, so
+    the verb seems to have no subject. The subject is the one of the stranded auxiliary."""
+    aux = stranded_aux(t)
+    if aux is None:
+        return None
+    start = t.sent.start
+    return next((c for c in reversed(t.doc[start:aux.i]) if c.dep_ in SUBJECT and start <= c.head.i <= t.i), None)
+
+
+def stranded_aux(t: Token) -> Token | None:
+    """The auxiliary "a"/"ont" of a French participle the parser did not attach to it, with nothing but an
+    adverbial phrase between them ("a, de son côté, dénoncé"); None when the auxiliary governs a verb already."""
+    if t.doc.lang_ != "fr" or t.morph.get("VerbForm", []) != ["Part"] or any(
+            c.dep_ in ("aux", "aux:tense", "aux:pass") for c in t.children):
+        return None
+    for i in range(t.i - 1, max(t.sent.start, t.i - 8) - 1, -1):
+        x = t.doc[i]
+        if x.lower_ in _AVOIR_FORMS and x.pos_ in ("AUX", "VERB"):
+            if i == t.i - 1 or (x.head.i != x.i and x.head.pos_ in ("VERB", "AUX")):
+                return None  # nothing between (the parser saw it), or the auxiliary already has its verb
+            between = t.doc[i + 1:t.i]
+            enclosed = between[0].text == "," and between[-1].text == ","  # "a, à son tour, menacé"
+            # "a de son côté dénoncé", "a pour sa part condamné", "a quant à lui accusé"; not "a pour origine
+            # les recours d'étudiants non admis", where the participle is the noun's
+            return x if enclosed or any(w.lower_ in _SELF_WORDS for w in between) else None
+        if x.pos_ not in _INSERT_POS:
+            return None
+    return None
 
 
 def _active_past(t: Token) -> bool:
@@ -252,7 +292,15 @@ def _slipped_objects(occ: Occurrence, slot: str) -> Iterable[Token]:
         yield from (c for c in t.children if c.dep_ in ("nmod", "appos"))  # "bombardera Israël" tagged PROPN
     if t.dep_ in ("relcl", "acl:relcl") and any(c.dep_ in _PASSIVE_SUBJECT and relative(c) for c in t.children):
         yield t.head  # "two Russian missiles which were shot down": the relative pronoun is the noun
-    if verb and t.dep_ == "acl":
+    if verb:
+        yield from _stranded_objects(t)
+
+
+def _stranded_objects(t: Token) -> Iterable[Token]:
+    aux = stranded_aux(t)
+    if aux is not None:  # "a de son côté dénoncé « la furie »": the object hangs from the auxiliary or its noun
+        yield from (c for o in (aux, aux.head) for c in o.children if c.dep_ in ("obj", "nmod") and c.i > t.i)
+    elif t.dep_ == "acl":
         yield from _acl_objects(t)
 
 

@@ -235,6 +235,22 @@ class _Coder:
                 return f.recipient
         return None
 
+    def campaign_target(self, occ: Occurrence, actor: Party) -> Party | None:
+        """"Les FDS ont attaqué l'État islamique à Hassaké. … Les FDS ont lancé une offensive dans le sud": an attack
+        named by a noun (an offensive, strikes) whose doer names no target, within about three paragraphs of an
+        attack by the same doer on a named one, carries the same fight on. Verbs are left out: a verb with no
+        object is more often another sense ("ont frappé à la porte")."""
+        if actor.entity is None or occ.rule.type != "ASSAULT" or occ.pos != "NOUN":
+            return None
+        earliest = sentence_of(occ.head).start - _ACT_WINDOW
+        for f in reversed(self.found):
+            if f.trigger.i < earliest:
+                break
+            if f.rule.type == "ASSAULT" and f.trigger.i < occ.head.i and f.actor is not None \
+                    and f.actor.entity is actor.entity and f.recipient is not None and f.recipient.entity is not None:
+                return f.recipient
+        return None
+
     def place_referent(self, head: Token) -> Party | None:
         """"withdrawal from the region", "se retirer du pays": a definite place noun with nothing named stands for
         the one state its sentence names, else the article's own state."""
@@ -289,6 +305,8 @@ class _Coder:
             occ, fact = replace(occ, rule=replace(rule, type="REJECT", mode=None)), "asserted"
         elif rec is not None and rule.type in _VERBAL and not is_party(rec):
             rec = None  # one speaks to, accuses or meets a party, not a town: "condamné le crime de Tombouctou"
+        if rec is None and not named_slot:
+            rec = self.campaign_target(occ, actor)
         if rec is None and occ.rule.slots and not _alone_ok(occ, named_slot):
             if occ.rule.type == "ASSAULT" and class_of_object(occ, "weapon"):
                 # "a tiré un missile balistique", "fired two missiles" with no target: a show of force (MOBILIZE)
