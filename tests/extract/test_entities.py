@@ -6,13 +6,15 @@ Every sentence here is real: the specimen, or quoted from ../shared/corpus.
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
 from veille.analyze import analyze
+from veille.ingest.records import article_from_json
 from veille.model import Article
 
-from ..conftest import entity_of
+from ..conftest import SHARED, entity_of
 
 
 def _analyse(text: str, lang: str) -> dict:
@@ -117,3 +119,27 @@ def test_every_country_says_where_it_comes_from(specimen_analysis):
     for e in specimen_analysis["entities"]:
         assert (e["country"] is None) == (e["country_from"] is None), e["canonical"]
     assert entity_of(specimen_analysis, "Russie")["country_from"] == "kb"
+
+
+def _corpus_article(article_id: str, name: str) -> dict:
+    for line in (SHARED / "corpus" / name).open(encoding="utf-8"):
+        if f'"{article_id}"' in line[:80]:
+            return analyze(article_from_json(json.loads(line), default_id=article_id))
+    raise AssertionError(f"{article_id} is not in the shared corpus")
+
+
+def test_a_middle_name_and_a_name_ner_called_an_organisation_still_join_their_person():
+    """Mugabe's obituary (Wikinews, 2019): "Robert Gabriel Mugabe", "Robert Mugabe" and "Mugabe" are one man;
+    "Morgan Tsvangirai", tagged an organisation, is the "Tsvangirai" of later sentences."""
+    a = _corpus_article("en-wikinews:2019:099", "wikinews-en.jsonl")
+    mugabe = entity_of(a, "Robert Mugabe")
+    assert {"Robert Gabriel Mugabe", "Robert Mugabe", "Mugabe"} <= {m["text"] for m in mugabe["mentions"]}
+    tsvangirai = entity_of(a, "Tsvangirai")
+    assert {m["text"] for m in tsvangirai["mentions"]} == {"Morgan Tsvangirai", "Tsvangirai"}
+    assert tsvangirai["type"] == "PERSON"
+
+
+def test_a_title_with_a_common_word_is_no_person():
+    # "Journey to Mars" (a NASA programme) opens with a word that is also a first name
+    a = _corpus_article("winer-fr:2016_04_25-001", "winer-fr.jsonl")
+    assert entity_of(a, "Journey to Mars")["type"] != "PERSON"

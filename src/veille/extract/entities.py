@@ -27,6 +27,7 @@ from veille.nlp.index import text_of
 from veille.extract.gazetteer import Hit, gazetteer_for
 from veille.extract.roles import country_from_context
 from veille.kb import KB, Record
+from veille.kb.gender import is_first_name
 from veille.lexicons import role_words, words
 from veille.model import Entity, Span
 from veille.nlp.pipeline import load
@@ -240,7 +241,11 @@ class _Groups:
         """Unlinked mentions gather under the longest name they begin or, for people, end: "Mahan" under
         "Mahan Air", "Dunn" under "Harry Dunn", whatever label NER gave each mention."""
         keys = {c: name_key(self.spans[c].text) for c in unlinked}
-        resolve = _longest_name(set(keys.values()), {keys[c] for c in unlinked if c.label == "PERSON"})
+        # a person's key: NER said PERSON, or the name opens with a common first name ("Morgan Tsvangirai" as ORG)
+        people = {keys[c] for c in unlinked if c.label == "PERSON" or (
+            " " in keys[c] and c.label in ("ORG", "MISC") and is_first_name(keys[c].split()[0])
+            and all(w[:1].isupper() for w in self.spans[c].text.split()))}  # not "Journey to Mars"
+        resolve = _longest_name(set(keys.values()), people)
         linked_names = {name_key(m.text): k for k, e in self.entities.items() for m in e.mentions}
         for c in unlinked:
             if keys[c] in linked_names:  # "YPG" again, where NER gave it another label
@@ -299,6 +304,8 @@ def _longest_name(keys: set[str], person_keys: set[str]) -> Callable[[str], str]
                 break
             if lw[: len(words)] == words or (long in person_keys and lw[-len(words):] == words):
                 return long
+            if len(words) == 2 and k in person_keys and long in person_keys and (lw[0], lw[-1]) == (words[0], words[1]):
+                return long  # "Robert Mugabe" is "Robert Gabriel Mugabe"
         return k
 
     return resolve

@@ -42,6 +42,16 @@ def _plain(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
+COMMON_FIRST_NAME = 10_000  # people counted: "Morgan", "Robert"; not "La", "China" or "Washington"
+
+
+def is_first_name(word: str) -> bool:
+    """Is ``word`` a common first name in the list (whatever its gender)? Entities use it to see a person in
+    "Morgan Tsvangirai" when NER calls the name an organisation."""
+    found = _names().get(_plain(word))
+    return found is not None and found[1] >= COMMON_FIRST_NAME
+
+
 def gender_of(name: str | None, entity_type: str | None) -> Gender:
     """The gender of a speaker named ``name`` (its canonical name), of entity type ``entity_type``."""
     if entity_type is None:
