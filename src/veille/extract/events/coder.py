@@ -240,8 +240,9 @@ class _Coder:
         named by a noun (an offensive, strikes) whose doer names no target, within about three paragraphs of an
         attack by the same doer on a named one, carries the same fight on. Verbs are left out: a verb with no
         object is more often another sense ("ont frappé à la porte")."""
-        if actor.entity is None or occ.rule.type != "ASSAULT" or occ.pos != "NOUN":
-            return None
+        if actor.entity is None or occ.rule.type != "ASSAULT" or occ.pos != "NOUN" or not (
+                occ.support is not None or occ.head.dep_.startswith("nsubj")):
+            return None  # only an attack told as done ("a lancé une offensive"), not "soutenir le juste combat de la Russie"
         earliest = sentence_of(occ.head).start - _ACT_WINDOW
         for f in reversed(self.found):
             if f.trigger.i < earliest:
