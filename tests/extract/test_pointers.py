@@ -131,3 +131,9 @@ def test_a_participle_of_a_noun_is_no_split_perfect():
     # "La décision du Conseil d'Etat a pour origine les recours d'étudiants non admis": no one conceded anything
     got = _events("winer-fr:2016_02_11-004", "a pour origine les recours d'étudiants non admis")
     assert not got
+
+
+def test_the_countries_in_the_plural_are_not_the_articles_own_state():
+    # Turkey's reply to the Cretan summit: "they invited the countries to open dialogue" (Greece, Cyprus, Egypt…)
+    got = _events("en-wikinews:2020:006", "they invited the countries to open dialogue")
+    assert ("REQUEST", "TUR", "TUR") not in got

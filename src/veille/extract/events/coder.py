@@ -258,6 +258,8 @@ class _Coder:
         if lemma_of(head) not in _PLACE_NOUNS or not any(
                 c.dep_ == "det" and lemma_of(c) in _DEFINITE for c in head.children):
             return None
+        if head.tag_ in ("NNS", "NNPS") or "Plur" in head.morph.get("Number", []):
+            return None  # "invited the countries to open dialogue": many states, not the article's own
         state = self.refs.sentence_country(head) or self.refs.main_country()
         if state is None:
             return None
