@@ -420,6 +420,10 @@ def members(head: Token, refs: Referents, exclude: AbstractSet[int] = frozenset(
             return [head] + [m for m in listed[1:] if m.i not in exclude]
     out = [head] + [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and c.i not in exclude
                     and not _prepositional(c, head)]
+    for m in list(out):
+        own = refs.by_token.get(m.i) or refs.entity_in(m)
+        if own is not None:
+            out += _other_demonyms(m, refs, own, exclude)
     entity = refs.by_token.get(head.i) or refs.entity_in(head)
     if entity is None:
         return out
@@ -435,6 +439,26 @@ def members(head: Token, refs: Referents, exclude: AbstractSet[int] = frozenset(
             if id(e) not in seen:
                 seen.add(id(e))
                 out.append(_mention_head(nxt, refs))
+    return out
+
+
+def _other_demonyms(head: Token, refs: Referents, entity: Entity, exclude: AbstractSet[int]) -> list[Token]:
+    """"les armées russe et syrienne", "Russian and Syrian forces", "ses alliés russes et iraniens": a noun with
+    coordinated demonyms stands for each of their states (the parser hangs the second from the first, or from the
+    noun)."""
+    if head.pos_ != "NOUN":
+        return []
+    first = [c for c in head.children if c.dep_ in ("amod", "conj") and c.i in refs.demonym_tokens]
+    coordinated = [g for d in first for g in d.children if g.dep_ == "conj" and g.i in refs.demonym_tokens]
+    if not coordinated and len(first) < 2:
+        return []
+    out: list[Token] = []
+    seen = {id(entity)}
+    for d in sorted(first + coordinated, key=lambda x: x.i):
+        e = refs.by_token[d.i]
+        if id(e) not in seen and d.i not in exclude:
+            seen.add(id(e))
+            out.append(d)
     return out
 
 
