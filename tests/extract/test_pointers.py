@@ -137,3 +137,15 @@ def test_the_countries_in_the_plural_are_not_the_articles_own_state():
     # Turkey's reply to the Cretan summit: "they invited the countries to open dialogue" (Greece, Cyprus, Egypt…)
     got = _events("en-wikinews:2020:006", "they invited the countries to open dialogue")
     assert ("REQUEST", "TUR", "TUR") not in got
+
+
+def test_an_act_done_in_the_course_of_a_named_operation_is_its_doers():
+    """Hamza bin Laden's death (Wikinews, 2019): "has been killed in a US counter-terrorism operation" has no agent,
+    but the operation has a doer; and a person killed is the target wherever it happened ("in the
+    Afghanistan/Pakistan region" is no target)."""
+    got = _events("en-wikinews:2019:108", "Hamza bin Laden, son of the late Al-Qaeda founder Osama bin Laden, has been "
+                                          "killed in a US counter-terrorism operation")
+    assert ("ASSAULT", "USA", "Hamza bin Laden") in got
+    quoted = _events("en-wikinews:2019:108", "was killed in a United States counterterrorism operation in the "
+                                             "Afghanistan/Pakistan region")
+    assert quoted and all(r != "PAK" for _t, _a, r in quoted)

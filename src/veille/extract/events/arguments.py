@@ -186,9 +186,46 @@ def _passive_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]
     agent = next((c for c in t.children if c.dep_ in PASSIVE_AGENT), None)
     if agent is not None:
         return (next((g for g in agent.children if g.dep_ == "pobj"), agent) if agent.dep_ == "agent" else agent), True
+    operation = _operation_doer(t, named)
+    if operation is not None:
+        return operation, True
     if t.dep_ in ("conj", "xcomp") and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
         return _verb_actor(t.head, named)
     return None, False
+
+
+_DURING = frozenset({"in", "during", "dans", "lors", "pendant", "au", "en"})
+
+
+def _operation_doer(t: Token, named: frozenset[int]) -> Token | None:
+    """"killed in a US counter-terrorism operation", "tué dans une frappe américaine", "arrêté lors d'une opération
+    de la police": a passive with no agent, done in the course of an operation (class `operation`) whose own doer
+    is named, is that doer's act."""
+    operations = lexicon(t.doc.lang_).classes.get("operation", frozenset())
+    for noun in _during_nouns(t):
+        if lemma_of(noun) not in operations:
+            continue
+        doer = _by_agent(noun) or _owner(noun, named) or next(
+            (c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i and any(
+                g.dep_ == "case" and lemma_of(g) == "de" for g in c.children)
+             and (c.i in named or any(g.i in named for g in c.children))), None) or next(
+            (g for g in noun.subtree if g.i < noun.i and g.i in named), None)  # "a US counter-terrorism operation"
+        if doer is not None:
+            return doer
+    return None
+
+
+def _during_nouns(t: Token) -> Iterable[Token]:
+    """The nouns of ``t``'s adjuncts of time or course: "in a raid", "during an operation", "dans une frappe",
+    "lors d'une opération" (the parser hangs the noun from "lors")."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in _DURING:
+            yield from (g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ in ("obl", "obl:mod", "nmod", "obl:arg") and any(
+                g.dep_ in ("case", "fixed") and g.lower_ in _DURING for g in c.children):
+            yield c
+        elif c.dep_ == "advmod" and c.lower_ == "lors":
+            yield from (g for g in c.children if g.dep_.startswith("obl"))
 
 
 def _active_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]:

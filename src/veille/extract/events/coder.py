@@ -188,24 +188,34 @@ class _Coder:
                     p = self.act_referent(m) or self.place_referent(m) or p
                 if p.entity is not None and all(p.entity is not q.entity for q in out):
                     out.append(p)
-            if out and (occ.rule.type != "ASSAULT" or any(p.country for p in out)):
-                return out, True
+            if out and (occ.rule.type != "ASSAULT" or any(p.country or (p.entity and p.entity.type == "PERSON")
+                                                          for p in out)):
+                return out, True  # a person attacked is the target, wherever it happened
             if out:  # "struck the Jolo Cathedral in Mindanao, Philippines": a building of no state; the place says
                 place = self.place(occ, exclude)
                 return ([place] if place is not None else out), True
-        if occ.pos == "NOUN":
-            for frame in (undergoer, opposed_subject):
-                if frame is opposed_subject and occ.rule.type not in _REPROACH:
-                    continue  # "le pays a relevé son niveau d'alerte après l'attentat de Berlin" was not attacked
-                framed = frame(occ.head)
-                if framed is not None and framed.i not in exclude:
-                    p = refs.party(framed)
-                    if p.entity is not None:
-                        return [p], True
+        framed = self.framed_target(occ, exclude)
+        if framed is not None:
+            return [framed], True
         fallback = self.fallback_target(occ, exclude, antecedent and not named_slot)
         if fallback is not None:
             return [fallback], True
         return [None], named_slot
+
+    def framed_target(self, occ: Occurrence, exclude: set[int]) -> Party | None:
+        """A noun's target given by the frame around it: the one who undergoes it ("X, target of Russian strikes"),
+        or, for a reproach, the clause's subject ("despite criticism by the Greek foreign minister")."""
+        if occ.pos != "NOUN":
+            return None
+        for frame in (undergoer, opposed_subject):
+            if frame is opposed_subject and occ.rule.type not in _REPROACH:
+                continue  # "le pays a relevé son niveau d'alerte après l'attentat de Berlin" was not attacked
+            framed = frame(occ.head)
+            if framed is not None and framed.i not in exclude:
+                p = self.refs.party(framed)
+                if p.entity is not None:
+                    return p
+        return None
 
     def fallback_target(self, occ: Occurrence, exclude: set[int], antecedent: bool) -> Party | None:
         """For an attack, the state of a place named in the clause; then, for an act with a doer and no recipient
@@ -267,7 +277,10 @@ class _Coder:
 
     def place(self, occ: Occurrence, exclude: set[int]) -> Party | None:
         """The state of a place named in the trigger's clause ("frappes en Iran"): what an attack there hits."""
+        operations = lexicon(self.lang).classes.get("operation", frozenset())
         for head in place_heads(occ):
+            if lemma_of(head) in operations:
+                continue  # "killed in a US counter-terrorism operation": the operation's doer, not a place
             p = self.refs.party(head)
             if p.entity is not None and p.entity.type in ("GPE", "LOC") and p.country and head.i not in exclude:
                 return p
