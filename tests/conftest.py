@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from veille.analyze import analyze
 from veille.cli import main
+from veille.ingest.records import article_from_json
+from veille.model import Article
 
 TESTS = Path(__file__).parent
 SPECIMEN = TESTS / "specimen" / "corpus" / "seed-fr-001.txt"
@@ -34,3 +37,26 @@ def entity_of(analysis: dict, mention: str) -> dict:
         if any(m["text"] == mention for m in e["mentions"]):
             return e
     raise AssertionError(f"no entity has the mention {mention!r}: {[e['canonical'] for e in analysis['entities']]}")
+
+
+def corpus_article(article_id: str) -> Article:
+    """An article of ``../shared/corpus`` by its id (the JSONL files hold it in the first 80 characters of its line)."""
+    for name in ("winer-fr.jsonl", "wikinews-fr.jsonl", "wikinews-en.jsonl"):
+        for line in (SHARED / "corpus" / name).open(encoding="utf-8"):
+            if f'"{article_id}"' in line[:80]:
+                return article_from_json(json.loads(line), default_id=article_id)
+    raise AssertionError(f"{article_id} is not in the shared corpus")
+
+
+def side(p: dict | None) -> str | None:
+    """An event's party as the scorer reads it: its country, else its canonical name."""
+    return None if p is None else (p["country"] or p["canonical"])
+
+
+def events_in(article_id: str, sentence: str) -> set[tuple]:
+    """The events of a corpus article whose trigger lies in ``sentence``, verbatim in it: (type, actor, recipient)."""
+    article = corpus_article(article_id)
+    start = article.text.find(sentence)
+    assert start >= 0, "the sentence is verbatim in its article"
+    return {(v["type"], side(v["actor"]), side(v["recipient"])) for v in analyze(article)["events"]
+            if start <= v["trigger"]["start"] < start + len(sentence)}

@@ -6,15 +6,13 @@ Every sentence here is real: the specimen, or quoted from ../shared/corpus.
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import pytest
 
 from veille.analyze import analyze
-from veille.ingest.records import article_from_json
 from veille.model import Article
 
-from ..conftest import SHARED, entity_of
+from ..conftest import corpus_article, entity_of
 
 
 def _analyse(text: str, lang: str) -> dict:
@@ -121,17 +119,10 @@ def test_every_country_says_where_it_comes_from(specimen_analysis):
     assert entity_of(specimen_analysis, "Russie")["country_from"] == "kb"
 
 
-def _corpus_article(article_id: str, name: str) -> dict:
-    for line in (SHARED / "corpus" / name).open(encoding="utf-8"):
-        if f'"{article_id}"' in line[:80]:
-            return analyze(article_from_json(json.loads(line), default_id=article_id))
-    raise AssertionError(f"{article_id} is not in the shared corpus")
-
-
 def test_a_middle_name_and_a_name_ner_called_an_organisation_still_join_their_person():
     """Mugabe's obituary (Wikinews, 2019): "Robert Gabriel Mugabe", "Robert Mugabe" and "Mugabe" are one man;
     "Morgan Tsvangirai", tagged an organisation, is the "Tsvangirai" of later sentences."""
-    a = _corpus_article("en-wikinews:2019:099", "wikinews-en.jsonl")
+    a = analyze(corpus_article("en-wikinews:2019:099"))
     mugabe = entity_of(a, "Robert Mugabe")
     assert {"Robert Gabriel Mugabe", "Robert Mugabe", "Mugabe"} <= {m["text"] for m in mugabe["mentions"]}
     tsvangirai = entity_of(a, "Tsvangirai")
@@ -141,5 +132,5 @@ def test_a_middle_name_and_a_name_ner_called_an_organisation_still_join_their_pe
 
 def test_a_title_with_a_common_word_is_no_person():
     # "Journey to Mars" (a NASA programme) opens with a word that is also a first name
-    a = _corpus_article("winer-fr:2016_04_25-001", "winer-fr.jsonl")
+    a = analyze(corpus_article("winer-fr:2016_04_25-001"))
     assert entity_of(a, "Journey to Mars")["type"] != "PERSON"

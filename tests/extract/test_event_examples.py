@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHARED, SPECIMEN
+from tests.conftest import SPECIMEN, corpus_article
 from veille.analyze import analyze
-from veille.ingest.records import article_from_json
 from veille.model import Article
 
 EXAMPLES = json.loads((Path(__file__).parent / "events_examples.json").read_text(encoding="utf-8"))
@@ -66,11 +65,7 @@ def _article(article_id: str) -> Article:
     if article_id == "seed-fr-001":
         return Article(id=article_id, text=SPECIMEN.read_text(encoding="utf-8"), lang="fr",
                        published=dt.date(2024, 1, 5))
-    for name in ("wikinews-fr.jsonl", "wikinews-en.jsonl", "winer-fr.jsonl"):
-        for line in (SHARED / "corpus" / name).open(encoding="utf-8"):
-            if f'"{article_id}"' in line[:80]:
-                return article_from_json(json.loads(line), default_id=article_id)
-    raise AssertionError(f"example article {article_id} is not in the shared corpus")
+    return corpus_article(article_id)
 
 
 @pytest.mark.parametrize("example", list(_params()))

@@ -4,18 +4,11 @@ an agreement are never an event's actor. Each false event has a control where th
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.conftest import SHARED
+from tests.conftest import events_in, side as _side
 from veille.analyze import analyze
-from veille.ingest.records import article_from_json
 from veille.model import Article
-
-
-def _side(p: dict | None) -> str | None:
-    return None if p is None else (p["country"] or p["canonical"])
 
 
 def _codes(text: str, lang: str) -> set[tuple]:
@@ -100,19 +93,8 @@ def test_a_party_beside_an_agreement_still_acts():
 def test_a_noun_with_coordinated_demonyms_stands_for_each_state():
     """"ses alliés russes et iraniens", "Les gouvernements britannique, australien et danois": every state the
     demonyms name, wherever the parser hangs the second one (real corpus sentences)."""
-    def events(article_id: str, sentence: str) -> set[tuple]:
-        for line in (SHARED / "corpus" / "winer-fr.jsonl").open(encoding="utf-8"):
-            if f'"{article_id}"' in line[:80]:
-                article = article_from_json(json.loads(line), default_id=article_id)
-                break
-        start = article.text.find(sentence)
-        assert start >= 0
-        side = lambda p: p and (p["country"] or p["canonical"])  # noqa: E731
-        return {(v["type"], side(v["actor"]), side(v["recipient"])) for v in analyze(article)["events"]
-                if start <= v["trigger"]["start"] < start + len(sentence)}
-
-    obama = events("winer-fr:2016_12_18-001", "a immédiatement réagi en dénonçant le régime et ses alliés russes et iraniens")
+    obama = events_in("winer-fr:2016_12_18-001", "a immédiatement réagi en dénonçant le régime et ses alliés russes et iraniens")
     assert {("ACCUSE", "USA", "RUS"), ("ACCUSE", "USA", "IRN")} <= obama
-    coalition = events("winer-fr:2016_09_19-001", "Les gouvernements britannique, australien et danois, membres de la "
+    coalition = events_in("winer-fr:2016_09_19-001", "Les gouvernements britannique, australien et danois, membres de la "
                                                  "coalition occidentale en Syrie , ont également reconnu leur implication")
     assert {a for _t, a, _r in coalition} >= {"GBR", "AUS", "DNK"}

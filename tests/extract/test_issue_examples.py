@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import side as _side
 from veille.analyze import analyze
 from veille.model import Article
 
 
 def _events(text: str, lang: str) -> list[dict]:
     return analyze(Article(id="t", text=text, lang=lang))["events"]
-
-
-def _side(p: dict | None) -> str | None:
-    return None if p is None else (p["country"] or p["canonical"])
 
 
 def _codes(text: str, lang: str) -> set[tuple]:

@@ -5,34 +5,11 @@ repeated ("les ambassadeurs de l'Allemagne, de la Belgique, …, des Pays-Bas et
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.conftest import SHARED
+from tests.conftest import corpus_article, events_in as _events
 from veille.analyze import analyze
 from veille.ingest.records import article_from_json
-
-_FILES = {"winer-fr": "winer-fr.jsonl", "wikinews-kp2012": "wikinews-fr.jsonl", "en-wikinews": "wikinews-en.jsonl"}
-
-
-def _side(p: dict | None) -> str | None:
-    return None if p is None else (p["country"] or p["canonical"])
-
-
-def _events(article_id: str, sentence: str) -> set[tuple]:
-    """The events of the article whose trigger lies in ``sentence`` (type, actor, recipient)."""
-    name = _FILES[article_id.split(":")[0]]
-    for line in (SHARED / "corpus" / name).open(encoding="utf-8"):
-        if f'"{article_id}"' in line[:80]:
-            article = article_from_json(json.loads(line), default_id=article_id)
-            break
-    else:
-        raise AssertionError(f"{article_id} is not in the shared corpus")
-    start = article.text.find(sentence)
-    assert start >= 0, "the sentence is verbatim in its article"
-    return {(v["type"], _side(v["actor"]), _side(v["recipient"])) for v in analyze(article)["events"]
-            if start <= v["trigger"]["start"] < start + len(sentence)}
 
 
 @pytest.mark.parametrize("article_id, sentence, event", [
@@ -94,10 +71,7 @@ def test_the_subject_of_a_clause_is_no_target_of_an_attack_named_in_its_time_adv
 def test_the_group_is_the_branch_not_the_network_named_inside_its_description():
     # "Le Front al-Nosra, branche en Syrie du groupe djihadiste international Al-Qaida, annonce …"
     article_id, sentence = "winer-fr:2016_07_29-002", "Le groupe se bat auprès d'autres groupes rebelles"
-    for line in (SHARED / "corpus" / "winer-fr.jsonl").open(encoding="utf-8"):
-        if f'"{article_id}"' in line[:80]:
-            article = article_from_json(json.loads(line), default_id=article_id)
-            break
+    article = corpus_article(article_id)
     start = article.text.find(sentence)
     actors = {v["actor"]["canonical"] for v in analyze(article)["events"]
               if start <= v["trigger"]["start"] < start + len(sentence) and v["actor"]}

@@ -5,31 +5,9 @@ named; "France : attaque à Valence" names the story's country, not the attacker
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.conftest import SHARED
-from veille.analyze import analyze
-from veille.ingest.records import article_from_json
-
-
-def _side(p: dict | None) -> str | None:
-    return None if p is None else (p["country"] or p["canonical"])
-
-
-def _events(article_id: str, sentence: str) -> set[tuple]:
-    """The events of the article whose trigger lies in ``sentence`` (type, actor, recipient)."""
-    for line in (SHARED / "corpus" / "winer-fr.jsonl").open(encoding="utf-8"):
-        if f'"{article_id}"' in line[:80]:
-            article = article_from_json(json.loads(line), default_id=article_id)
-            break
-    else:
-        raise AssertionError(f"{article_id} is not in the shared corpus")
-    start = article.text.find(sentence)
-    assert start >= 0, "the sentence is verbatim in its article"
-    return {(v["type"], _side(v["actor"]), _side(v["recipient"])) for v in analyze(article)["events"]
-            if start <= v["trigger"]["start"] < start + len(sentence)}
+from tests.conftest import events_in as _events
 
 
 @pytest.mark.parametrize("article_id, sentence, event", [

@@ -281,7 +281,7 @@ class Referents:
             else None
         if kind is None or not any(c.dep_ == "det" and c.lower_.rstrip("'’") in _SINGULAR_DEFINITE for c in head.children):
             return None
-        if head.tag_ in ("NNS", "NNPS") or "Plur" in head.morph.get("Number", []):
+        if is_plural(head):
             return None  # "they invited the countries to open dialogue"
         if any(c.dep_ not in ("det", "punct") for c in head.children) or head.dep_ not in _ARGUMENT_DEPS:
             return None  # "dans le pays" is where, not who: the coder reads places on its own
@@ -347,6 +347,11 @@ _STATE_AGENTS = frozenset({"GOV", "MIL", "LEG", "JUD", "IGO"})
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "iobj"})
 _SINGULAR_DEFINITE = frozenset({"le", "la", "l", "ce", "cet", "cette", "the", "this"})  # "les pays" point at no one
 _STATE_BODIES = frozenset({"GOV", "MIL", "LEG", "JUD"})  # "le groupe", "l'organisation" are never a ministry
+
+
+def is_plural(t: Token) -> bool:
+    """A plural noun: English tags it (NNS), French morphology says it ("les pays": Number=Plur)."""
+    return t.tag_ in ("NNS", "NNPS") or "Plur" in t.morph.get("Number", [])
 
 
 def _fits(role: dict[str, str] | None, agent: str | None) -> bool:

@@ -457,11 +457,11 @@ def members(head: Token, refs: Referents, exclude: AbstractSet[int] = frozenset(
             return [head] + [m for m in listed[1:] if m.i not in exclude]
     out = [head] + [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and c.i not in exclude
                     and not _prepositional(c, head)]
+    entity = refs.by_token.get(head.i) or refs.entity_in(head)
     for m in list(out):
-        own = refs.by_token.get(m.i) or refs.entity_in(m)
+        own = entity if m is head else refs.by_token.get(m.i) or refs.entity_in(m)
         if own is not None:
             out += _other_demonyms(m, refs, own, exclude)
-    entity = refs.by_token.get(head.i) or refs.entity_in(head)
     if entity is None:
         return out
     seen = {id(refs.by_token.get(m.i)) for m in out}

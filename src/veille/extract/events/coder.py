@@ -31,7 +31,7 @@ from veille.extract.events.triggers import Occurrence, class_of_object, find_tri
 from veille.extract.factuality import factuality
 from veille.lexicons import words
 from veille.nlp.index import sentence_of
-from veille.extract.referents import Party, Referents
+from veille.extract.referents import Party, Referents, is_plural
 
 _MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -268,7 +268,7 @@ class _Coder:
         if lemma_of(head) not in _PLACE_NOUNS or not any(
                 c.dep_ == "det" and lemma_of(c) in _DEFINITE for c in head.children):
             return None
-        if head.tag_ in ("NNS", "NNPS") or "Plur" in head.morph.get("Number", []):
+        if is_plural(head):
             return None  # "invited the countries to open dialogue": many states, not the article's own
         state = self.refs.sentence_country(head) or self.refs.main_country()
         if state is None:
