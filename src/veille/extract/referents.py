@@ -260,6 +260,9 @@ class Referents:
         kind = self._pointing_kind(head)
         if kind is None:
             return None
+        own = self._named_after(head, kind)
+        if own is not None:
+            return own  # "le groupe autoproclamé « État islamique »": the noun introduces a name, it points nowhere
         subject = head.dep_.startswith("nsubj")
         kb = knowledge_base()
         named = [(t, e) for t in reversed(self.doc[max(0, head.i - 400):head.i])
@@ -286,6 +289,18 @@ class Referents:
         if any(c.dep_ not in ("det", "punct") for c in head.children) or head.dep_ not in _ARGUMENT_DEPS:
             return None  # "dans le pays" is where, not who: the coder reads places on its own
         return kind
+
+    def _named_after(self, head: Token, kind: str) -> Entity | None:
+        """The entity of ``kind`` named right after the noun, past quotes, adjectives and participles ("le groupe
+        autoproclamé « État islamique »"), which the parser may not have hung from it."""
+        for t in head.doc[head.i + 1:head.i + 5]:
+            e = self.by_token.get(t.i)
+            if e is not None:
+                return e if e.type == kind else None
+            participle = t.pos_ == "VERB" and ("Part" in t.morph.get("VerbForm") or t.lower_.endswith(_PARTICIPLE_ENDS))
+            if not (t.is_quote or t.pos_ == "ADJ" or participle):
+                return None
+        return None
 
     def _nested(self, t: Token, e: Entity) -> bool:
         """Is ``t`` named inside another entity's phrase ("le Front al-Nosra, branche du groupe Al-Qaida", "le
@@ -346,6 +361,8 @@ class Referents:
 _STATE_AGENTS = frozenset({"GOV", "MIL", "LEG", "JUD", "IGO"})
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "iobj"})
 _SINGULAR_DEFINITE = frozenset({"le", "la", "l", "ce", "cet", "cette", "the", "this"})  # "les pays" point at no one
+# the tagger calls some participles finite ("le groupe autoproclamé"): their endings say what they are
+_PARTICIPLE_ENDS = ("é", "ée", "és", "ées", "ed")
 _STATE_BODIES = frozenset({"GOV", "MIL", "LEG", "JUD"})  # "le groupe", "l'organisation" are never a ministry
 
 

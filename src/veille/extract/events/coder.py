@@ -26,9 +26,10 @@ from veille.extract.events.arguments import (PASSIVE_AGENT, actor_head, members,
                                              passive_theme, place_heads, recipient_heads, reciprocal, relative,
                                              slot_heads, undergoer)
 from veille.extract.events.lexicon import NO_RECIPIENT_NEEDED, Trigger, lexicon
-from veille.extract.events.parties import acting_for, is_party, same_party
+from veille.extract.events.parties import acting_for, home_state, is_party, same_party
 from veille.extract.events.triggers import Occurrence, class_of_object, find_triggers, has_complement, lemma_of
 from veille.extract.factuality import factuality
+from veille.kb import knowledge_base
 from veille.lexicons import words
 from veille.nlp.index import sentence_of
 from veille.extract.referents import Party, Referents, is_plural
@@ -185,7 +186,7 @@ class _Coder:
             for m in members(head, refs, exclude):
                 p = refs.party(m)
                 if p.entity is None:
-                    p = self.act_referent(m) or self.place_referent(m) or p
+                    p = self.act_referent(m) or self.place_referent(m) or self.force_referent(m, occ) or p
                 if p.entity is not None and all(p.entity is not q.entity for q in out):
                     out.append(p)
             if out and (occ.rule.type != "ASSAULT" or any(p.country or (p.entity and p.entity.type == "PERSON")
@@ -229,13 +230,18 @@ class _Coder:
     def antecedent_target(self, occ: Occurrence) -> Party | None:
         """"Explosions hit Saudi oil facilities. The attack was claimed by the Houthis": a definite act noun that
         names no target of its own, but whose doer the text now gives (its agent or support verb's), is the act
-        reported just before with the same type, and strikes the same target. Only the passive subject of a support
-        verb with an agent qualifies: the clause exists to say who did the act already told ("Les attaques ont été
-        revendiquées par l'EI"); an active "les rebelles qui commettent ces exécutions" may tell of other acts."""
+        reported just before with the same type, and strikes the same target. Only two frames qualify, both there to
+        say who did an act already told: the passive subject of a support verb with an agent ("Les attaques ont été
+        revendiquées par l'EI"), and the act a group claims ("L'EI a revendiqué l'attaque", "claimed responsibility
+        for the attack", "l'attentat, revendiqué par les shebab"). An active "les rebelles qui commettent ces
+        exécutions" may tell of other acts. A claimed act with no attack told before it (the story opens on the
+        claim) struck the article's own state."""
         t = occ.head
-        if occ.pos != "NOUN" or occ.support is None or t.dep_ not in ("nsubj:pass", "nsubjpass") \
-                or not any(c.dep_ in PASSIVE_AGENT for c in occ.support.children) \
-                or not any(c.dep_ == "det" and lemma_of(c) in _DEFINITE for c in t.children):
+        if occ.pos != "NOUN" or not any(c.dep_ == "det" and lemma_of(c) in _DEFINITE for c in t.children):
+            return None
+        claimed = self.claimed(occ)
+        if not claimed and (occ.support is None or t.dep_ not in ("nsubj:pass", "nsubjpass")
+                            or not any(c.dep_ in PASSIVE_AGENT for c in occ.support.children)):
             return None
         earliest = sentence_of(t).start - _ACT_WINDOW
         for f in reversed(self.found):
@@ -243,7 +249,15 @@ class _Coder:
                 break
             if f.trigger.i < t.i and f.rule.type == occ.rule.type and f.recipient is not None:
                 return f.recipient
-        return None
+        state = home_state(self.refs) if claimed else None
+        return None if state is None else Party(t.text, t.idx, t.idx + len(t.text), state, None)
+
+    def claimed(self, occ: Occurrence) -> bool:
+        """Is the act one a group claims: the object of a claim verb, or a noun a claim verb's participle qualifies?"""
+        claims = lexicon(self.lang).classes.get("claim", frozenset())
+        if occ.support is not None and lemma_of(occ.support) in claims:
+            return True
+        return any(c.dep_ in ("acl", "amod") and lemma_of(c) in claims for c in occ.head.children)
 
     def campaign_target(self, occ: Occurrence, actor: Party) -> Party | None:
         """"Les FDS ont attaqué l'État islamique à Hassaké. … Les FDS ont lancé une offensive dans le sud": an attack
@@ -285,6 +299,20 @@ class _Coder:
             if p.entity is not None and p.entity.type in ("GPE", "LOC") and p.country and head.i not in exclude:
                 return p
         return None
+
+    def force_referent(self, head: Token, occ: Occurrence) -> Party | None:
+        """"Les talibans ont tué 60 policiers et soldats", "six militaires ont été renversés par une voiture",
+        "opened fire on police officers": a state's unnamed agents attacked, arrested or threatened are their state,
+        as they are when they act (``acting_for``): the article's own, else the one state their sentence names."""
+        if occ.rule.type not in ("ASSAULT", "COERCE", "THREATEN") or head.pos_ != "NOUN" \
+                or lemma_of(head) not in lexicon(self.lang).classes.get("state_force", frozenset()) \
+                or any(t.i in self.named for t in self.refs.phrase(head)):
+            return None
+        state = home_state(self.refs)
+        if state is None:
+            state = self.refs.sentence_country(head)
+            state = state if state is not None and knowledge_base().is_state(state.kb_id, state.country) else None
+        return None if state is None else Party(head.text, head.idx, head.idx + len(head.text), state, None)
 
     def act_referent(self, head: Token) -> Party | None:
         """"condemned the operation", "a nié ces accusations", "les auteurs de ces exactions", "leur responsabilité
@@ -420,7 +448,7 @@ class _Coder:
         if occ.rule.type not in _CAPTIVE_TYPES and not (occ.pos == "NOUN" and undergoer(occ.head) is not None):
             return  # a verbal act needs its speaker to mean anything, unless it is one undergone ("l'objet d'accusations")
         patient = _patient(occ.head)
-        rec = self.patient_party(patient) if patient is not None else self.recipients(occ, set())[0][0]
+        rec = self.patient_party(patient, occ) if patient is not None else self.recipients(occ, set())[0][0]
         if rec is None:
             if class_of_object(occ, "captive", common=True):
                 self.found.append(Found(occ, None, None, fact, 0.3))
@@ -436,16 +464,17 @@ class _Coder:
         return rec.entity is not None and rec.entity.type == "PERSON" and patient is not None \
             and self.refs.by_token.get(patient.i) is rec.entity
 
-    def patient_party(self, patient: Token) -> Party | None:
+    def patient_party(self, patient: Token, occ: Occurrence) -> Party | None:
         """The party an agentless passive is done to, read from its patient alone ("le boulevard Wilson a été
         fermé", "un muezzin a été abattu à Iskandariya", "Kim Jong-nam avait été assassiné à Kuala Lumpur"): the
         patient names what underwent the act, so neither the place it happened in nor a party named behind a
         preposition of place inside it ("le trafic entre Thionville et le Luxembourg") stands for it. Only a party the
         patient is, or belongs to ("l'ambassadeur de Russie", "soldats burundais", "ambassador to Greece"), is one;
-        one merely implied by a role noun ("un policier", "deux manifestants") is left unnamed."""
+        one merely implied by a role noun ("deux manifestants") is left unnamed, except a state's agents ("six
+        militaires ont été renversés"), who are their state (``force_referent``)."""
         p = self.refs.party(patient)
         if p.entity is None:
-            return None
+            return self.force_referent(patient, occ)
         if patient.pos_ == "PRON" or patient.i in self.refs.by_token:
             return p
         genitive = lexicon(self.lang).classes.get("genitive", frozenset())

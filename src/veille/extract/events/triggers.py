@@ -498,10 +498,12 @@ def _hand_to_nouns(found: list[Occurrence], lex: Lexicon) -> list[Occurrence]:
     return [o for o in found if o.head.i not in drop]
 
 
-# Nouns that only frame an act ("leurs actes de destruction", "l'ouverture d'une enquête", "a wave of strikes"):
+# Nouns that only frame an act ("leurs actes de destruction", "l'ouverture d'une enquête", "a wave of strikes",
+# "claimed responsibility for the attack"):
 # the act's noun stands in their place for its support verb.
 _LIGHT_NOUNS = frozenset({"acte", "act", "ouverture", "opening", "lancement", "launch", "série", "series", "vague",
-                          "wave", "reprise", "resumption", "début", "start", "mise", "poursuite"})
+                          "wave", "reprise", "resumption", "début", "start", "mise", "poursuite",
+                          "responsabilité", "responsibility"})
 
 
 def support_verb(noun: Token, lex: Lexicon) -> Token | None:
