@@ -1,12 +1,14 @@
 """Acts told by who owns them or whom they struck, on real corpus sentences: a group that claims an attack did it
-("L'État islamique a revendiqué les attaques"), and a state's unnamed agents attacked are their state ("six
-policiers ont été tués")."""
+("L'État islamique a revendiqué les attaques"), a state's unnamed agents attacked are their state ("six
+policiers ont été tués"), and an act hung from an adjective or a plan is its subject's ("was more forceful in
+blaming Iran", "was developing plans to attack")."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.conftest import events_in
+from tests.conftest import corpus_article, events_in
+from veille.analyze import analyze
 
 
 @pytest.mark.parametrize("article_id, sentence, event", [
@@ -43,3 +45,24 @@ def test_a_claim_nobody_made_codes_nothing():
 def test_a_states_unnamed_agents_attacked_are_that_state(article_id, sentence, event):
     assert event in events_in(article_id, sentence)
 
+
+
+@pytest.mark.parametrize("article_id, sentence, event", [
+    # the subject of a copula with an adjective: "was more forceful in blaming Iran", "was quick to condemn"
+    ("en-wikinews:2019:114", "The United States was more forceful in blaming Iran for the attack",
+     ("ACCUSE", "USA", "IRN")),
+    # a noun's infinitive takes the doer of the verb the noun is the object of: "was developing plans to attack"
+    ("en-wikinews:2020:001", "General Soleimani was actively developing plans to attack American diplomats",
+     ("ASSAULT", "IRN", "USA")),
+])
+def test_an_act_hung_from_an_adjective_or_a_plan_is_its_subjects(article_id, sentence, event):
+    assert event in events_in(article_id, sentence)
+
+
+def test_a_plan_to_attack_is_hypothetical():
+    article = corpus_article("en-wikinews:2020:001")
+    sentence = "General Soleimani was actively developing plans to attack American diplomats"
+    start = article.text.find(sentence)
+    facts = {v["factuality"] for v in analyze(article)["events"]
+             if start <= v["trigger"]["start"] < start + len(sentence) and v["type"] == "ASSAULT"}
+    assert facts == {"hypothetical"}

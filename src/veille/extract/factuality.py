@@ -58,7 +58,8 @@ def factuality(predicate: Token, lang: str, *, stop_at: frozenset[int] = frozens
     while t.dep_ in _GOVERNED_BY and t.head.i != t.i and steps < 4:
         head = t.head
         steps += 1
-        governed_clause = t.dep_ in ("xcomp", "ccomp")  # a modal scopes over its complement, not an adverbial
+        # a modal scopes over its complement (also a noun's infinitive: "plans to attack"), not over an adverbial
+        governed_clause = t.dep_ in ("xcomp", "ccomp") or (t.dep_ == "acl" and t.morph.get("VerbForm", []) == ["Inf"])
         if head.i in stop_at:
             if t.dep_ == "ccomp" and m.kinds.get(head.lemma_.lower()) != "belief_neg" and _local(head, m, lang) == NEGATED:
                 found.append(NEGATED)  # "ne croient pas que l'accord soit finalisé"
