@@ -297,7 +297,7 @@ class Referents:
             e = self.by_token.get(t.i)
             if e is not None:
                 return e if e.type == kind else None
-            participle = t.pos_ == "VERB" and ("Part" in t.morph.get("VerbForm") or t.lower_.endswith(_PARTICIPLE_ENDS))
+            participle = t.pos_ == "VERB" and ("Part" in t.morph.get("VerbForm", []) or t.lower_.endswith(_PARTICIPLE_ENDS))
             if not (t.is_quote or t.pos_ == "ADJ" or participle):
                 return None
         return None
