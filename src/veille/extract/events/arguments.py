@@ -236,20 +236,31 @@ def _active_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]:
         return t.head, True  # "la Russie qui s'est opposée": the relative pronoun stands for the noun it follows
     if subject is not None:
         return subject, True
-    # English only: the French "le droit de manifester", "sa volonté de faire appel" name no act of the subject
-    if t.doc.lang_ == "en" and t.dep_ == "acl" and t.morph.get("VerbForm", []) == ["Inf"] and t.head.dep_ in ("obj", "dobj") \
-            and t.head.i not in named and t.head.head.pos_ in ("VERB", "AUX"):
+    if _planned(t, named):
         return _verb_actor(t.head.head, named)  # "was developing plans to attack"
     if (t.dep_ == "acl" or (t.dep_ in ("nmod", "amod", "appos") and t.pos_ != "VERB")) and t.head.pos_ in ("NOUN", "PROPN") \
             and t.head.i < t.i:
         return t.head, True  # a headline's present tense read as a participle or noun: "La junte malienne expulse …"
     if (t.dep_ in ("conj", "xcomp") or (t.dep_ in ("advcl", "pcomp") and t.morph.get("VerbForm", []) in (["Part"], ["Ger"], ["Inf"]))) \
             and t.head.i != t.i:
-        head = t.head.head if t.head.dep_ == "prep" else t.head
-        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp") and head.head.i != head.i:
-            head = head.head  # "was quick to condemn", "was more forceful in blaming Iran": the copula's subject
-        return _verb_actor(head, named)  # "a réagi en dénonçant", "began deploying", "accused X of violating"
+        return _verb_actor(_governing_clause(t), named)  # "a réagi en dénonçant", "began deploying", "accused X of violating"
     return None, True
+
+
+def _planned(t: Token, named: frozenset[int]) -> bool:
+    """An English infinitive of a noun the object of a verb ("was developing plans to attack"): the verb's doer acts.
+    English only: the French "le droit de manifester", "sa volonté de faire appel" name no act of the subject."""
+    return t.doc.lang_ == "en" and t.dep_ == "acl" and t.morph.get("VerbForm", []) == ["Inf"] \
+        and t.head.dep_ in ("obj", "dobj") and t.head.i not in named and t.head.head.pos_ in ("VERB", "AUX")
+
+
+def _governing_clause(t: Token) -> Token:
+    """The verb whose doer a conjunct, complement or adverbial clause shares: past a preposition ("accused X of
+    violating") and past an adjective to its copula ("was quick to condemn", "was more forceful in blaming Iran")."""
+    head = t.head.head if t.head.dep_ == "prep" else t.head
+    if head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp") and head.head.i != head.i:
+        head = head.head
+    return head
 
 
 # French and English participle endings: a form without one, tagged Part, is a present-tense verb read wrong.
