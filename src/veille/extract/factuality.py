@@ -110,11 +110,17 @@ def negates(t: Token, c: Token, lang: str) -> bool:
     return _negates(t, c, markers(lang))
 
 
+_WITH_NE_ONLY = frozenset({"plus"})
+
+
 def _negates(t: Token, c: Token, m: Markers) -> bool:
     """Does the child ``c`` negate ``t``? French "ne" only with a second negation ("ne … que" is "only")."""
     lemma = c.lemma_.lower()
     if lemma.replace("\u2019", "'") in words("ne_particle", "fr"):
         return _has_second_negation(t)
+    if lemma in _WITH_NE_ONLY and t.doc.lang_ == "fr":
+        # "plus au sud, l'armée avait lancé": "plus" is "more" unless "ne" goes with it ("ne … plus")
+        return any(g.lemma_.lower().replace("\u2019", "'") in words("ne_particle", "fr") for g in t.children)
     return c.dep_ == "neg" or (m.kinds.get(lemma) == "negation" and c.dep_ in ("advmod", "det", "cc", "preconj")) \
         or "Polarity=Neg" in str(c.morph)
 

@@ -86,7 +86,9 @@ def _present_tense_lemma(t: Token, lex: Lexicon) -> str | None:
     lemma = stem + "er"
     if (lemma, "VERB") not in lex.triggers or any(c.dep_ == "det" for c in t.children):
         return None  # "la critique de l'UE" is a noun
-    governs = any(c.dep_ in ("nmod", "obj") and c.pos_ == "PROPN" and c.i > t.i for c in t.children)
+    # "l'Institut (annexe de Biskra)": a name behind "de" completes a noun, a verb's object has no preposition
+    governs = any(c.dep_ in ("nmod", "obj") and c.pos_ == "PROPN" and c.i > t.i
+                  and not any(g.dep_ == "case" and lemma_of(g) == "de" for g in c.children) for c in t.children)
     follows = t.dep_ in ("nmod", "amod", "acl", "appos") and t.head.i < t.i and t.head.pos_ in ("NOUN", "PROPN")
     return lemma if governs and follows else None
 

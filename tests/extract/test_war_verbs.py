@@ -1,0 +1,44 @@
+"""The verbs of war and repression reviewed from CAMEO's 17x–19x defaults (encircle, besiege, annex …), and a
+French "plus" that means "more", on real corpus sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import corpus_article, events_in
+from veille.analyze import analyze
+
+
+@pytest.mark.parametrize("article_id, sentence, event", [
+    ("winer-fr:2016_02_21-003", "réussit à encercler les djihadistes de l'État islamique",
+     ("ASSAULT", "SYR", "Islamic State")),
+    ("winer-fr:2016_09_19-001", "Le régime syrien est en effet assiégé dans cette zone depuis près de deux ans par l' État islamique",
+     ("COERCE", "Islamic State", "SYR")),
+    ("winer-fr:2017_01_21-005", "dans laquelle la Crimée a été annexée", ("COERCE", None, "UKR")),
+])
+def test_war_verbs_code_their_events(article_id, sentence, event):
+    assert event in events_in(article_id, sentence)
+
+
+@pytest.mark.parametrize("article_id, sentence", [
+    # a noun after a name, not a headline's present tense: "l'Institut de Musique (annexe de Biskra)"
+    ("winer-fr:2016_05_24-001", "l'Institut de Musique (annexe de Biskra)"),
+    # "s'était exilé": one goes into exile, nobody exiles him
+    ("winer-fr:2017_01_28-005", "Adama Barrow s'était en effet exilé au Sénégal"),
+])
+def test_words_of_war_in_other_senses_code_nothing(article_id, sentence):
+    assert not events_in(article_id, sentence)
+
+
+@pytest.mark.parametrize("article_id, sentence, trigger", [
+    ("winer-fr:2018_04_17-003", "les États-Unis ont rappelé plus de la moitié du personnel de leur ambassade", "rappelé"),
+    ("winer-fr:2016_02_21-003", "De même, plus au sud, l'armée syrienne avait lancé le 11 février une nouvelle offensive",
+     "offensive"),
+])
+def test_plus_without_ne_is_more_not_a_negation(article_id, sentence, trigger):
+    article = corpus_article(article_id)
+    start = article.text.find(sentence)
+    assert start >= 0
+    facts = [v["factuality"] for v in analyze(article)["events"]
+             if start <= v["trigger"]["start"] < start + len(sentence) and v["trigger"]["text"] == trigger]
+    assert facts and set(facts) == {"asserted"}
