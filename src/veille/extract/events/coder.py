@@ -27,7 +27,8 @@ from veille.extract.events.arguments import (PASSIVE_AGENT, actor_head, members,
                                              slot_heads, undergoer)
 from veille.extract.events.lexicon import NO_RECIPIENT_NEEDED, Trigger, lexicon
 from veille.extract.events.parties import acting_for, home_state, is_party, same_party
-from veille.extract.events.triggers import Occurrence, class_of_object, find_triggers, has_complement, lemma_of
+from veille.extract.events.triggers import (Occurrence, class_of_object, find_triggers, has_complement, lemma_of,
+                                            objects)
 from veille.extract.factuality import factuality
 from veille.kb import knowledge_base
 from veille.lexicons import words
@@ -356,13 +357,19 @@ class _Coder:
                 # "a tiré un missile balistique", "fired two missiles" with no target: a show of force (MOBILIZE)
                 occ = replace(occ, rule=replace(occ.rule, type="MOBILIZE", mode="weapons", slots=()))
             elif not (occ.rule.type in _CAPTIVE_TYPES and occ.pos == "VERB"
-                      and class_of_object(occ, "captive", common=True)):
+                      and (class_of_object(occ, "captive", common=True) or self.unnamed_person(occ))):
                 self.why = "no recipient" if not named_slot else "recipient not resolved"
                 return  # "detained four people": the recipient is unnamed, the act is still coded
         if rec is None and actor.country is None and actor.entity is not None and actor.entity.type == "PERSON":
             self.why = "private person alone"
             return  # a private person acting alone is not a political event
         self.found.append(Found(occ, actor, rec, fact, _confidence(occ, head, actor, rec, self.refs)))
+
+    def unnamed_person(self, occ: Occurrence) -> bool:
+        """"Il a été abattu par les soldats", "la police l'a interpellé": a personal pronoun undergoing an arrest or a
+        shooting that stands for no one named is a person the story does not name, like "un homme"."""
+        return any(o.pos_ == "PRON" and o.morph.get("Person", []) == ["3"] and self.refs.party(o).entity is None
+                   for o in objects(occ.head))
 
     def said_of(self, occ: Occurrence) -> None:
         """"said the Abu Sayyaf Group are the suspected perpetrators": the speaker accuses the subject; a news medium
