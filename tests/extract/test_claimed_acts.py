@@ -66,3 +66,31 @@ def test_a_plan_to_attack_is_hypothetical():
     facts = {v["factuality"] for v in analyze(article)["events"]
              if start <= v["trigger"]["start"] < start + len(sentence) and v["type"] == "ASSAULT"}
     assert facts == {"hypothetical"}
+
+
+@pytest.mark.parametrize("article_id, sentence, event", [
+    # only a state's police and courts arrest, hold and charge: a doerless one is the article's state's
+    ("winer-fr:2017_04_02-001", "trois adolescentes ont été mises en examen à Paris", ("ACCUSE", "FRA", None)),
+    ("winer-fr:2017_03_25-004", "L'homme a été inculpé", ("ACCUSE", "BEL", None)),
+    # "Il": a man the story does not name, shot by the soldiers of the article's state
+    ("winer-fr:2017_06_20-001", "Il a été abattu par les soldats.", ("ASSAULT", "BEL", None)),
+])
+def test_doerless_arrests_and_charges_are_the_articles_states(article_id, sentence, event):
+    assert event in events_in(article_id, sentence)
+
+
+@pytest.mark.parametrize("article_id, sentence", [
+    ("winer-fr:2018_12_08-001", "une voiture et un scooter on été incendiés"),  # "on" (a typo for "ont") is no one
+    ("winer-fr:2017_03_30-001", "trois d'entre eux sont complètement détruits"),  # buildings, not people
+])
+def test_pronouns_for_things_are_no_unnamed_people(article_id, sentence):
+    assert not events_in(article_id, sentence)
+
+
+def test_a_named_person_held_by_no_one_named_is_held_by_the_articles_state():
+    article = corpus_article("winer-fr:2018_07_21-002")
+    sentence = "Alexandre Benalla a été placé en garde à vue"
+    start = article.text.find(sentence)
+    got = {(v["type"], v["actor"] and v["actor"]["country"], v["recipient"] and v["recipient"]["canonical"])
+           for v in analyze(article)["events"] if start <= v["trigger"]["start"] < start + len(sentence)}
+    assert ("COERCE", "FRA", "Alexandre Benalla") in got

@@ -29,9 +29,10 @@ def test_a_demonym_in_the_sentence_does_not_make_the_police_foreign():
     assert got and all(a == "FRA" for _t, a, _r in got)
 
 
-def test_the_suspect_arrested_by_no_one_named_is_an_arrest_of_unknown_doer():
+def test_the_suspect_arrested_by_no_one_named_is_arrested_by_the_articles_state():
+    # only a state's police arrest: an arrest with no doer in a story set in France is France's (coder.authority)
     got = _events("winer-fr:2017_05_26-001", "L'auteur des faits, activement recherché, a été interpellé")
-    assert ("COERCE", None, None) in got
+    assert ("COERCE", "FRA", None) in got
 
 
 def test_a_headline_topic_is_not_the_attacker():

@@ -53,6 +53,9 @@ _ACT_NOUNS = {"move": "", "decision": "", "operation": "", "action": "", "step":
               "proposal": "AGREE", "proposition": "AGREE", "accusation": "ACCUSE", "allegation": "ACCUSE"}
 _DEFINITE = frozenset({"le", "la", "les", "ce", "cet", "cette", "ces", "the", "this", "these", "that", "those", "such"})
 _ACT_WINDOW = 400  # tokens: about three paragraphs of news
+# the third-person pronouns that stand for people ("on", "eux" in "trois d'entre eux", "it" do not)
+_PERSON_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "le", "la", "l'", "l’", "les", "lui", "leur", "he", "she",
+                              "they", "him", "her", "them"})
 _PLACE_NOUNS = frozenset({"country", "region", "territory", "area", "zone", "pays", "région", "territoire"})
 
 
@@ -368,8 +371,7 @@ class _Coder:
     def unnamed_person(self, occ: Occurrence) -> bool:
         """"Il a été abattu par les soldats", "la police l'a interpellé": a personal pronoun undergoing an arrest or a
         shooting that stands for no one named is a person the story does not name, like "un homme"."""
-        return any(o.pos_ == "PRON" and o.morph.get("Person", []) == ["3"] and self.refs.party(o).entity is None
-                   for o in objects(occ.head))
+        return any(o.lower_ in _PERSON_PRONOUNS and self.refs.party(o).entity is None for o in objects(occ.head))
 
     def said_of(self, occ: Occurrence) -> None:
         """"said the Abu Sayyaf Group are the suspected perpetrators": the speaker accuses the subject; a news medium
@@ -452,17 +454,32 @@ class _Coder:
                 if rec is None or not same_party(owner, rec):
                     self.found.append(Found(occ, owner, rec, fact, 0.5))
             return
-        if occ.rule.type not in _CAPTIVE_TYPES and not (occ.pos == "NOUN" and undergoer(occ.head) is not None):
+        authority = self.authority(occ)
+        if occ.rule.type not in _CAPTIVE_TYPES and authority is None \
+                and not (occ.pos == "NOUN" and undergoer(occ.head) is not None):
             return  # a verbal act needs its speaker to mean anything, unless it is one undergone ("l'objet d'accusations")
         patient = _patient(occ.head)
         rec = self.patient_party(patient, occ) if patient is not None else self.recipients(occ, set())[0][0]
+        if authority is not None and rec is not None and same_party(authority, rec):
+            authority = None
         if rec is None:
-            if class_of_object(occ, "captive", common=True):
-                self.found.append(Found(occ, None, None, fact, 0.3))
+            if class_of_object(occ, "captive", common=True) or self.unnamed_person(occ):
+                self.found.append(Found(occ, authority, None, fact, 0.3))
         elif rec.country or (rec.entity is not None and rec.entity.agent == "IGO"):  # a party of the news, not a building or a name of its own
-            self.found.append(Found(occ, None, rec, fact, 0.35))
+            self.found.append(Found(occ, authority, rec, fact, 0.35))
         elif occ.rule.type == "COERCE" and self.named_person(patient, rec):
-            self.found.append(Found(occ, None, rec, fact, 0.35))
+            self.found.append(Found(occ, authority, rec, fact, 0.35))
+
+    def authority(self, occ: Occurrence) -> Party | None:
+        """"Les deux adolescentes ont été interpellées", "a été mis en examen", "was indicted": only a state's police
+        and courts arrest, detain, charge and convict, so such an act whose doer the text does not give is the
+        article's own state's (``home_state``: a clear majority of its places), as its unnamed police are."""
+        rule = occ.rule
+        if not (rule.mode in ("arrest", "convict") or (rule.type == "ACCUSE" and "legal" in rule.context)):
+            return None
+        state = home_state(self.refs)
+        t = occ.head
+        return None if state is None else Party(t.text, t.idx, t.idx + len(t.text), state, None)
 
     def named_person(self, patient: Token | None, rec: Party) -> bool:
         """"Viktar Babaryka, who was arrested and banned from the election": only authorities arrest, detain or ban,
