@@ -1,5 +1,5 @@
 """The verbs of war and repression reviewed from CAMEO's 17x–19x defaults (encircle, besiege, annex …), and a
-French "plus" that means "more", on real corpus sentences."""
+French "plus" that means "more" and an elided "si", on real corpus sentences."""
 
 from __future__ import annotations
 
@@ -42,3 +42,10 @@ def test_plus_without_ne_is_more_not_a_negation(article_id, sentence, trigger):
     facts = [v["factuality"] for v in analyze(article)["events"]
              if start <= v["trigger"]["start"] < start + len(sentence) and v["trigger"]["text"] == trigger]
     assert facts and set(facts) == {"asserted"}
+
+
+def test_an_elided_si_makes_a_condition():
+    # "Fillon prêt à renoncer à la présidentielle s'il est mis en examen": the tagger reads "s'" as "se"
+    article = corpus_article("winer-fr:2017_01_28-006")
+    facts = {v["factuality"] for v in analyze(article)["events"] if v["trigger"]["text"] == "mis en examen"}
+    assert facts == {"hypothetical"}

@@ -129,6 +129,8 @@ def _marked(t: Token, c: Token, m: Markers, lang: str) -> str:
     """What the child ``c`` makes of ``t``: a modal, a conditional or future auxiliary, a conditional or purpose
     conjunction, a hedge."""
     lemma = c.lemma_.lower()
+    if c.dep_ == "mark" and c.lower_ in ("s'", "s\u2019"):
+        lemma = "si"  # "s'il est mis en examen": the tagger reads the elided "si" as the reflexive "se"
     kind = m.kinds.get(lemma)
     found = ASSERTED
     if lang == "en" and c.dep_ in ("aux", "auxpass") and kind in ("modal", "future"):

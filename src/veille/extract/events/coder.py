@@ -359,14 +359,17 @@ class _Coder:
             if occ.rule.type == "ASSAULT" and class_of_object(occ, "weapon"):
                 # "a tiré un missile balistique", "fired two missiles" with no target: a show of force (MOBILIZE)
                 occ = replace(occ, rule=replace(occ.rule, type="MOBILIZE", mode="weapons", slots=()))
-            elif not (occ.rule.type in _CAPTIVE_TYPES and occ.pos == "VERB"
-                      and (class_of_object(occ, "captive", common=True) or self.unnamed_person(occ))):
+            elif not (occ.rule.type in _CAPTIVE_TYPES and occ.pos == "VERB" and self.unnamed_undergoer(occ)):
                 self.why = "no recipient" if not named_slot else "recipient not resolved"
                 return  # "detained four people": the recipient is unnamed, the act is still coded
         if rec is None and actor.country is None and actor.entity is not None and actor.entity.type == "PERSON":
             self.why = "private person alone"
             return  # a private person acting alone is not a political event
         self.found.append(Found(occ, actor, rec, fact, _confidence(occ, head, actor, rec, self.refs)))
+
+    def unnamed_undergoer(self, occ: Occurrence) -> bool:
+        """Is the one arrested or shot named only by a role ("four people", "l'auteur des faits") or a pronoun?"""
+        return class_of_object(occ, "captive", common=True) or self.unnamed_person(occ)
 
     def unnamed_person(self, occ: Occurrence) -> bool:
         """"Il a été abattu par les soldats", "la police l'a interpellé": a personal pronoun undergoing an arrest or a
@@ -441,18 +444,7 @@ class _Coder:
         Troops moved by no named actor ("225 militaires ont été déployés") belong to their own state."""
         fact = self.fact(occ)
         if occ.rule.type in ("MOBILIZE", "AID"):
-            # troops or arms moved by no named actor belong to their state: "des missiles iraniens … pourraient être
-            # livrés à la Russie" is Iran's aid; "225 militaires ont été déployés" Belgium's mobilisation
-            theme = passive_theme(occ.head)
-            owner = self.refs.party(theme) if theme is not None else None
-            if theme is None or owner is None or owner.entity is None or not owner.country:
-                return
-            recs = self.recipients(occ, {x.i for x in self.refs.phrase(theme)})[0] if occ.rule.type == "AID" else [None]
-            for rec in recs:
-                if rec is None and occ.rule.type == "AID":
-                    continue
-                if rec is None or not same_party(owner, rec):
-                    self.found.append(Found(occ, owner, rec, fact, 0.5))
+            self.owned_move(occ, fact)
             return
         authority = self.authority(occ)
         if occ.rule.type not in _CAPTIVE_TYPES and authority is None \
@@ -463,12 +455,26 @@ class _Coder:
         if authority is not None and rec is not None and same_party(authority, rec):
             authority = None
         if rec is None:
-            if class_of_object(occ, "captive", common=True) or self.unnamed_person(occ):
+            if self.unnamed_undergoer(occ):
                 self.found.append(Found(occ, authority, None, fact, 0.3))
         elif rec.country or (rec.entity is not None and rec.entity.agent == "IGO"):  # a party of the news, not a building or a name of its own
             self.found.append(Found(occ, authority, rec, fact, 0.35))
         elif occ.rule.type == "COERCE" and self.named_person(patient, rec):
             self.found.append(Found(occ, authority, rec, fact, 0.35))
+
+    def owned_move(self, occ: Occurrence, fact: str) -> None:
+        """Troops or arms moved by no named actor belong to their state: "des missiles iraniens … pourraient être
+        livrés à la Russie" is Iran's aid; "225 militaires ont été déployés" Belgium's mobilisation."""
+        theme = passive_theme(occ.head)
+        owner = self.refs.party(theme) if theme is not None else None
+        if theme is None or owner is None or owner.entity is None or not owner.country:
+            return
+        recs = self.recipients(occ, {x.i for x in self.refs.phrase(theme)})[0] if occ.rule.type == "AID" else [None]
+        for rec in recs:
+            if rec is None and occ.rule.type == "AID":
+                continue
+            if rec is None or not same_party(owner, rec):
+                self.found.append(Found(occ, owner, rec, fact, 0.5))
 
     def authority(self, occ: Occurrence) -> Party | None:
         """"Les deux adolescentes ont été interpellées", "a été mis en examen", "was indicted": only a state's police
