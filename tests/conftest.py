@@ -53,10 +53,14 @@ def side(p: dict | None) -> str | None:
     return None if p is None else (p["country"] or p["canonical"])
 
 
-def events_in(article_id: str, sentence: str) -> set[tuple]:
-    """The events of a corpus article whose trigger lies in ``sentence``, verbatim in it: (type, actor, recipient)."""
+def event_records_in(article_id: str, sentence: str) -> list[dict]:
+    """The events (contract records) of a corpus article whose trigger lies in ``sentence``, verbatim in it."""
     article = corpus_article(article_id)
     start = article.text.find(sentence)
     assert start >= 0, "the sentence is verbatim in its article"
-    return {(v["type"], side(v["actor"]), side(v["recipient"])) for v in analyze(article)["events"]
-            if start <= v["trigger"]["start"] < start + len(sentence)}
+    return [v for v in analyze(article)["events"] if start <= v["trigger"]["start"] < start + len(sentence)]
+
+
+def events_in(article_id: str, sentence: str) -> set[tuple]:
+    """The events of a corpus article whose trigger lies in ``sentence``: (type, actor, recipient)."""
+    return {(v["type"], side(v["actor"]), side(v["recipient"])) for v in event_records_in(article_id, sentence)}

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import corpus_article, events_in
-from veille.analyze import analyze
+from tests.conftest import event_records_in, events_in
 
 
 @pytest.mark.parametrize("article_id, sentence, event", [
@@ -60,12 +59,9 @@ def test_an_act_hung_from_an_adjective_or_a_plan_is_its_subjects(article_id, sen
 
 
 def test_a_plan_to_attack_is_hypothetical():
-    article = corpus_article("en-wikinews:2020:001")
-    sentence = "General Soleimani was actively developing plans to attack American diplomats"
-    start = article.text.find(sentence)
-    facts = {v["factuality"] for v in analyze(article)["events"]
-             if start <= v["trigger"]["start"] < start + len(sentence) and v["type"] == "ASSAULT"}
-    assert facts == {"hypothetical"}
+    got = event_records_in("en-wikinews:2020:001",
+                           "General Soleimani was actively developing plans to attack American diplomats")
+    assert {v["factuality"] for v in got if v["type"] == "ASSAULT"} == {"hypothetical"}
 
 
 @pytest.mark.parametrize("article_id, sentence, event", [
@@ -88,9 +84,6 @@ def test_pronouns_for_things_are_no_unnamed_people(article_id, sentence):
 
 
 def test_a_named_person_held_by_no_one_named_is_held_by_the_articles_state():
-    article = corpus_article("winer-fr:2018_07_21-002")
-    sentence = "Alexandre Benalla a été placé en garde à vue"
-    start = article.text.find(sentence)
-    got = {(v["type"], v["actor"] and v["actor"]["country"], v["recipient"] and v["recipient"]["canonical"])
-           for v in analyze(article)["events"] if start <= v["trigger"]["start"] < start + len(sentence)}
-    assert ("COERCE", "FRA", "Alexandre Benalla") in got
+    got = event_records_in("winer-fr:2018_07_21-002", "Alexandre Benalla a été placé en garde à vue")
+    assert ("COERCE", "FRA", "Alexandre Benalla") in {
+        (v["type"], v["actor"] and v["actor"]["country"], v["recipient"] and v["recipient"]["canonical"]) for v in got}

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import corpus_article, events_in
-from veille.analyze import analyze
+from tests.conftest import event_records_in, events_in
 
 
 @pytest.mark.parametrize("article_id, sentence, event", [
@@ -36,16 +35,11 @@ def test_words_of_war_in_other_senses_code_nothing(article_id, sentence):
      "offensive"),
 ])
 def test_plus_without_ne_is_more_not_a_negation(article_id, sentence, trigger):
-    article = corpus_article(article_id)
-    start = article.text.find(sentence)
-    assert start >= 0
-    facts = [v["factuality"] for v in analyze(article)["events"]
-             if start <= v["trigger"]["start"] < start + len(sentence) and v["trigger"]["text"] == trigger]
+    facts = [v["factuality"] for v in event_records_in(article_id, sentence) if v["trigger"]["text"] == trigger]
     assert facts and set(facts) == {"asserted"}
 
 
 def test_an_elided_si_makes_a_condition():
     # "Fillon prêt à renoncer à la présidentielle s'il est mis en examen": the tagger reads "s'" as "se"
-    article = corpus_article("winer-fr:2017_01_28-006")
-    facts = {v["factuality"] for v in analyze(article)["events"] if v["trigger"]["text"] == "mis en examen"}
-    assert facts == {"hypothetical"}
+    got = event_records_in("winer-fr:2017_01_28-006", "Fillon prêt à renoncer à la présidentielle s'il est mis en examen")
+    assert {v["factuality"] for v in got if v["trigger"]["text"] == "mis en examen"} == {"hypothetical"}
