@@ -116,11 +116,11 @@ _WITH_NE_ONLY = frozenset({"plus"})
 def _negates(t: Token, c: Token, m: Markers) -> bool:
     """Does the child ``c`` negate ``t``? French "ne" only with a second negation ("ne … que" is "only")."""
     lemma = c.lemma_.lower()
-    if lemma.replace("\u2019", "'") in words("ne_particle", "fr"):
+    if _is_ne(c):
         return _has_second_negation(t)
     if lemma in _WITH_NE_ONLY and t.doc.lang_ == "fr":
         # "plus au sud, l'armée avait lancé": "plus" is "more" unless "ne" goes with it ("ne … plus")
-        return any(g.lemma_.lower().replace("\u2019", "'") in words("ne_particle", "fr") for g in t.children)
+        return any(_is_ne(g) for g in t.children)
     return c.dep_ == "neg" or (m.kinds.get(lemma) == "negation" and c.dep_ in ("advmod", "det", "cc", "preconj")) \
         or "Polarity=Neg" in str(c.morph)
 
@@ -173,6 +173,11 @@ _FR_ENDINGS = {"Tense=Fut": ("rai", "ras", "ra", "rons", "rez", "ront"),
 
 def _inflected(t: Token, feature: str, lang: str) -> bool:
     return lang != "fr" or t.lower_.endswith(_FR_ENDINGS[feature])
+
+
+def _is_ne(t: Token) -> bool:
+    """The French particle "ne" / "n'"."""
+    return t.lemma_.lower().replace("\u2019", "'") in words("ne_particle", "fr")
 
 
 def _has_second_negation(t: Token) -> bool:

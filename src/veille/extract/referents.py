@@ -23,6 +23,7 @@ from veille.kb import knowledge_base
 from veille.kb.gender import gender_of
 from veille.lexicons import table, words
 from veille.model import Entity, Party
+from veille.nlp.forms import looks_participle
 from veille.nlp.index import text_of
 
 # Dependencies that open a clause of their own: a phrase never reaches into them.
@@ -297,7 +298,7 @@ class Referents:
             e = self.by_token.get(t.i)
             if e is not None:
                 return e if e.type == kind else None
-            participle = t.pos_ == "VERB" and ("Part" in t.morph.get("VerbForm", []) or t.lower_.endswith(_PARTICIPLE_ENDS))
+            participle = t.pos_ == "VERB" and ("Part" in t.morph.get("VerbForm", []) or looks_participle(t))
             if not (t.is_quote or t.pos_ == "ADJ" or participle):
                 return None
         return None
@@ -361,8 +362,6 @@ class Referents:
 _STATE_AGENTS = frozenset({"GOV", "MIL", "LEG", "JUD", "IGO"})
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "iobj"})
 _SINGULAR_DEFINITE = frozenset({"le", "la", "l", "ce", "cet", "cette", "the", "this"})  # "les pays" point at no one
-# the tagger calls some participles finite ("le groupe autoproclamé"): their endings say what they are
-_PARTICIPLE_ENDS = ("é", "ée", "és", "ées", "ed")
 _STATE_BODIES = frozenset({"GOV", "MIL", "LEG", "JUD"})  # "le groupe", "l'organisation" are never a ministry
 
 

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from veille.extract.events.lexicon import DEFAULT_SLOTS, Trigger, lexicon
 from veille.extract.events.triggers import Occurrence, copula_subject, lemma_of
+from veille.nlp.forms import looks_participle
 from veille.nlp.index import sentence_of
 from veille.extract.referents import Referents
 from veille.model import Entity
@@ -126,7 +127,7 @@ def _verb_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]:
     if split is not None:
         return split, True
     passive = any(c.dep_ in ("aux:pass", "auxpass") for c in t.children) or (
-        t.dep_ in ("acl", "amod") and t.morph.get("VerbForm", []) == ["Part"] and _looks_participle(t)
+        t.dep_ in ("acl", "amod") and t.morph.get("VerbForm", []) == ["Part"] and looks_participle(t)
         and not _active_past(t))
     if not passive:
         slip = next((c for c in t.children if c.dep_ in _PASSIVE_SUBJECT), None)
@@ -263,17 +264,6 @@ def _governing_clause(t: Token) -> Token:
     return head
 
 
-# French and English participle endings: a form without one, tagged Part, is a present-tense verb read wrong.
-_PARTICIPLE_ENDS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "t", "te", "ts", "tes",
-                    "s", "se", "ses")
-
-
-def _looks_participle(t: Token) -> bool:
-    if t.doc.lang_ == "en":
-        return t.tag_ == "VBN"
-    if lemma_of(t).endswith("er"):  # first group: only "-é(e)(s)" is a participle ("expulse" is a present)
-        return t.lower_.endswith(("é", "ée", "és", "ées"))
-    return t.lower_.endswith(_PARTICIPLE_ENDS)
 
 
 _TARGETING = frozenset({"viser", "cibler", "concerner", "target", "concern", "involve", "impliquer"})
@@ -362,7 +352,7 @@ def _acl_objects(t: Token) -> Iterable[Token]:
     """The object of a verb hung from a noun: the noun for a passive participle ("les quatre personnes détenues",
     "prisoners released"); for a present tense read as a participle, what hangs from the noun after it ("La junte
     malienne expulse l'ambassadeur de France")."""
-    if _looks_participle(t) and not _active_past(t):
+    if looks_participle(t) and not _active_past(t):
         yield t.head
     else:
         yield from (c for c in t.head.children if c.dep_ in ("nmod", "obj", "appos") and c.i > t.i)

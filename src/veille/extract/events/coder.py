@@ -17,7 +17,7 @@ is reported.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -32,6 +32,7 @@ from veille.extract.events.triggers import (Occurrence, class_of_object, find_tr
 from veille.extract.factuality import factuality
 from veille.kb import knowledge_base
 from veille.lexicons import words
+from veille.model import Entity
 from veille.nlp.index import sentence_of
 from veille.extract.referents import Party, Referents, is_plural
 
@@ -247,14 +248,21 @@ class _Coder:
         if not claimed and (occ.support is None or t.dep_ not in ("nsubj:pass", "nsubjpass")
                             or not any(c.dep_ in PASSIVE_AGENT for c in occ.support.children)):
             return None
+        for f in self.told_before(t):
+            if f.rule.type == occ.rule.type and f.recipient is not None:
+                return f.recipient
+        state = home_state(self.refs) if claimed else None
+        return None if state is None else _party_at(t, state)
+
+    def told_before(self, t: Token) -> Iterator[Found]:
+        """The events found before ``t`` within about three paragraphs, the nearest first: what a definite act noun
+        or a fight carried on refers back to."""
         earliest = sentence_of(t).start - _ACT_WINDOW
         for f in reversed(self.found):
             if f.trigger.i < earliest:
-                break
-            if f.trigger.i < t.i and f.rule.type == occ.rule.type and f.recipient is not None:
-                return f.recipient
-        state = home_state(self.refs) if claimed else None
-        return None if state is None else Party(t.text, t.idx, t.idx + len(t.text), state, None)
+                break  # events are found in text order: the rest are further back
+            if f.trigger.i < t.i:
+                yield f
 
     def claimed(self, occ: Occurrence) -> bool:
         """Is the act one a group claims: the object of a claim verb, or a noun a claim verb's participle qualifies?"""
@@ -271,12 +279,9 @@ class _Coder:
         if actor.entity is None or occ.rule.type != "ASSAULT" or occ.pos != "NOUN" or not (
                 occ.support is not None or occ.head.dep_.startswith("nsubj")):
             return None  # only an attack told as done ("a lancé une offensive"), not "soutenir le juste combat de la Russie"
-        earliest = sentence_of(occ.head).start - _ACT_WINDOW
-        for f in reversed(self.found):
-            if f.trigger.i < earliest:
-                break
-            if f.rule.type == "ASSAULT" and f.trigger.i < occ.head.i and f.actor is not None \
-                    and f.actor.entity is actor.entity and f.recipient is not None and f.recipient.entity is not None:
+        for f in self.told_before(occ.head):
+            if f.rule.type == "ASSAULT" and f.actor is not None and f.actor.entity is actor.entity \
+                    and f.recipient is not None and f.recipient.entity is not None:
                 return f.recipient
         return None
 
@@ -291,7 +296,7 @@ class _Coder:
         state = self.refs.sentence_country(head) or self.refs.main_country()
         if state is None:
             return None
-        return Party(head.text, head.idx, head.idx + len(head.text), state, None)
+        return _party_at(head, state)
 
     def place(self, occ: Occurrence, exclude: set[int]) -> Party | None:
         """The state of a place named in the trigger's clause ("frappes en Iran"): what an attack there hits."""
@@ -316,7 +321,7 @@ class _Coder:
         if state is None:
             state = self.refs.sentence_country(head)
             state = state if state is not None and knowledge_base().is_state(state.kb_id, state.country) else None
-        return None if state is None else Party(head.text, head.idx, head.idx + len(head.text), state, None)
+        return None if state is None else _party_at(head, state)
 
     def act_referent(self, head: Token) -> Party | None:
         """"condemned the operation", "a nié ces accusations", "les auteurs de ces exactions", "leur responsabilité
@@ -327,15 +332,12 @@ class _Coder:
             return None
         lemma = lemma_of(noun)
         kind = _ACT_NOUNS.get(lemma)
-        earliest = sentence_of(noun).start - _ACT_WINDOW
-        for f in reversed(self.found):
-            if f.trigger.i < earliest:
-                break  # events are found in text order: the rest are further back
-            if f.actor is None or f.trigger.i >= noun.i:
+        for f in self.told_before(noun):
+            if f.actor is None:
                 continue
             if lemma_of(f.trigger) == lemma or (kind is not None and f.rule.type in _MATERIAL | {"ACCUSE", "REQUEST"}
                                                 and kind in ("", f.rule.type)):
-                party = Party(head.text, head.idx, head.idx + len(head.text), f.actor.entity, f.actor.agent)
+                party = _party_at(head, f.actor.entity, f.actor.agent)
                 self.acts[id(party)] = f
                 return party
         return None
@@ -485,7 +487,7 @@ class _Coder:
             return None
         state = home_state(self.refs)
         t = occ.head
-        return None if state is None else Party(t.text, t.idx, t.idx + len(t.text), state, None)
+        return None if state is None else _party_at(t, state)
 
     def named_person(self, patient: Token | None, rec: Party) -> bool:
         """"Viktar Babaryka, who was arrested and banned from the election": only authorities arrest, detain or ban,
@@ -512,6 +514,11 @@ class _Coder:
             if self.refs.by_token.get(t.i) is p.entity and _owned(t, patient, genitive):
                 return p
         return None
+
+
+def _party_at(t: Token, entity: Entity | None, agent: str | None = None) -> Party:
+    """A party the word ``t`` stands for ("le pays", "les policiers", "the attack" for its doer)."""
+    return Party(t.text, t.idx, t.idx + len(t.text), entity, agent)
 
 
 def _acted_on_at_home(targets: Sequence[Party | None], actor: Party) -> list[Party | None]:

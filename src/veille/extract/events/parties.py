@@ -45,7 +45,7 @@ def home_state(refs: Referents) -> Entity | None:
     states: dict[str, Entity] = {}
     for e in {id(e): e for e in refs.by_token.values()}.values():
         if e.type != "GPE" or not e.country:
-            continue  # a capital ("Paris", "Kaboul") is a town of its state like any other
+            continue  # capitals ("Paris", "Kaboul") count too: a town of its state like any other
         mentions = [m for m in e.mentions if m.text[:1].isupper()]  # "chinoise", "russes": demonyms are lower case
         counts[e.country] = counts.get(e.country, 0) + len(mentions)
         if _kinds().get(e.kb_id or "") == "country":
