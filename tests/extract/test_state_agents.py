@@ -50,3 +50,27 @@ def test_police_blocking_a_street_do_not_protest():
 def test_the_station_the_police_cleared_is_not_whom_they_acted_on():
     got = _events("winer-fr:2018_12_22-001", "les gendarmes ont expulsé les Gilets jaunes des voies ferroviaires")
     assert all(r != "SNCF" and "SNCF" not in str(r) for _t, _a, r in got)
+
+
+def test_forces_of_public_order_act_for_the_state():
+    # "les forces de police" (Strasbourg): a force whose complement is public order's is the state's, like
+    # "les policiers"; "les forces kurdes" stay the Kurds' (parties.is_state_force)
+    got = _events("winer-fr:2016_12_22-001", "Il a été immédiatement arrêté par les forces de police.")
+    assert got and all(t == "COERCE" and a == "FRA" for t, a, _r in got)
+
+
+def test_a_passive_agent_the_parser_hung_as_an_adverbial_is_the_doer():
+    # "a été interpellé, sans incident, par des membres de la DGSI": the parser reads "par des membres" as an
+    # adverbial; the DGSI's people arrested the young man, who is named by no name (not "le département du Nord",
+    # which the parser took for the subject)
+    got = _events("winer-fr:2017_02_16-002", "un jeune homme de 18 ans soupçonné de vouloir commettre un attentat a été interpellé")
+    assert ("COERCE", "FRA", None) in got
+    # "suspendue de ses fonctions par le Parlement sud-coréen": the parliament, not no one
+    got = _events("winer-fr:2016_12_09-001", "La présidente Park Geun-hye a été suspendue de ses fonctions par le Parlement")
+    assert got and all(a == "KOR" for _t, a, _r in got)
+
+
+def test_a_means_is_no_passive_agent():
+    # "tuée … par la chute d'un arbre" during a storm: neither the fall nor the storm is a doer
+    got = _events("winer-fr:2017_01_13-003", "Une femme de 43 ans a été tuée dans son jardin")
+    assert all(a is None for _t, a, _r in got)

@@ -13,12 +13,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Set as AbstractSet
+from collections.abc import Callable, Iterable, Mapping, Set as AbstractSet
 
 from spacy.tokens import Token
 
 from veille.extract.events.lexicon import DEFAULT_SLOTS, Trigger, lexicon
-from veille.extract.events.triggers import Occurrence, copula_subject, lemma_of
+from veille.extract.events.triggers import Occurrence, copula_subject, lemma_of, unplaced
 from veille.nlp.forms import looks_participle
 from veille.nlp.index import sentence_of
 from veille.extract.referents import Referents
@@ -187,12 +187,44 @@ def _passive_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]
     agent = next((c for c in t.children if c.dep_ in PASSIVE_AGENT), None)
     if agent is not None:
         return (next((g for g in agent.children if g.dep_ == "pobj"), agent) if agent.dep_ == "agent" else agent), True
+    stray = _stray_agent(t, named)
+    if stray is not None:
+        return stray, True
     operation = _operation_doer(t, named)
     if operation is not None:
         return operation, True
     if t.dep_ in ("conj", "xcomp") and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
         return _verb_actor(t.head, named)
     return None, False
+
+
+def _stray_agent(t: Token, named: frozenset[int]) -> Token | None:
+    """"a été interpellé, sans incident, par des membres de la DGSI", "a été arrêté dans l'après-midi par la
+    Brigade de recherche": the parser takes a French passive's "par X" for an adverbial of the verb, or hangs it
+    from the adverbial before it. It is the agent when X is named, a named body's people ("des membres de la DGSI")
+    or a state's agents; not "blessé par balles", not "tuée par la chute d'un arbre"."""
+    if t.doc.lang_ != "fr" or not any(c.dep_ == "aux:pass" for c in t.children):
+        return None
+    classes = lexicon("fr").classes
+    adverbials = [c for c in t.children if c.dep_ in ("obl", "obl:mod", "nmod")]
+    for c in adverbials + [g for a in adverbials if a.i < t.i + 8 for g in a.children if g.dep_ == "nmod" and g.i > a.i]:
+        if any(g.dep_ == "case" and g.lower_ == "par" for g in c.children) and (
+                c.i in named or is_state_force(c, classes) or (lemma_of(c) in classes.get("people", ()) and any(
+                    g.dep_ == "nmod" and g.i in named for g in c.children))):
+            return c
+    return None
+
+
+def is_state_force(head: Token, classes: Mapping[str, frozenset[str]]) -> bool:
+    """Does the noun name a state's agents: "les policiers", "soldiers", or a force its complement makes public
+    order's ("les forces de l'ordre", "forces de police", "security forces"), as opposed to "les forces kurdes"?"""
+    if head.pos_ != "NOUN":
+        return False
+    lemma = head.lemma_.lower()
+    if lemma in classes.get("state_force", ()):
+        return True
+    return lemma in classes.get("force_noun", ()) and any(
+        c.dep_ in ("nmod", "compound") and c.lemma_.lower() in classes.get("public_force", ()) for c in head.children)
 
 
 _DURING = frozenset({"in", "during", "dans", "lors", "pendant", "au", "en"})
@@ -321,7 +353,9 @@ def _dependents(occ: Occurrence, slot: str, deps: frozenset[str] | tuple[str, ..
     t = occ.head
     owners = [t] + ([occ.support] if occ.support is not None and slot in ("iobj", "dative") else [])
     for owner in owners:
-        yield from (c for c in owner.children if c.dep_ in deps)
+        for c in owner.children:
+            if c.dep_ in deps:
+                yield from unplaced(c) if slot in ("obj", "dobj", "passive-subject") else (c,)
     if slot in ("obj", "dobj", "passive-subject"):
         yield from _slipped_objects(occ, slot)
 

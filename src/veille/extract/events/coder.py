@@ -26,7 +26,7 @@ from veille.extract.events.arguments import (PASSIVE_AGENT, actor_head, members,
                                              passive_theme, place_heads, recipient_heads, reciprocal, relative,
                                              slot_heads, undergoer)
 from veille.extract.events.lexicon import NO_RECIPIENT_NEEDED, Trigger, lexicon
-from veille.extract.events.parties import acting_for, home_state, is_party, same_party
+from veille.extract.events.parties import acting_for, home_state, is_party, is_state_force, same_party
 from veille.extract.events.triggers import (Occurrence, class_of_object, find_triggers, has_complement, lemma_of,
                                             objects)
 from veille.extract.factuality import factuality
@@ -132,7 +132,7 @@ class _Coder:
             and occ.rule.lemma not in classes.get("unilateral", ()) and not _disjoined(actor_heads)))
         for h in actor_heads:
             said = refs.party(h, before)
-            actor = acting_for(said, h, refs, classes.get("state_force", frozenset()))
+            actor = acting_for(said, h, refs, classes)
             if actor.entity is None or _unknown_thing(h, actor):
                 self.why = "actor not resolved"
                 continue
@@ -313,8 +313,7 @@ class _Coder:
         """"Les talibans ont tué 60 policiers et soldats", "six militaires ont été renversés par une voiture",
         "opened fire on police officers": a state's unnamed agents attacked, arrested or threatened are their state,
         as they are when they act (``acting_for``): the article's own, else the one state their sentence names."""
-        if occ.rule.type not in ("ASSAULT", "COERCE", "THREATEN") or head.pos_ != "NOUN" \
-                or lemma_of(head) not in lexicon(self.lang).classes.get("state_force", frozenset()) \
+        if occ.rule.type not in ("ASSAULT", "COERCE", "THREATEN") or not is_state_force(head, lexicon(self.lang).classes) \
                 or any(t.i in self.named for t in self.refs.phrase(head)):
             return None
         state = home_state(self.refs)
@@ -586,9 +585,10 @@ def _covenant(head: Token, covenants: frozenset[str]) -> bool:
 
 def _unknown_thing(head: Token, actor: Party) -> bool:
     """"struck by a Volvo XC90": an organisation the base does not know, met with an indefinite article, is a thing
-    (a car, a product), not a political actor."""
+    (a car, a product), not a political actor; "des membres de la DGSI" are the organisation's people."""
     e = actor.entity
-    return e is not None and e.type == "ORG" and e.kb_id is None and any(
+    return e is not None and e.type == "ORG" and e.kb_id is None \
+        and lemma_of(head) not in lexicon(head.doc.lang_).classes.get("people", ()) and any(
         c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children)
 
 

@@ -3,22 +3,25 @@ spoken to or accused."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from weakref import WeakKeyDictionary
 
 from spacy.tokens import Token
 
+from veille.extract.events.arguments import is_state_force
 from veille.extract.referents import Party, Referents
 from veille.model import Entity
 from veille.kb import knowledge_base
 
 
-def acting_for(actor: Party, head: Token, refs: Referents, forces: frozenset[str] = frozenset()) -> Party:
+def acting_for(actor: Party, head: Token, refs: Referents,
+               classes: Mapping[str, frozenset[str]] | None = None) -> Party:
     """A spokesperson acts for what they speak for: "Ahmed al-Assadi, a spokesman for the PMF, blamed …" is the
     PMF's act (PLOVER codes the organisation). The party keeps its words; its entity becomes the organisation.
     A state's agents with nothing named in their phrase (``forces``: "les policiers ont interpellé", "abattu par
     les soldats", "police officers arrested") act for the article's state (``home_state``)."""
-    if actor.entity is None and head.lemma_.lower() in forces and head.pos_ == "NOUN":
+    if actor.entity is None and classes is not None and is_state_force(head, classes):
         state = home_state(refs)
         return actor if state is None else Party(actor.text, actor.start, actor.end, state, actor.agent or state.agent)
     if actor.entity is None or actor.entity.type != "PERSON":

@@ -16,6 +16,7 @@ verb ("launched an attack", "mener des frappes") is the event; the light verb is
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -359,12 +360,25 @@ def objects(t: Token, deep: bool = False) -> list[Token]:
     Nord d'un missile")."""
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("ROOT",) and not any(c.dep_ in ("obj", "dobj") for c in t.children):
         return _noun_objects(t, deep)
-    out = [c for c in t.children if c.dep_ in ("obj", "dobj")]
+    out = [u for c in t.children if c.dep_ in ("obj", "dobj") for u in unplaced(c)]
     if not out:
-        out = [c for c in t.children if c.dep_ in ("nsubj:pass", "nsubjpass")]
+        out = [u for c in t.children if c.dep_ in ("nsubj:pass", "nsubjpass") for u in unplaced(c)]
     if not out and t.dep_ == "acl":
         out = [t.head]  # "the prisoners released on Monday"
     return [_through_quantity(o) for o in out]
+
+
+_PLACE_CASES = frozenset({"dans", "à", "en", "sur", "in", "at", "on"})
+
+
+def unplaced(c: Token) -> Iterable[Token]:
+    """"Ce mardi, à Wattignies, dans le département du Nord, un jeune homme … a été interpellé": a subject or object
+    behind a preposition of place is the parser's slip; the one undergoing the act is the noun it took for a
+    conjunct, if any."""
+    if not any(g.dep_ == "case" and g.lower_ in _PLACE_CASES for g in c.children):
+        yield c
+        return
+    yield from (g for g in c.children if g.dep_ == "conj" and not any(x.dep_ == "case" for x in g.children))
 
 
 _QUANTITIES = frozenset({"moitié", "dizaine", "centaine", "millier", "plupart", "partie", "nombre", "majorité", "tiers",
