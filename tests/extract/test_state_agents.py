@@ -74,3 +74,13 @@ def test_a_means_is_no_passive_agent():
     # "tuée … par la chute d'un arbre" during a storm: neither the fall nor the storm is a doer
     got = _events("winer-fr:2017_01_13-003", "Une femme de 43 ans a été tuée dans son jardin")
     assert all(a is None for _t, a, _r in got)
+
+
+def test_a_passive_joined_to_an_active_verb_is_not_done_by_its_subject():
+    # "4500 personnes ont manifesté et 27 personnes ont été interpellées" (Bordeaux): the protesters did not arrest
+    # anyone; an arrest with no doer named is the police's (the article's state)
+    got = _events("winer-fr:2018_12_15-001", "4500 personnes ont manifesté et 27 personnes ont été interpellées")
+    assert ("COERCE", "FRA", None) in got
+    # "un routier a crevé trois pneus et …, un Gilet jaune a été frappé": the lorry driver's subject is no target
+    got = _events("winer-fr:2018_12_19-001", "un routier a crevé trois pneus et après avoir appelé des renforts")
+    assert all(r != "Gilet jaune" or a is None for _t, a, r in got)

@@ -22,6 +22,7 @@ from itertools import accumulate
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from veille.extract.collectives import add_collectives
 from veille.extract.dateline import find_datelines, token_span
 from veille.nlp.index import text_of
 from veille.extract.gazetteer import Hit, gazetteer_for
@@ -202,6 +203,9 @@ def _gather(doc: Doc, chosen: list[Candidate], kb: KB, geo: dict[int, Record]) -
     groups.add_unlinked([c for c in chosen if c.record is None], kb, surnames)
     _merge_acronyms(doc, chosen, groups.spans, groups.entities)
     groups.name_unlinked(doc, kb, geo)
+    taken = frozenset(t.i for e in groups.entities.values() for m in e.mentions
+                      if (sp := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None for t in sp)
+    add_collectives(doc, kb, _home_state(groups.entities.values()), groups.entities, taken)  # "les rebelles"
     entities = sorted(groups.entities.values(), key=lambda e: min(m.start for m in e.mentions))
     for i, e in enumerate(entities, 1):
         e.id = f"e{i}"

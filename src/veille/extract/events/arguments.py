@@ -193,9 +193,15 @@ def _passive_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]
     operation = _operation_doer(t, named)
     if operation is not None:
         return operation, True
-    if t.dep_ in ("conj", "xcomp") and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
+    if t.dep_ in ("conj", "xcomp") and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX") and not (
+            t.dep_ == "conj" and _active_clause(t.head)):
         return _verb_actor(t.head, named)
-    return None, False
+    return None, False  # "Navalny returned to Moscow and was arrested": the subject they share undergoes the arrest
+
+
+def _active_clause(t: Token) -> bool:
+    """Is the verb active with a subject of its own, whose subject a passive conjunct shares as its patient?"""
+    return any(c.dep_ in SUBJECT for c in t.children) and not any(c.dep_ in ("aux:pass", "auxpass") for c in t.children)
 
 
 def _stray_agent(t: Token, named: frozenset[int]) -> Token | None:

@@ -547,6 +547,10 @@ def _patient(t: Token) -> Token | None:
     if t.dep_ == "acl" and t.tag_ != "VBG" and t.head.pos_ in ("NOUN", "PROPN") and not any(
             c.dep_ in ("obj", "dobj", "nsubj") for c in t.children):
         return t.head
+    if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux:pass", "auxpass") for c in t.children) \
+            and not any(c.dep_.startswith("nsubj") for c in t.children):
+        # "Mugabe co-founded ZANU …, but was arrested in 1963 and was imprisoned": the first verb's subject
+        return _patient(t.head) or next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
     return None
 
 
