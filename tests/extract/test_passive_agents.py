@@ -32,8 +32,10 @@ def test_claimed_attack_is_the_claimants_act_on_the_earlier_target_fr():
 
 
 def test_claimed_attack_is_the_claimants_act_on_the_earlier_target_en():
-    codes = _codes(ABQAIQ, "en")
-    assert any(t == "ASSAULT" and a is not None and a.startswith("Houthi") and r == "SAU" for t, a, r in codes)
+    events = analyze(Article(id="t", text=ABQAIQ, lang="en"))["events"]
+    # the Houthis (the base's "Houthi movement", a Yemeni armed group) struck Saudi Arabia
+    assert any(v["type"] == "ASSAULT" and (v["actor"] or {}).get("canonical") == "Houthis"
+               and _side(v["recipient"]) == "SAU" for v in events)
 
 
 @pytest.mark.parametrize("text", [

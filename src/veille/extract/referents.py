@@ -104,8 +104,8 @@ class Referents:
         if leader is not None:
             return leader
         if head.i in self.by_token:
-            return self.by_token[head.i]
-        best: tuple[tuple[int, int, int], Entity] | None = None
+            return self._branch(head, self.by_token[head.i])
+        best: tuple[tuple[int, int, int], Entity, Token] | None = None
         for t in self.phrase(head, before):
             e = self.by_token.get(t.i)
             if e is None:
@@ -113,8 +113,17 @@ class Referents:
             posted = _posted(t, head)  # "the Libyan ambassador to Greece" stands for Libya
             rank = (2 if posted else 1 if t.i in self.demonym_tokens else 0, _TYPE_RANK.get(e.type, 9), _depth(t, head))
             if best is None or rank < best[0]:
-                best = (rank, e)
-        return best[1] if best else None
+                best = (rank, e, t)
+        return self._branch(best[2], best[1]) if best else None
+
+    def _branch(self, t: Token, own: Entity) -> Entity:
+        """"plusieurs centaines de Gilets jaunes belges": an organisation's branch in another state, named by a
+        demonym on the organisation's own words, is that state."""
+        if own.type != "ORG":
+            return own
+        near = [t, *(c for c in t.children if c.dep_ == "amod")]
+        return next((d for h in near for c in h.children if c.dep_ == "amod" and c.i in self.demonym_tokens
+                     and (d := self.by_token[c.i]).country and d.country != own.country), own)
 
     def _leader(self, head: Token) -> Entity | None:
         """"la coalition menée par les États-Unis", "forces led by Turkey", "the Saudi-led coalition": the leader."""
