@@ -1,7 +1,8 @@
 """Parties named by pointing, on real corpus articles: a group known by one named member ("les groupes de
 défense des droits humains, dont Amnesty International"; "his critics, which include … Greenpeace"), "ce
 dernier" / "the latter" (the last one named before), and the owners of a common noun listed with their "de"
-repeated ("les ambassadeurs de l'Allemagne, de la Belgique, …, des Pays-Bas et de l'UE")."""
+repeated ("les ambassadeurs de l'Allemagne, de la Belgique, …, des Pays-Bas et de l'UE"), and "the commission" for
+the last organisation whose name holds that word."""
 
 from __future__ import annotations
 
@@ -123,3 +124,13 @@ def test_an_act_done_in_the_course_of_a_named_operation_is_its_doers():
     quoted = _events("en-wikinews:2019:108", "was killed in a United States counterterrorism operation in the "
                                              "Afghanistan/Pakistan region")
     assert quoted and all(r != "PAK" for _t, _a, r in quoted)
+
+
+@pytest.mark.parametrize("article_id, sentence, event", [
+    # "the coalition" after "the international coalition …", "the commission" after "the National Telecommunications
+    # Commission": a bare definite noun that is a word of an organisation's name stands for it
+    ("en-wikinews:2020:002", "The coalition came to Iraq to fight ISIS", ("ASSAULT", "Global Coalition to Defeat ISIS", "Islamic State")),
+    ("en-wikinews:2020:052", "the commission refused to provide the network", ("REJECT", "National Telecommunications Commission", None)),
+])
+def test_a_word_of_an_organisations_name_points_back_at_it(article_id, sentence, event):
+    assert event in _events(article_id, sentence)

@@ -168,7 +168,7 @@ class Referents:
         if entity is None:
             entity = self.entity_in(head, before)
         if entity is None and head.pos_ == "NOUN":
-            entity = self.included(head) or self.last_named(head)
+            entity = self.included(head) or self.last_named(head) or self.named_by_head_word(head)
         if entity is None and role is not None:
             entity = self.role_antecedent(head, role)
         return entity
@@ -286,6 +286,21 @@ class Referents:
         previous = head.sent.start - 1
         near = head.doc[previous].sent.start if previous >= 0 else head.sent.start  # this sentence and the one before
         return next((e for t, e in named if t.i >= near and t.dep_.startswith("nsubj")), named[0][1])
+
+    def named_by_head_word(self, head: Token) -> Entity | None:
+        """"the commission refused" after "the National Telecommunications Commission", "la commission" after "la
+        Commission européenne", "the court" after "the Court of Session": a bare definite singular noun that is a
+        word of an organisation's name stands for the last organisation so named, within about three paragraphs."""
+        if is_plural(head) or head.dep_ not in _ARGUMENT_DEPS or not any(
+                c.dep_ == "det" and c.lower_.rstrip("'’") in _SINGULAR_DEFINITE for c in head.children) or any(
+                c.dep_ not in ("det", "punct") for c in head.children):
+            return None
+        word = head.lower_
+        for t in reversed(self.doc[max(0, head.i - 400):head.i]):
+            e = self.by_token.get(t.i)
+            if e is not None and e.type == "ORG" and t.lower_ == word:
+                return e
+        return None
 
     def _pointing_kind(self, head: Token) -> str | None:
         """The entity type a bare definite "le pays" (GPE) or "le groupe" (ORG) argument points back at."""
