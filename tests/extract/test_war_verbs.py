@@ -43,3 +43,17 @@ def test_an_elided_si_makes_a_condition():
     # "Fillon prêt à renoncer à la présidentielle s'il est mis en examen": the tagger reads "s'" as "se"
     got = event_records_in("winer-fr:2017_01_28-006", "Fillon prêt à renoncer à la présidentielle s'il est mis en examen")
     assert {v["factuality"] for v in got if v["trigger"]["text"] == "mis en examen"} == {"hypothetical"}
+
+
+@pytest.mark.parametrize("article_id, sentence, event", [
+    # the weapons' target, not the place they struck: "missiles targeting US troops in Iraqi military bases"
+    ("en-wikinews:2020:008", "Iran launched missiles targeting US troops in Iraqi military bases", ("ASSAULT", "IRN", "USA")),
+])
+def test_the_target_of_the_weapons(article_id, sentence, event):
+    assert event in events_in(article_id, sentence)
+
+
+def test_a_removal_from_office_is_a_sanction_by_who_removes():
+    # "La présidente sud-coréenne destituée par le Parlement": the parliament removed South Korea's president
+    got = events_in("winer-fr:2016_12_09-001", "La présidente sud-coréenne destituée par le Parlement")
+    assert any(t == "SANCTION" and a is not None and r == "KOR" for t, a, r in got)

@@ -308,13 +308,16 @@ _TARGETING = frozenset({"viser", "cibler", "concerner", "target", "concern", "in
 
 
 def recipient_heads(occ: Occurrence) -> Iterable[Token]:
-    """Heads of the recipient phrase, slot after slot in the lexicon's order, then what a noun "targets"
-    ("une enquête visant douze personnalités", "investigations concernant François Fillon", "sanctions targeting")."""
+    """Heads of the recipient phrase, slot after slot in the lexicon's order, then what a noun or a verb's object
+    "targets" ("une enquête visant douze personnalités", "sanctions targeting", "fired missiles targeting …")."""
     yield from _slotted(occ)
-    if occ.pos == "NOUN":
-        for c in occ.head.children:
+    # what the act or its weapon "targets": "sanctions targeting …", "launched missiles targeting US troops"
+    nouns = [occ.head] if occ.pos == "NOUN" else [o for o in occ.head.children if o.dep_ in ("obj", "dobj")]
+    for n in nouns:
+        for c in n.children:
             if c.dep_ in ("acl", "amod") and lemma_of(c) in _TARGETING:
-                yield from (g for g in c.children if g.dep_ in ("obj", "dobj"))
+                # "visant des infrastructures": the parser may take the object for an oblique
+                yield from (g for g in c.children if g.dep_ in ("obj", "dobj", "obl:arg"))
 
 
 def _slotted(occ: Occurrence) -> Iterable[Token]:
