@@ -8,8 +8,9 @@ Every article of the given gold folders is analysed; each candidate event (``vei
 labelled by whether it matches a gold event of its article (the reference scorer's matching: type, actor,
 recipient). A logistic regression is fitted on the feature strings. The decision threshold is chosen by
 cross-validation over articles (no article is scored by a model that saw it): the threshold with the best event F1
-among those whose precision is at least --min-precision (0.55: precision held out has run
-about nine points under the cross-validated one). The held-out gold (tests/gold/heldout) is never read.
+among those whose precision is at least --min-precision (0.58: precision held out has run
+about nine points under the cross-validated one; at 0.55 the seventh round's candidates chose a threshold whose
+precision on dev fell under 0.65). The held-out gold (tests/gold/heldout) is never read.
 """
 
 from __future__ import annotations
@@ -134,7 +135,7 @@ def main() -> None:
                     default=[ROOT / "tests" / "gold" / "train", ROOT / "tests" / "gold" / "dev"])
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "veille" / "extract" / "events" / "data" / "ranker.json")
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--min-precision", type=float, default=0.55)  # held out runs ~9 points under CV
+    ap.add_argument("--min-precision", type=float, default=0.58)  # held out runs ~9 points under CV
     ap.add_argument("--c", type=float, nargs="+", default=[0.03, 0.1, 0.3, 1.0])
     args = ap.parse_args()
     articles = examples(args.gold)

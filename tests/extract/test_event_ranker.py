@@ -60,8 +60,10 @@ def test_turning_the_ranker_on_never_loses_an_event_the_rules_report(runs):
 def test_on_the_dev_articles_it_finds_what_the_docs_say(runs):
     rules = evaluate(GOLD / "dev", runs[False])["total"]["events"]
     ranked = evaluate(GOLD / "dev", runs[True])["total"]["events"]
-    # docs/events.md: the dev articles are among those it learned from, so these are floors, not its quality
-    assert ranked["recall"] >= 0.42 and ranked["recall"] > rules["recall"] + 0.08
+    # docs/events.md: the dev articles are among those it learned from, so these are floors, not its quality; the
+    # margin over the rules narrows as the rules find more of what only the ranker used to add (0.08 until the
+    # seventh round, when the rules reached 0.41)
+    assert ranked["recall"] >= 0.42 and ranked["recall"] > rules["recall"] + 0.06
     assert ranked["precision"] >= 0.65
 
 
