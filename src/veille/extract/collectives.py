@@ -11,6 +11,7 @@ the base holds such a name and nothing in the noun's phrase names another party 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -37,8 +38,7 @@ def collective_mentions(doc: Doc, kb: KB, home: str | None, taken: frozenset[int
     holds the tokens already in an entity's mention."""
     if home is None:
         return
-    nouns = {row["noun"].lower() for row in table(doc.lang_, "role_nouns") if row.get("agent") == "REB"
-             and row.get("kind") == "group"}
+    nouns = _rebel_nouns(doc.lang_)
     found: dict[str, Record | None] = {}
     for t in doc:
         word = t.lower_
@@ -49,6 +49,13 @@ def collective_mentions(doc: Doc, kb: KB, home: str | None, taken: frozenset[int
         record = found[word]
         if record is not None:
             yield record, Span(t.text, t.idx, t.idx + len(t))
+
+
+@cache
+def _rebel_nouns(lang: str) -> frozenset[str]:
+    """The group nouns of ``role_nouns.tsv`` whose agent is REB ("rebelles", "insurgés", "rebels")."""
+    return frozenset(row["noun"].lower() for row in table(lang, "role_nouns")
+                     if row.get("agent") == "REB" and row.get("kind") == "group")
 
 
 def _named_nearby(t: Token, taken: frozenset[int]) -> bool:

@@ -202,9 +202,7 @@ def _gather(doc: Doc, chosen: list[Candidate], kb: KB, geo: dict[int, Record]) -
     surnames = groups.add_linked(chosen)
     groups.add_unlinked([c for c in chosen if c.record is None], kb, surnames)
     _merge_acronyms(doc, chosen, groups.spans, groups.entities)
-    groups.name_unlinked(doc, kb, geo)
-    taken = frozenset(t.i for e in groups.entities.values() for m in e.mentions
-                      if (sp := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None for t in sp)
+    taken = groups.name_unlinked(doc, kb, geo)
     add_collectives(doc, kb, _home_state(groups.entities.values()), groups.entities, taken)  # "les rebelles"
     entities = sorted(groups.entities.values(), key=lambda e: min(m.start for m in e.mentions))
     for i, e in enumerate(entities, 1):
@@ -262,9 +260,9 @@ class _Groups:
                 continue
             self.add(f"name:{key}", c, lambda: Entity("", "", None, None, []))
 
-    def name_unlinked(self, doc: Doc, kb: KB, geo: dict[int, Record]) -> None:
+    def name_unlinked(self, doc: Doc, kb: KB, geo: dict[int, Record]) -> frozenset[int]:
         """An unlinked entity's name (its longest mention), type, and country: a city's, else the text's (a bare
-        state office is held in the state the article is about)."""
+        state office is held in the state the article is about). Returns the tokens of every entity's mentions."""
         home = _home_state(self.entities.values())
         tokens_of = {id(e): frozenset(t.i for m in e.mentions if (sp := doc.char_span(m.start, m.end, alignment_mode="expand"))
                                       is not None for t in sp) for e in self.entities.values()}
@@ -282,6 +280,7 @@ class _Groups:
             else:
                 e.country, e.roles = country_from_context(doc, e, geo, home, everyone - tokens_of[id(e)])
                 e.country_from = "text" if e.country else None
+        return everyone
 
 
 def _home_state(entities: Iterable[Entity]) -> str | None:

@@ -291,9 +291,7 @@ class Referents:
         """"the commission refused" after "the National Telecommunications Commission", "la commission" after "la
         Commission européenne", "the court" after "the Court of Session": a bare definite singular noun that is a
         word of an organisation's name stands for the last organisation so named, within about three paragraphs."""
-        if is_plural(head) or head.dep_ not in _ARGUMENT_DEPS or not any(
-                c.dep_ == "det" and c.lower_.rstrip("'’") in _SINGULAR_DEFINITE for c in head.children) or any(
-                c.dep_ not in ("det", "punct") for c in head.children):
+        if not _bare_definite(head):
             return None
         word = head.lower_
         for t in reversed(self.doc[max(0, head.i - 400):head.i]):
@@ -307,13 +305,7 @@ class Referents:
         lemma = head.lemma_.lower()
         kind = "GPE" if lemma in words("country_noun", self.lang) else "ORG" if lemma in words("group_noun", self.lang) \
             else None
-        if kind is None or not any(c.dep_ == "det" and c.lower_.rstrip("'’") in _SINGULAR_DEFINITE for c in head.children):
-            return None
-        if is_plural(head):
-            return None  # "they invited the countries to open dialogue"
-        if any(c.dep_ not in ("det", "punct") for c in head.children) or head.dep_ not in _ARGUMENT_DEPS:
-            return None  # "dans le pays" is where, not who: the coder reads places on its own
-        return kind
+        return kind if kind is not None and _bare_definite(head) else None
 
     def _named_after(self, head: Token, kind: str) -> Entity | None:
         """The entity of ``kind`` named right after the noun, past quotes, adjectives and participles ("le groupe
@@ -387,6 +379,14 @@ _STATE_AGENTS = frozenset({"GOV", "MIL", "LEG", "JUD", "IGO"})
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "iobj"})
 _SINGULAR_DEFINITE = frozenset({"le", "la", "l", "ce", "cet", "cette", "the", "this"})  # "les pays" point at no one
 _STATE_BODIES = frozenset({"GOV", "MIL", "LEG", "JUD"})  # "le groupe", "l'organisation" are never a ministry
+
+
+def _bare_definite(head: Token) -> bool:
+    """A bare definite singular argument: "le pays", "the commission"; not "un pays", "les pays" or "the countries"
+    (many, no one), "le pays voisin" (its own modifier), nor "dans le pays" (where, not who: the coder reads places)."""
+    return any(c.dep_ == "det" and c.lower_.rstrip("'’") in _SINGULAR_DEFINITE for c in head.children) \
+        and not is_plural(head) and head.dep_ in _ARGUMENT_DEPS \
+        and not any(c.dep_ not in ("det", "punct") for c in head.children)
 
 
 def is_plural(t: Token) -> bool:

@@ -22,11 +22,11 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from veille.extract.events.arguments import (PASSIVE_AGENT, actor_head, members, opposed_subject, own_agent,
-                                             passive_theme, place_heads, recipient_heads, reciprocal, relative,
+from veille.extract.events.arguments import (PASSIVE_AGENT, actor_head, is_state_force, members, opposed_subject,
+                                             own_agent, passive_theme, place_heads, recipient_heads, reciprocal, relative,
                                              slot_heads, undergoer)
 from veille.extract.events.lexicon import NO_RECIPIENT_NEEDED, Trigger, lexicon
-from veille.extract.events.parties import acting_for, home_state, is_party, is_state_force, same_party
+from veille.extract.events.parties import acting_for, home_state, is_party, same_party
 from veille.extract.events.triggers import (Occurrence, class_of_object, find_triggers, has_complement, lemma_of,
                                             objects)
 from veille.extract.factuality import factuality
