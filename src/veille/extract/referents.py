@@ -355,7 +355,8 @@ class Referents:
             e = self.by_token.get(t.i)
             if e is None or e.type not in ("ORG",):
                 continue
-            if inner or _fits(role, e.agent):
+            # an organisation the base does not know may be "the network", never "les journalistes" (many people)
+            if inner or (_fits(role, e.agent) and not (e.agent is None and is_plural(head))):
                 return e
         if (role or {}).get("agent") == "REB":
             return next((e for t in self.doc[head.i:] if (e := self.by_token.get(t.i)) is not None

@@ -55,6 +55,8 @@ def actor_head(occ: Occurrence, named: frozenset[int]) -> tuple[Token | None, bo
             return own, True
         if occ.support is not None:
             return _verb_actor(occ.support, named)
+        if backed_subject(t) is not None:
+            return _of_agent(t, named), True
         if _adverbial(t):  # "L'armée turque, en coopération avec la coalition, a lancé …": the clause's doer
             return _verb_actor(t.head, named)
         return None, True
@@ -111,9 +113,21 @@ def _owner(t: Token, named: frozenset[int]) -> Token | None:
 
 def _de_agent(t: Token, named: frozenset[int]) -> Token | None:
     for c in t.children:
-        if c.dep_ == "nmod" and c.i > t.i and c.i in named and any(
+        # "les frappes de la Russie", or of a body its demonym places ("l'aide de l'aviation russe")
+        if c.dep_ == "nmod" and c.i > t.i and (c.i in named or any(
+                g.dep_ == "amod" and g.i in named for g in c.children)) and any(
                 g.dep_ == "case" and lemma_of(g) == "de" for g in c.children):
             return c
+    return None
+
+
+def _of_agent(t: Token, named: frozenset[int]) -> Token | None:
+    """"with the support of the United States": in the frame of ``backed_subject`` "of X" can only be the backer."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.i in named or any(g.i in named for g in pobj.children)):
+                return pobj
     return None
 
 
@@ -619,6 +633,28 @@ def opposed_subject(t: Token) -> Token | None:
         return None
     verb = prep.head if t.dep_ == "pobj" else t.head
     return next((c for c in verb.children if c.dep_ in SUBJECT), None) if verb.pos_ in ("VERB", "AUX") else None
+
+
+_BACKING = frozenset({"avec", "grâce", "with", "thanks"})
+
+
+def backed_subject(t: Token) -> Token | None:
+    """"l'armée turque intervient avec le soutien des États-Unis", "avance grâce à l'aide de l'aviation russe",
+    "entered Syria with the support of the United States": help in an adverbial of accompaniment or cause goes to
+    the clause's subject (the coder asks it only of aid and support nouns)."""
+    marker: Token | None
+    if t.dep_ == "pobj":  # "with the support", "thanks to the help": the preposition hangs from the verb or "thanks"
+        prep = t.head
+        marker, verb = (prep.head, prep.head.head) if prep.head.lower_ == "thanks" else (prep, prep.head)
+    elif t.dep_ in ("obl", "obl:mod", "nmod"):
+        marker = next((c for c in t.children if c.dep_ == "case"), None)
+        verb = t.head
+    else:
+        return None
+    if marker is None or marker.lower_ not in _BACKING or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    # "Duque est élu sénateur avec le soutien d'Álvaro Uribe": a passive's subject is helped as well
+    return next((c for c in verb.children if c.dep_ in (*SUBJECT, *_PASSIVE_SUBJECT)), None)
 
 
 def passive_theme(t: Token) -> Token | None:

@@ -22,9 +22,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from veille.extract.events.arguments import (PASSIVE_AGENT, actor_head, is_state_force, members, opposed_subject,
-                                             own_agent, passive_theme, place_heads, recipient_heads, reciprocal, relative,
-                                             slot_heads, undergoer)
+from veille.extract.events.arguments import (PASSIVE_AGENT, actor_head, backed_subject, is_state_force, members,
+                                             opposed_subject, own_agent, passive_theme, place_heads, recipient_heads,
+                                             reciprocal, relative, slot_heads, undergoer)
 from veille.extract.events.lexicon import NO_RECIPIENT_NEEDED, Trigger, lexicon
 from veille.extract.events.parties import acting_for, home_state, is_party, same_party
 from veille.extract.events.triggers import (Occurrence, class_of_object, find_triggers, has_complement, lemma_of,
@@ -41,6 +41,7 @@ _VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUS
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "AID", "RETREAT", "COOPERATE", "PROTEST"})
 _CAPTIVE_TYPES = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION"})
 _REPROACH = frozenset({"ACCUSE", "REJECT", "PROTEST", "THREATEN", "SANCTION"})
+_BACKING_TYPES = frozenset({"AID", "SUPPORT", "COOPERATE"})
 _FOLD_DEPS = frozenset({"ccomp", "advcl", "parataxis", "conj", "acl:relcl", "relcl", "csubj"})
 # Nouns that stand for an act already reported ("the move", "ces frappes", "the request"), with the type they
 # name where they name one.
@@ -213,9 +214,11 @@ class _Coder:
         or, for a reproach, the clause's subject ("despite criticism by the Greek foreign minister")."""
         if occ.pos != "NOUN":
             return None
-        for frame in (undergoer, opposed_subject):
+        for frame in (undergoer, opposed_subject, backed_subject):
             if frame is opposed_subject and occ.rule.type not in _REPROACH:
                 continue  # "le pays a relevé son niveau d'alerte après l'attentat de Berlin" was not attacked
+            if frame is backed_subject and occ.rule.type not in _BACKING_TYPES:
+                continue
             framed = frame(occ.head)
             if framed is not None and framed.i not in exclude:
                 p = self.refs.party(framed)
@@ -460,7 +463,7 @@ class _Coder:
                 self.found.append(Found(occ, authority, None, fact, 0.3))
         elif rec.country or (rec.entity is not None and rec.entity.agent == "IGO"):  # a party of the news, not a building or a name of its own
             self.found.append(Found(occ, authority, rec, fact, 0.35))
-        elif occ.rule.type == "COERCE" and self.named_person(patient, rec):
+        elif occ.rule.type in ("COERCE", "ASSAULT") and self.named_person(patient, rec):
             self.found.append(Found(occ, authority, rec, fact, 0.35))
 
     def owned_move(self, occ: Occurrence, fact: str) -> None:
@@ -491,7 +494,8 @@ class _Coder:
     def named_person(self, patient: Token | None, rec: Party) -> bool:
         """"Viktar Babaryka, who was arrested and banned from the election": only authorities arrest, detain or ban,
         so a person named as the one who underwent it (not "ses équipements", not an "il") is news even when the text
-        gives neither doer nor country."""
+        gives neither doer nor country; so is a named person killed or wounded by no one the text names ("Kim
+        Jong-nam avait été assassiné")."""
         return rec.entity is not None and rec.entity.type == "PERSON" and patient is not None \
             and self.refs.by_token.get(patient.i) is rec.entity
 

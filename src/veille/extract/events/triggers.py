@@ -36,7 +36,21 @@ _PARTICLE = frozenset({"prt", "compound:prt"})
 
 def lemma_of(t: Token) -> str:
     lemma = t.lemma_.lower()
+    if t.pos_ == "VERB" and lemma == t.lower_ and t.doc.lang_ == "fr":
+        return _first_group(lemma)
     return _ELISIONS.get(lemma, lemma)
+
+
+def _first_group(form: str) -> str:
+    """"L'exécutif européen reproche au pays …", "il conteste", "ils demandent": the French lemmatizer leaves some
+    present-tense verbs as they are written; every infinitive ends in -er, -ir, -re or -oir, so a verb "lemma" that
+    does not is a present form of the -er verbs, the one open class, whose infinitive it gives back."""
+    if form.endswith(("er", "ir", "re", "oir")):
+        return form
+    for ending in ("ent", "es", "e"):
+        if form.endswith(ending) and len(form) > len(ending) + 2:
+            return form[: -len(ending)] + "er"
+    return form
 
 
 @dataclass(slots=True)
