@@ -88,6 +88,20 @@ def test_unknown_person_gets_country_from_title_or_apposition(text, lang, person
     assert (e["type"], e["country"]) == ("PERSON", country)
 
 
+@pytest.mark.parametrize("text, person", [
+    # winer-fr:2016_08_31-003: the clause hanging from the name is not its title
+    ("Le porte-parole de l'État islamique, Abou Mohammed al-Adnani ayant appelé aux massacres des français en 2014 "
+     "et en mai dernier a été tué.", "Abou Mohammed al-Adnani"),
+    # winer-fr:2016_10_25-001: the relative clause of the name's apposition is not part of it
+    ("Le journaliste Gildas Yihundimpundu, qui avait été arrêté le 23 octobre alors qu'il était en reportage avec la "
+     "journaliste américaine Julia Steers, a été libéré.", "Gildas Yihundimpundu"),
+])
+def test_a_clause_beside_a_name_gives_it_no_country(text, person):
+    e = entity_of(_analyse(text, "fr"), person)
+    assert (e["type"], e["country"]) == ("PERSON", None)
+    assert all(len(r.split()) <= 6 for r in e["roles"])
+
+
 def test_role_is_not_part_of_the_name():
     # winer-fr:2017_01_21-005
     a = _analyse("Pologne : le Premier Ministre Beata Szydło accueille les troupes américaines", "fr")

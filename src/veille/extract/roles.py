@@ -161,15 +161,21 @@ def _apposition(span: SpacySpan) -> list[Token] | None:
     heads: list[Token] = [c for c in root.children if c.dep_ == "appos" and c.i not in inside]
     if root.dep_ == "appos" and root.head.i not in inside:
         heads.append(root.head)
+    own = {t.i for t in root.subtree}
     for head in heads:
+        if any(c.dep_ in _CLAUSE_MARKS for c in head.children):
+            continue  # "les trois derniers sont en place … rencontré Pierre Nkurunziza": a clause, not a title
+        # the head's own phrase, without the clauses that hang from it nor the name's own ("Abou Mohammed
+        # al-Adnani ayant appelé aux massacres des Français" is no Frenchman)
         tokens = [t for t in head.subtree if t.i not in inside and abs(t.i - span.start) <= 3 * _WINDOW
-                  and t.sent.start == span.sent.start]
-        if root.dep_ == "appos" and head is root.head:
-            # the head's own phrase, without the clauses that hang from it
-            tokens = [t for t in tokens if not _in_clause(t, head)]
+                  and t.sent.start == span.sent.start and not _in_clause(t, head)
+                  and (head.i in own or t.i not in own)]
         if tokens:
             return tokens
     return None
+
+
+_CLAUSE_MARKS = frozenset({"cop", "nsubj", "nsubj:pass", "nsubjpass", "aux", "aux:tense", "aux:pass", "auxpass"})
 
 
 def _in_clause(t: Token, head: Token) -> bool:
