@@ -72,3 +72,24 @@ def test_journalists_are_not_the_last_unknown_organisation():
     article = corpus_article("winer-fr:2018_12_06-001")
     assert "GIGN" in article.text
     assert all((v["recipient"] or {}).get("canonical") != "GIGN" for v in analyze(article)["events"])
+
+
+def test_alleged_involvement_accuses_the_party_the_modifier_names():
+    assert {("ACCUSE", "SAU", "IRN"), ("ACCUSE", "USA", "IRN")} <= events_in(
+        "en-wikinews:2019:114", "both Saudi Arabia and the United States have alleged Iranian involvement")
+
+
+def test_alleged_ties_are_no_accusation():
+    # "has alleged ties to the IRGC": ties said to exist, not an accusation by Mahan Air
+    assert not events_in("en-wikinews:2019:015", "has alleged ties to the Islamic Revolutionary Guard Corps of Iran")
+
+
+def test_a_role_noun_with_the_name_beside_it_is_the_named_person_arrested():
+    records = event_records_in("winer-fr:2016_10_25-001", "Le journaliste Gildas Yihundimpundu, qui avait été arrêté")
+    assert any(v["type"] == "COERCE" and v["recipient"]["canonical"] == "Gildas Yihundimpundu" for v in records)
+
+
+def test_the_regime_first_in_a_list_is_the_state_of_the_story():
+    # "le régime et ses alliés russes et iraniens": the list does not stop "le régime" pointing back at Syria
+    assert {("ACCUSE", "USA", "SYR"), ("ACCUSE", "USA", "RUS"), ("ACCUSE", "USA", "IRN")} <= events_in(
+        "winer-fr:2016_12_18-001", "Barack Obama a immédiatement réagi en dénonçant le régime et ses alliés russes")

@@ -387,7 +387,7 @@ def _bare_definite(head: Token) -> bool:
     (many, no one), "le pays voisin" (its own modifier), nor "dans le pays" (where, not who: the coder reads places)."""
     return any(c.dep_ == "det" and c.lower_.rstrip("'’") in _SINGULAR_DEFINITE for c in head.children) \
         and not is_plural(head) and head.dep_ in _ARGUMENT_DEPS \
-        and not any(c.dep_ not in ("det", "punct") for c in head.children)
+        and not any(c.dep_ not in ("det", "punct", "cc", "conj") for c in head.children)  # "le régime et ses alliés"
 
 
 def is_plural(t: Token) -> bool:

@@ -496,8 +496,11 @@ class _Coder:
         so a person named as the one who underwent it (not "ses équipements", not an "il") is news even when the text
         gives neither doer nor country; so is a named person killed or wounded by no one the text names ("Kim
         Jong-nam avait été assassiné")."""
-        return rec.entity is not None and rec.entity.type == "PERSON" and patient is not None \
-            and self.refs.by_token.get(patient.i) is rec.entity
+        if rec.entity is None or rec.entity.type != "PERSON" or patient is None:
+            return False
+        # "Le journaliste Gildas Yihundimpundu, qui avait été arrêté": the role noun stands with the name beside it
+        return any(self.refs.by_token.get(x.i) is rec.entity
+                   for x in (patient, *(c for c in patient.children if c.dep_ == "appos")))
 
     def patient_party(self, patient: Token, occ: Occurrence) -> Party | None:
         """The party an agentless passive is done to, read from its patient alone ("le boulevard Wilson a été
