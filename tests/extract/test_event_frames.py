@@ -93,3 +93,13 @@ def test_the_regime_first_in_a_list_is_the_state_of_the_story():
     # "le régime et ses alliés russes et iraniens": the list does not stop "le régime" pointing back at Syria
     assert {("ACCUSE", "USA", "SYR"), ("ACCUSE", "USA", "RUS"), ("ACCUSE", "USA", "IRN")} <= events_in(
         "winer-fr:2016_12_18-001", "Barack Obama a immédiatement réagi en dénonçant le régime et ses alliés russes")
+
+
+def test_a_passive_in_a_relative_of_time_is_the_act_of_the_noun_it_stands_for():
+    # the French parse hangs "dans laquelle" from "réponse"; the act is the Russian intervention's
+    assert ("COERCE", "RUS", "UKR") in events_in(
+        "winer-fr:2017_01_21-005", "l'intervention russe en Ukraine en 2014, dans laquelle la Crimée a été annexée")
+    text = "The offensive by Russian forces, during which the city of Mariupol was captured, ended in May."
+    codes = {(v["type"], (v["actor"] or {}).get("country"), (v["recipient"] or {}).get("country"))
+             for v in analyze(Article(id="t", text=text, lang="en"))["events"]}
+    assert ("COERCE", "RUS", "UKR") in codes

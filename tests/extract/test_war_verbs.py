@@ -13,7 +13,9 @@ from tests.conftest import event_records_in, events_in
      ("ASSAULT", "SYR", "Islamic State")),
     ("winer-fr:2016_09_19-001", "Le régime syrien est en effet assiégé dans cette zone depuis près de deux ans par l' État islamique",
      ("COERCE", "Islamic State", "SYR")),
-    ("winer-fr:2017_01_21-005", "dans laquelle la Crimée a été annexée", ("COERCE", None, "UKR")),
+    # "l'intervention russe en Ukraine en 2014, dans laquelle la Crimée a été annexée": the relative pronoun
+    # stands for the intervention, whose agent (russe) is the annexing party
+    ("winer-fr:2017_01_21-005", "dans laquelle la Crimée a été annexée", ("COERCE", "RUS", "UKR")),
 ])
 def test_war_verbs_code_their_events(article_id, sentence, event):
     assert event in events_in(article_id, sentence)

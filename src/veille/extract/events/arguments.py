@@ -273,12 +273,39 @@ def _during_nouns(t: Token) -> Iterable[Token]:
     "lors d'une opération" (the parser hangs the noun from "lors")."""
     for c in t.children:
         if c.dep_ == "prep" and c.lower_ in _DURING:
-            yield from (g for g in c.children if g.dep_ == "pobj")
+            nouns = [g for g in c.children if g.dep_ == "pobj"]
         elif c.dep_ in ("obl", "obl:mod", "nmod", "obl:arg") and any(
                 g.dep_ in ("case", "fixed") and g.lower_ in _DURING for g in c.children):
-            yield c
+            nouns = [c]
         elif c.dep_ == "advmod" and c.lower_ == "lors":
-            yield from (g for g in c.children if g.dep_.startswith("obl"))
+            nouns = [g for g in c.children if g.dep_.startswith("obl")]
+        else:
+            continue
+        for noun in nouns:
+            if noun.pos_ == "PRON" and relative(noun):
+                yield from _relative_hosts(noun, t)
+            else:
+                yield noun
+
+
+def _relative_hosts(pron: Token, verb: Token) -> list[Token]:
+    """"the offensive by Russian forces, during which the city was captured", "l'intervention russe en Ukraine en
+    2014, dans laquelle la Crimée a été annexée": the nouns a relative of time may stand for. The English parse hangs
+    the clause from its noun; the French one often from another noun or the main verb, so the noun is also read back
+    from the words before the relative's preposition, climbing the complements of the noun phrase they close ("en
+    2014" → "intervention")."""
+    hosts = [verb.head] if verb.dep_ in ("relcl", "acl:relcl") and verb.head.i < pron.i else []
+    first = min(x.i for x in pron.head.subtree) if pron.dep_ == "pobj" else min(x.i for x in pron.subtree)
+    node = pron.doc[max(first - 1, 0)]
+    if node.is_punct and node.i > 0:
+        node = node.doc[node.i - 1]
+    for _ in range(4):
+        if node.pos_ == "NOUN":
+            hosts.append(node)
+        if node.dep_ not in ("nmod", "amod", "nummod", "pobj", "prep") or node.head.i >= node.i:
+            break
+        node = node.head
+    return hosts
 
 
 def _active_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]:
