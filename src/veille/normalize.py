@@ -11,8 +11,16 @@ from veille.lexicons import words
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+# Latin letters that Unicode does not decompose into a base letter and a mark, so NFKD leaves them whole and a key
+# would split the name at them ("Yıldırım" → "y ld r m", "Støre" → "st re"). Written by hand: the transliteration
+# libraries are GPL (Unidecode) or far larger than these few letters.
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d",
+                               "Ð": "D", "þ": "th", "Þ": "Th", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe",
+                               "Œ": "Oe", "ħ": "h", "Ħ": "H"})
+
+
 def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

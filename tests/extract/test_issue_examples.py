@@ -56,7 +56,7 @@ def _codes(text: str, lang: str) -> set[tuple]:
      "of an assault by the RSF on El-Fasher.", "en", ("ASSAULT", "SDN", "SDN", "asserted")),
     # "ni … ni" negates
     ("Les militaires nigériens n'ont ni libéré Mohamed Bazoum ni rétabli l'ordre constitutionnel.", "fr",
-     ("RETREAT", "NER", "Mohamed Bazoum", "negated")),
+     ("RETREAT", "NER", "NER", "negated")),  # Mohamed Bazoum, Niger's president in the base: his country
 ])
 def test_issue_sentence_is_coded(text, lang, want):
     assert want in _codes(text, lang)
@@ -104,3 +104,9 @@ def test_wire_datelines_are_a_place_and_an_agency():
     assert not any((p or {}).get("canonical") in ("Jerusalem", "DEIR AL-BALAH", "Associated Press") for p in parties)
     assert any(v["type"] == "ASSAULT" and _side(v["actor"]) == "ISR" and (v["recipient"] or {}).get("canonical") == "Hamas"
                for v in analysis["events"])
+
+
+def test_the_one_not_released_is_the_person_named():
+    events = _events("Les militaires nigériens n'ont ni libéré Mohamed Bazoum ni rétabli l'ordre constitutionnel.", "fr")
+    assert any(v["type"] == "RETREAT" and v["recipient"]["canonical"] == "Mohamed Bazoum"
+               and v["factuality"] == "negated" for v in events)

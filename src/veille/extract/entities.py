@@ -322,7 +322,10 @@ def _person_named(key: str, label: str, kb: KB, surnames: dict[str, Record]) -> 
             name_key(n).split()[0] in words[:-1] for n in person.all_names() if " " in n):
         return person
     if len(words) == 1 and label in ("PERSON", "ORG", "GPE", "MISC"):
-        return surnames.get(words[0]) or (kb.surnames.get(words[0]) if label == "PERSON" else None)
+        # a lone word that is a common first name ("Jonathan, a farmer, said") is a person the base may not know: it
+        # stands for the base's person of that surname ("Goodluck Jonathan") only when the text names them in full
+        return surnames.get(words[0]) or (kb.surnames.get(words[0]) if label == "PERSON" and not is_first_name(words[0])
+                                          else None)
     return None
 
 
