@@ -103,3 +103,23 @@ def test_a_passive_in_a_relative_of_time_is_the_act_of_the_noun_it_stands_for():
     codes = {(v["type"], (v["actor"] or {}).get("country"), (v["recipient"] or {}).get("country"))
              for v in analyze(Article(id="t", text=text, lang="en"))["events"]}
     assert ("COERCE", "RUS", "UKR") in codes
+
+
+def test_what_is_asked_for_is_not_done_and_is_done_by_the_party_asked():
+    # "recommended the United States troops in Iraq withdraw": a withdrawal requested, not one that took place
+    [withdrawal] = [v for v in event_records_in(
+        "en-wikinews:2020:002", "recommended the United States troops in Iraq withdraw") if v["type"] == "RETREAT"]
+    assert (withdrawal["actor"]["country"], withdrawal["factuality"]) == ("USA", "hypothetical")
+    # the one urged to act is its doer, not the one who urges
+    codes = {(v["type"], (v["actor"] or {}).get("country"), v["factuality"])
+             for v in analyze(Article(id="t", text="Iran urged Israel to stop and withdraw.", lang="en"))["events"]}
+    assert ("REQUEST", "IRN", "asserted") in codes and ("RETREAT", "ISR", "hypothetical") in codes
+    assert not any(c[0] == "RETREAT" and c[1] == "IRN" for c in codes)
+
+
+def test_a_tensed_verb_after_an_asked_infinitive_is_the_asker_own_act():
+    # "urged the embassy to reconsider and spoke with US Secretary of State Mike Pompeo": Raab spoke, and did
+    assert {("REQUEST", "GBR", "USA"), ("CONSULT", "GBR", "USA")} <= events_in(
+        "en-wikinews:2019:137", "urged the embassy to reconsider and spoke with US Secretary of State Mike Pompeo")
+    consult = next(v for v in event_records_in("en-wikinews:2019:137", "and spoke with US") if v["type"] == "CONSULT")
+    assert consult["factuality"] == "asserted"

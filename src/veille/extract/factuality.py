@@ -58,13 +58,15 @@ def factuality(predicate: Token, lang: str, *, stop_at: frozenset[int] = frozens
     while t.dep_ in _GOVERNED_BY and t.head.i != t.i and steps < 4:
         head = t.head
         steps += 1
+        if t.dep_ == "conj" and tensed(t) and head.morph.get("VerbForm", []) == ["Inf"] and head.head.i != head.i:
+            # "urged the embassy to reconsider and spoke with Pompeo": a tensed verb is no conjunct of an infinitive;
+            # it is coordinate with the infinitive's governor, out of its scope
+            t = head.head
+            continue
         # a modal scopes over its complement (also a noun's infinitive: "plans to attack"), not over an adverbial
         governed_clause = t.dep_ in ("xcomp", "ccomp") or (t.dep_ == "acl" and t.morph.get("VerbForm", []) == ["Inf"])
         if head.i in stop_at:
-            if t.dep_ == "ccomp" and m.kinds.get(head.lemma_.lower()) != "belief_neg" and _local(head, m, lang) == NEGATED:
-                found.append(NEGATED)  # "ne croient pas que l'accord soit finalisé"
-            elif m.kinds.get(head.lemma_.lower()) == "belief_neg":
-                found.append(NEGATED)
+            found.append(_reported(t, head, m, lang))
             break
         lemma = head.lemma_.lower()
         if governed_clause and m.kinds.get(lemma) == "modal" and _realised(head, lang):
@@ -80,6 +82,22 @@ def factuality(predicate: Token, lang: str, *, stop_at: frozenset[int] = frozens
         t = head
     found.append(_phrases(predicate, m))
     return min(found, key=_ORDER.__getitem__)
+
+
+def _reported(t: Token, reporter: Token, m: Markers, lang: str) -> str:
+    """What the reporting verb makes of the clause it reports: "ne croient pas que l'accord soit finalisé" denies
+    it; "a exigé que les troupes se retirent" asks for it (not done); "a dit que" leaves it as it is."""
+    kind = m.kinds.get(reporter.lemma_.lower())
+    if t.dep_ == "ccomp" and kind != "belief_neg" and _local(reporter, m, lang) == NEGATED:
+        return NEGATED
+    if kind in ("belief_neg", "request"):
+        return m.lemmas[reporter.lemma_.lower()]
+    return ASSERTED
+
+
+def tensed(verb: Token) -> bool:
+    """A finite verb, or a participle with its own auxiliary ("spoke", "s'est entretenu")."""
+    return verb.morph.get("VerbForm", []) == ["Fin"] or any(c.dep_ in ("aux", "aux:tense") for c in verb.children)
 
 
 def _realised(modal: Token, lang: str) -> bool:

@@ -20,7 +20,7 @@ RELATIONS = frozenset({"according_to", "previously_reported", "confirmed_by", "d
 AGENTS = frozenset({"GOV", "MIL", "LEG", "JUD", "MED", "IGO", "NGO", "BUS", "CVL", "REB", "POL"})
 ROLE_KINDS = frozenset({"spokesperson", "official", "minister", "head", "diplomat", "military", "media", "expert", "group"})
 FACT_KINDS = frozenset({"negation", "modal", "conditional", "future", "plan", "hedge", "evidential", "belief_neg",
-                        "allegation", "doubt", "fear", "hope", "purpose"})
+                        "allegation", "doubt", "fear", "hope", "purpose", "request"})
 FRAMES = {"fr": frozenset({"que", "inf", "direct", "obj"}), "en": frozenset({"that", "inf", "direct", "obj"})}
 WORD_CLASSES = frozenset({
     "definite_article", "indefinite_article", "partitive_article", "posting_preposition", "ne_particle", "ne_pair",

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from veille.extract.events.lexicon import DEFAULT_SLOTS, Trigger, lexicon
 from veille.extract.events.triggers import Occurrence, copula_subject, lemma_of, unplaced
+from veille.extract.factuality import markers, tensed
 from veille.nlp.forms import looks_participle
 from veille.nlp.index import sentence_of
 from veille.extract.referents import Referents
@@ -321,10 +322,24 @@ def _active_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]:
     if (t.dep_ == "acl" or (t.dep_ in ("nmod", "amod", "appos") and t.pos_ != "VERB")) and t.head.pos_ in ("NOUN", "PROPN") \
             and t.head.i < t.i:
         return t.head, True  # a headline's present tense read as a participle or noun: "La junte malienne expulse …"
+    controller = _asked(t)
+    if controller is not None:
+        return controller, True
     if (t.dep_ in ("conj", "xcomp") or (t.dep_ in ("advcl", "pcomp") and t.morph.get("VerbForm", []) in (["Part"], ["Ger"], ["Inf"]))) \
             and t.head.i != t.i:
         return _verb_actor(_governing_clause(t), named)  # "a réagi en dénonçant", "began deploying", "accused X of violating"
     return None, True
+
+
+def _asked(t: Token) -> Token | None:
+    """The party asked to act: "Iran urged Israel to withdraw", "a exhorté Israël à cesser", "a demandé à la France
+    de retirer ses troupes". A verb of request (factuality kind ``request``) hands its infinitive to its object,
+    not to its own subject."""
+    head = t.head
+    if t.dep_ != "xcomp" or head.i == t.i or markers(t.doc.lang_).kinds.get(head.lemma_.lower()) != "request":
+        return None
+    return next((c for c in head.children if c.i < t.i and (c.dep_ in ("obj", "dobj", "iobj") or (
+        c.dep_ in ("obl:arg", "obl") and any(g.dep_ == "case" and g.lower_ in ("à", "a") for g in c.children)))), None)
 
 
 def _planned(t: Token, named: frozenset[int]) -> bool:
@@ -338,11 +353,11 @@ def _governing_clause(t: Token) -> Token:
     """The verb whose doer a conjunct, complement or adverbial clause shares: past a preposition ("accused X of
     violating") and past an adjective to its copula ("was quick to condemn", "was more forceful in blaming Iran")."""
     head = t.head.head if t.head.dep_ == "prep" else t.head
+    if t.dep_ == "conj" and tensed(t) and head.dep_ == "xcomp" and head.morph.get("VerbForm", []) == ["Inf"]:
+        head = head.head  # "urged the embassy to reconsider and spoke with Pompeo": coordinate with "urged"
     if head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp") and head.head.i != head.i:
         head = head.head
     return head
-
-
 
 
 _TARGETING = frozenset({"viser", "cibler", "concerner", "target", "concern", "involve", "impliquer"})
