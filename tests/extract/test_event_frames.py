@@ -123,3 +123,13 @@ def test_a_tensed_verb_after_an_asked_infinitive_is_the_asker_own_act():
         "en-wikinews:2019:137", "urged the embassy to reconsider and spoke with US Secretary of State Mike Pompeo")
     consult = next(v for v in event_records_in("en-wikinews:2019:137", "and spoke with US") if v["type"] == "CONSULT")
     assert consult["factuality"] == "asserted"
+
+
+def test_a_request_with_no_addressee_asks_the_subject_of_what_it_asks_for():
+    # "recommended the United States troops in Iraq withdraw": the Iraqi prime minister asks the United States
+    assert ("REQUEST", "IRQ", "USA") in events_in(
+        "en-wikinews:2020:002", "Adil Abdul-Mahdi, the caretaker Prime Minister, recommended the United States troops")
+    text = "Le gouvernement malien a exigé que les troupes françaises se retirent du pays."
+    codes = {(v["type"], (v["actor"] or {}).get("country"), (v["recipient"] or {}).get("country"), v["factuality"])
+             for v in analyze(Article(id="t", text=text, lang="fr"))["events"]}
+    assert codes == {("REQUEST", "MLI", "FRA", "asserted"), ("RETREAT", "FRA", None, "hypothetical")}
