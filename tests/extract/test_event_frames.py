@@ -133,3 +133,12 @@ def test_a_request_with_no_addressee_asks_the_subject_of_what_it_asks_for():
     codes = {(v["type"], (v["actor"] or {}).get("country"), (v["recipient"] or {}).get("country"), v["factuality"])
              for v in analyze(Article(id="t", text=text, lang="fr"))["events"]}
     assert codes == {("REQUEST", "MLI", "FRA", "asserted"), ("RETREAT", "FRA", None, "hypothetical")}
+
+
+def test_groups_of_the_syrian_war_are_known_under_their_french_spellings():
+    accused = [v["recipient"]["canonical"] for v in event_records_in(
+        "wikinews-kp2012:45644", "accusent le Front Nusrat") if v["type"] == "ACCUSE"]
+    assert accused == ["Al-Nusra Front"]
+    text = "Le Conseil national syrien a condamné les exécutions."
+    entities = analyze(Article(id="t", text=text, lang="fr"))["entities"]
+    assert any(e.get("canonical") == "Syrian National Council" and e.get("country") == "SYR" for e in entities)
