@@ -142,3 +142,12 @@ def test_groups_of_the_syrian_war_are_known_under_their_french_spellings():
     text = "Le Conseil national syrien a condamné les exécutions."
     entities = analyze(Article(id="t", text=text, lang="fr"))["entities"]
     assert any(e.get("canonical") == "Syrian National Council" and e.get("country") == "SYR" for e in entities)
+
+
+def test_an_attack_named_as_the_subject_of_hitting_strikes_its_object_once():
+    for lang, text in (("fr", "Une frappe russe a touché un hôpital de Kiev lundi."),
+                       ("en", "Russian strikes targeted Kyiv on Monday.")):
+        events = analyze(Article(id="t", text=text, lang=lang))["events"]
+        # the noun and the verb name one act: one event, not two
+        assert [(v["type"], v["actor"]["country"], v["recipient"]["country"]) for v in events] == \
+            [("ASSAULT", "RUS", "UKR")], (lang, events)

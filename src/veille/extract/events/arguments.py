@@ -361,12 +361,17 @@ def _governing_clause(t: Token) -> Token:
 
 
 _TARGETING = frozenset({"viser", "cibler", "concerner", "target", "concern", "involve", "impliquer"})
+_HITTING = frozenset({"toucher", "viser", "cibler", "atteindre", "frapper", "hit", "target", "strike", "rock"})
 
 
 def recipient_heads(occ: Occurrence) -> Iterable[Token]:
     """Heads of the recipient phrase, slot after slot in the lexicon's order, then what a noun or a verb's object
     "targets" ("une enquête visant douze personnalités", "sanctions targeting", "fired missiles targeting …")."""
     yield from _slotted(occ)
+    if occ.pos == "NOUN" and occ.head.dep_ == "nsubj" and lemma_of(occ.head.head) in _HITTING:
+        # "Une frappe russe a touché un hôpital de Kiev", "Russian strikes hit Kyiv": the act the subject names
+        # struck the verb's object
+        yield from (g for c in occ.head.head.children if c.dep_ in ("obj", "dobj") for g in unplaced(c))
     # what the act or its weapon "targets": "sanctions targeting …", "launched missiles targeting US troops"
     nouns = [occ.head] if occ.pos == "NOUN" else [o for o in occ.head.children if o.dep_ in ("obj", "dobj")]
     for n in nouns:

@@ -687,10 +687,14 @@ def _confidence(occ: Occurrence, head: Token, actor: Party, recipient: Party | N
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
-    """One event per (trigger, actor, recipient): a phrase that reached the same entity twice counts once."""
+    """One event per (act, actor, recipient): a phrase that reached the same entity twice counts once, and an act
+    named twice in one clause ("Russian strikes targeted Kyiv", "Twin bombings struck the cathedral": the noun and
+    the verb it is the subject of) is one event of one type."""
     seen, out = set(), []
     for f in found:
-        key = (f.trigger.i, id(f.actor.entity) if f.actor else None, id(f.recipient.entity) if f.recipient else None)
+        t = f.trigger
+        act = (t.head.i, f.rule.type) if t.dep_ == "nsubj" and t.head.i != t.i else (t.i, f.rule.type)
+        key = (act, id(f.actor.entity) if f.actor else None, id(f.recipient.entity) if f.recipient else None)
         if key not in seen:
             seen.add(key)
             out.append(f)
