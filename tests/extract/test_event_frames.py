@@ -151,3 +151,13 @@ def test_an_attack_named_as_the_subject_of_hitting_strikes_its_object_once():
         # the noun and the verb name one act: one event, not two
         assert [(v["type"], v["actor"]["country"], v["recipient"]["country"]) for v in events] == \
             [("ASSAULT", "RUS", "UKR")], (lang, events)
+
+
+def test_ground_taken_from_a_party_is_seized_from_it_and_help_is_no_party():
+    # "grâce aux frappes aériennes américaines, les combattants ont pris à l'État islamique de vastes zones": the
+    # ground is taken from the Islamic State; the American strikes that helped are behind another preposition
+    seized = [v for v in event_records_in("winer-fr:2016_02_21-003", "ont pris à l'État islamique") if v["type"] == "COERCE"]
+    assert [v["recipient"]["canonical"] for v in seized] == ["Islamic State"]
+    for lang, text in (("fr", "Le gouvernement a pris une décision difficile."),
+                       ("en", "The government took a difficult decision.")):
+        assert analyze(Article(id="t", text=text, lang=lang))["events"] == []  # taking a decision takes no ground

@@ -532,7 +532,9 @@ def _obliques(occ: Occurrence, prep: str) -> Iterable[Token]:
         seen = {y.i for y in scope}
         scope += [x for x in local_tokens(occ.support) if x.i not in seen]
     for x in scope:
-        if x.i != t.i and any(c.dep_ in ("case", "fixed") and _prep_matches(c, prep) for c in x.children):
+        cases = [c for c in x.children if c.dep_ in ("case", "fixed")]
+        # the preposition is the first word of the phrase's own: "grâce aux frappes", "face à l'offensive" are no "à"
+        if x.i != t.i and cases and _prep_matches(cases[0], prep):
             yield x
 
 
@@ -719,11 +721,16 @@ def passive_theme(t: Token) -> Token | None:
 
 
 def _prepositional(member: Token, head: Token) -> bool:
-    """"Selon l'AFP, le Conseil national syrien a appelé": a member behind a preposition its head lacks is no
-    member of the list."""
-    def prep(t: Token) -> bool:
-        return any(c.dep_ == "case" and c.pos_ == "ADP" and c.i < t.i for c in t.children)
-    return prep(member) and not prep(head)
+    """"Selon l'AFP, le Conseil national syrien a appelé": a member behind a preposition its head lacks, or behind
+    another one ("à peine trois jours plus tard et grâce aux frappes américaines"), is no member of the list."""
+    def prep(t: Token) -> str | None:
+        first = next((c for c in t.children if c.dep_ == "case" and c.i < t.i), None)
+        if first is None:
+            return None
+        word = lemma_of(first)
+        return "à" if word in ("au", "aux") else word
+    own = prep(member)
+    return own is not None and own != prep(head)
 
 
 def _sourced(t: Token) -> bool:
