@@ -370,8 +370,9 @@ def recipient_heads(occ: Occurrence) -> Iterable[Token]:
     yield from _slotted(occ)
     if occ.pos == "NOUN" and occ.head.dep_ == "nsubj" and lemma_of(occ.head.head) in _HITTING:
         # "Une frappe russe a touché un hôpital de Kiev", "Russian strikes hit Kyiv": the act the subject names
-        # struck the verb's object
-        yield from (g for c in occ.head.head.children if c.dep_ in ("obj", "dobj") for g in unplaced(c))
+        # struck the verb's object, when a name says whose it is (not "des familles des combattants pro-régime")
+        yield from (g for c in occ.head.head.children if c.dep_ in ("obj", "dobj") and any(x.ent_type_ for x in c.subtree)
+                    for g in unplaced(c))
     # what the act or its weapon "targets": "sanctions targeting …", "launched missiles targeting US troops"
     nouns = [occ.head] if occ.pos == "NOUN" else [o for o in occ.head.children if o.dep_ in ("obj", "dobj")]
     for n in nouns:
