@@ -164,3 +164,13 @@ def test_ground_taken_from_a_party_is_seized_from_it_and_help_is_no_party():
     for lang, text in (("fr", "Le gouvernement a pris une décision difficile."),
                        ("en", "The government took a difficult decision.")):
         assert analyze(Article(id="t", text=text, lang=lang))["events"] == []  # taking a decision takes no ground
+
+
+def test_an_investigation_opened_against_someone_by_the_prosecutors_accuses_him():
+    # "ouvrir une enquête" carries the act to its noun; "à son encontre" is whom it is against; the prosecutor's
+    # office acts for its state
+    records = [v for v in event_records_in(
+        "winer-fr:2018_07_21-002", "Une enquête a été ouverte à son encontre par le parquet de Paris") if v["type"] == "ACCUSE"]
+    assert [(v["actor"]["country"], v["recipient"]["canonical"]) for v in records] == [("FRA", "Alexandre Benalla")]
+    # referring a case to the prosecutors seizes nothing
+    assert event_records_in("winer-fr:2016_01_01-001", "Le parquet antiterroriste n'a pas été saisi.") == []

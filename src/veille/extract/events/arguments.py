@@ -373,6 +373,7 @@ def recipient_heads(occ: Occurrence) -> Iterable[Token]:
         # struck the verb's object, when a name says whose it is (not "des familles des combattants pro-régime")
         yield from (g for c in occ.head.head.children if c.dep_ in ("obj", "dobj") and any(x.ent_type_ for x in c.subtree)
                     for g in unplaced(c))
+    yield from _against(occ)
     # what the act or its weapon "targets": "sanctions targeting …", "launched missiles targeting US troops"
     nouns = [occ.head] if occ.pos == "NOUN" else [o for o in occ.head.children if o.dep_ in ("obj", "dobj")]
     for n in nouns:
@@ -380,6 +381,18 @@ def recipient_heads(occ: Occurrence) -> Iterable[Token]:
             if c.dep_ in ("acl", "amod") and lemma_of(c) in _TARGETING:
                 # "visant des infrastructures": the parser may take the object for an oblique
                 yield from (g for g in c.children if g.dep_ in ("obj", "dobj", "obl:arg"))
+
+
+def _against(occ: Occurrence) -> Iterable[Token]:
+    """"à l'encontre de X", "à son encontre" ("une enquête a été ouverte à son encontre par le parquet"): the party
+    an act is directed against, beside the trigger or its support verb, whatever the trigger's own slots."""
+    if occ.head.doc.lang_ != "fr":
+        return
+    for owner in [occ.head] + ([occ.support] if occ.support is not None else []):
+        for c in owner.children:
+            if c.lower_ == "encontre" and any(g.dep_ == "case" and g.lower_ == "à" for g in c.children):
+                yield from (g for g in c.children if g.dep_ == "nmod" or (g.dep_ in ("det", "nmod:poss") and g.pos_ == "DET"
+                                                                          and g.lower_ in ("son", "sa", "leur")))
 
 
 def _slotted(occ: Occurrence) -> Iterable[Token]:
