@@ -174,3 +174,10 @@ def test_an_investigation_opened_against_someone_by_the_prosecutors_accuses_him(
     assert [(v["actor"]["country"], v["recipient"]["canonical"]) for v in records] == [("FRA", "Alexandre Benalla")]
     # referring a case to the prosecutors seizes nothing
     assert event_records_in("winer-fr:2016_01_01-001", "Le parquet antiterroriste n'a pas été saisi.") == []
+
+
+def test_the_country_behind_au_is_the_state_named_before():
+    # "L'exécutif européen reproche au pays de ne pas respecter sa feuille de route": "au pays" is "à le pays"
+    records = [v for v in event_records_in("winer-fr:2017_02_22-002", "L’exécutif européen reproche au pays")
+               if v["type"] == "ACCUSE"]
+    assert [(v["actor"]["canonical"], v["recipient"]["country"]) for v in records] == [("European Commission", "ITA")]

@@ -385,6 +385,9 @@ _STATE_BODIES = frozenset({"GOV", "MIL", "LEG", "JUD"})  # "le groupe", "l'organ
 def _bare_definite(head: Token) -> bool:
     """A bare definite singular argument: "le pays", "the commission"; not "un pays", "les pays" or "the countries"
     (many, no one), "le pays voisin" (its own modifier), nor "dans le pays" (where, not who: the coder reads places)."""
+    if head.dep_ == "obl:arg" and any(c.dep_ == "case" and c.lower_ == "au" for c in head.children):
+        # "reproche au pays de": "au" is "à le", an indirect object, not a place ("retourne au pays" is obl:mod)
+        return not is_plural(head) and not any(c.dep_ not in ("case", "punct", "cc", "conj") for c in head.children)
     return any(c.dep_ == "det" and c.lower_.rstrip("'’") in _SINGULAR_DEFINITE for c in head.children) \
         and not is_plural(head) and head.dep_ in _ARGUMENT_DEPS \
         and not any(c.dep_ not in ("det", "punct", "cc", "conj") for c in head.children)  # "le régime et ses alliés"
