@@ -181,3 +181,11 @@ def test_the_country_behind_au_is_the_state_named_before():
     records = [v for v in event_records_in("winer-fr:2017_02_22-002", "L’exécutif européen reproche au pays")
                if v["type"] == "ACCUSE"]
     assert [(v["actor"]["canonical"], v["recipient"]["country"]) for v in records] == [("European Commission", "ITA")]
+
+
+def test_the_clitic_lui_of_a_support_verb_is_the_one_honoured():
+    # the parser calls "lui" an object or an "expl:comp"; with a support verb whose noun wants "à X" it is X
+    text = "Henri Emmanuelli est mort samedi. François Hollande lui a rendu hommage."
+    events = analyze(Article(id="t", text=text, lang="fr"))["events"]
+    assert [(v["type"], v["actor"]["canonical"], v["recipient"]["canonical"]) for v in events] == \
+        [("SUPPORT", "François Hollande", "Henri Emmanuelli")]

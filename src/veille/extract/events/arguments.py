@@ -426,7 +426,9 @@ def slot_heads(occ: Occurrence, slot: str) -> Iterable[Token]:
 def _support_recipients(occ: Occurrence, slot: str) -> Iterable[Token]:
     """The support verb's indirect object: "lui a accordé l'asile", "granted him asylum"."""
     if kind_of_slot(slot) == "nmod" and occ.support is not None and slot.endswith(":à"):
-        yield from (c for c in occ.support.children if c.dep_ in ("iobj", "dative"))  # "lui a accordé l'asile"
+        # "lui a accordé l'asile", "lui ont rendu hommage" (the parser often calls the clitic "lui" an object)
+        yield from (c for c in occ.support.children if c.dep_ in ("iobj", "dative") or (
+            c.dep_ in ("obj", "expl:comp") and c.pos_ == "PRON" and c.lower_ == "lui"))
     if slot in ("prep:to", "prep:for") and occ.support is not None:
         yield from (c for c in occ.support.children if c.dep_ == "dative")  # "granted him asylum"
 
