@@ -27,7 +27,7 @@ from veille.extract.dateline import find_datelines, token_span
 from veille.nlp.index import text_of
 from veille.extract.gazetteer import Hit, gazetteer_for
 from veille.extract.roles import country_from_context
-from veille.kb import KB, Record
+from veille.kb import KB, Record, surname_of
 from veille.kb.gender import is_first_name
 from veille.lexicons import role_words, words
 from veille.model import Entity, Span
@@ -236,7 +236,8 @@ class _Groups:
             if c.record is not None:
                 self.add_record(c, c.record)
                 if c.record.type == "PERSON":
-                    surnames.update((w[-1], c.record) for w in (name_key(n).split() for n in c.record.all_names()) if w)
+                    names = (name_key(n).split() for n in c.record.all_names())
+                    surnames.update((surname_of(w), c.record) for w in names if w)
         return surnames
 
     def add_unlinked(self, unlinked: list[Candidate], kb: KB, surnames: dict[str, Record]) -> None:

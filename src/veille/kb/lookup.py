@@ -121,7 +121,7 @@ def _unique_surnames(records: list[Record]) -> dict[str, Record]:
     for r in records:
         if r.kind != "person":
             continue
-        for n in {_surname(name_key(n).split()) for n in r.all_names() if " " in n.strip()}:
+        for n in {surname_of(name_key(n).split()) for n in r.all_names() if " " in n.strip()}:
             seen[n].append(r)
     return {k: v[0] for k, v in seen.items() if len({r.id for r in v}) == 1}
 
@@ -129,7 +129,7 @@ def _unique_surnames(records: list[Record]) -> dict[str, Record]:
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
-def _surname(words: list[str]) -> str:
+def surname_of(words: list[str]) -> str:
     """The last name of a full name, past a generational suffix ("Ferdinand Marcos Jr." → "marcos")."""
     return words[-2] if len(words) > 1 and words[-1] in _SUFFIXES else words[-1]
 
