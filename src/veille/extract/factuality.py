@@ -58,10 +58,8 @@ def factuality(predicate: Token, lang: str, *, stop_at: frozenset[int] = frozens
     while t.dep_ in _GOVERNED_BY and t.head.i != t.i and steps < 4:
         head = t.head
         steps += 1
-        if t.dep_ == "conj" and tensed(t) and head.morph.get("VerbForm", []) == ["Inf"] and head.head.i != head.i:
-            # "urged the embassy to reconsider and spoke with Pompeo": a tensed verb is no conjunct of an infinitive;
-            # it is coordinate with the infinitive's governor, out of its scope
-            t = head.head
+        if joins_governor(t, head) and head.head.i != head.i:
+            t = head.head  # out of the infinitive's scope
             continue
         # a modal scopes over its complement (also a noun's infinitive: "plans to attack"), not over an adverbial
         governed_clause = t.dep_ in ("xcomp", "ccomp") or (t.dep_ == "acl" and t.morph.get("VerbForm", []) == ["Inf"])
@@ -95,7 +93,13 @@ def _reported(t: Token, reporter: Token, m: Markers, lang: str) -> str:
     return ASSERTED
 
 
-def tensed(verb: Token) -> bool:
+def joins_governor(t: Token, head: Token) -> bool:
+    """"urged the embassy to reconsider and spoke with Pompeo": a tensed verb the parser hangs as a conjunct of an
+    infinitive (``head``) is coordinate with the infinitive's governor, neither in its scope nor sharing its doer."""
+    return t.dep_ == "conj" and _tensed(t) and head.morph.get("VerbForm", []) == ["Inf"]
+
+
+def _tensed(verb: Token) -> bool:
     """A finite verb, or a participle with its own auxiliary ("spoke", "s'est entretenu")."""
     return verb.morph.get("VerbForm", []) == ["Fin"] or any(c.dep_ in ("aux", "aux:tense") for c in verb.children)
 

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from veille.extract.events.lexicon import DEFAULT_SLOTS, Trigger, lexicon
 from veille.extract.events.triggers import Occurrence, copula_subject, lemma_of, unplaced
-from veille.extract.factuality import markers, tensed
+from veille.extract.factuality import joins_governor, markers
 from veille.nlp.forms import looks_participle
 from veille.nlp.index import sentence_of
 from veille.extract.referents import Referents
@@ -353,8 +353,8 @@ def _governing_clause(t: Token) -> Token:
     """The verb whose doer a conjunct, complement or adverbial clause shares: past a preposition ("accused X of
     violating") and past an adjective to its copula ("was quick to condemn", "was more forceful in blaming Iran")."""
     head = t.head.head if t.head.dep_ == "prep" else t.head
-    if t.dep_ == "conj" and tensed(t) and head.dep_ == "xcomp" and head.morph.get("VerbForm", []) == ["Inf"]:
-        head = head.head  # "urged the embassy to reconsider and spoke with Pompeo": coordinate with "urged"
+    if joins_governor(t, head) and head.dep_ == "xcomp":
+        head = head.head  # "urged the embassy to reconsider and spoke with Pompeo": Raab spoke
     if head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp") and head.head.i != head.i:
         head = head.head
     return head
