@@ -111,6 +111,24 @@ def test_role_is_not_part_of_the_name():
     assert entity_of(a, "américaines")["country"] == "USA"
 
 
+@pytest.mark.parametrize("text, lang, name", [
+    # en-wikinews:2019:099: the parser's name runs into the unclosed acronym
+    ("In 2000, a new threat to Mugabe's rule emerged in the form of the Movement for Democratic Change (MDC).",
+     "en", "Movement for Democratic Change"),
+    # en-wikinews:2019:099: a possessive is no part of a name
+    ("After his release, Mugabe led a militant guerrilla movement against Ian Smith's government; successful, "
+     "Mugabe was hailed a national hero.", "en", "Ian Smith"),
+    # wikinews-kp2012:44485: "Mme" is a form of address
+    ("La procureure de la Cour pénale internationale, Mme Fatou Bensouda, a déclaré : « Mon message est clair ».",
+     "fr", "Fatou Bensouda"),
+])
+def test_a_name_keeps_no_bracket_possessive_or_form_of_address(text, lang, name):
+    a = _analyse(text, lang)
+    names = {e["canonical"] for e in a["entities"]}
+    assert name in names, names
+    assert not any(n.endswith(("'s", "(MDC")) or n.startswith("Mme ") for n in names)
+
+
 def test_place_linked_through_geonames():
     # winer-fr:2016_09_19-001
     a = _analyse("Cette dernière tient encore la moitié de la ville de Deir ez-Zor et quelques positions au sud, "

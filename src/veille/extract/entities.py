@@ -131,8 +131,11 @@ def _trim(doc: Doc, start: int, end: int, label: str, roles: frozenset[str]) -> 
     if label in ("GPE", "LOC") and not doc[start].text[:1].isupper():
         while start < end and not doc[start].text[:1].isupper():
             start += 1  # "ville de Deir ez-Zor", "aéroport de Deir ez-Zor": the place is the name
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    opened = next((t.i for t in doc[start:end] if t.text in ("(", "[")), None)
+    if opened is not None and not any(t.text in (")", "]") for t in doc[opened:end]):
+        end = opened  # "Movement for Democratic Change (MDC": the name stops where its unclosed acronym opens
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"):
+        end -= 1  # and "Ian Smith's" names Ian Smith
     return (start, end, label) if end > start else None
 
 
