@@ -129,6 +129,19 @@ def test_a_name_keeps_no_bracket_possessive_or_form_of_address(text, lang, name)
     assert not any(n.endswith(("'s", "(MDC")) or n.startswith("Mme ") for n in names)
 
 
+@pytest.mark.parametrize("text, lang, body, country", [
+    # winer-fr:2016_11_14-004: the base's "Sénat" is the French one, but this one is Burundi's
+    ("Le Sénat du Burundi par la voix de son Président Révérien Ndikuriyo a demandé au gouvernement d'établir un "
+     "recensement ethnique de la fonction publique du pays.", "fr", "Sénat", "BDI"),
+    # en-wikinews:2020:002
+    ("Yesterday, the Parliament of Iraq voted on a resolution to expel United States troops from the country.",
+     "en", "Parliament of Iraq", "IRQ"),
+])
+def test_a_state_body_named_with_its_state_is_that_states(text, lang, body, country):
+    e = entity_of(_analyse(text, lang), body)
+    assert (e["type"], e["country"]) == ("ORG", country)
+
+
 def test_place_linked_through_geonames():
     # winer-fr:2016_09_19-001
     a = _analyse("Cette dernière tient encore la moitié de la ville de Deir ez-Zor et quelques positions au sud, "

@@ -26,7 +26,7 @@ from veille.extract.collectives import add_collectives
 from veille.extract.dateline import find_datelines, token_span
 from veille.nlp.index import text_of
 from veille.extract.gazetteer import Hit, gazetteer_for
-from veille.extract.roles import country_from_context
+from veille.extract.roles import country_from_context, state_after
 from veille.kb import KB, Record, surname_of
 from veille.kb.gender import is_first_name
 from veille.lexicons import role_words, words
@@ -39,6 +39,9 @@ NER_TYPES = {
     "PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "GPE", "GPE": "GPE", "MISC": "MISC",
     "NORP": "NORP", "FAC": "LOC", "EVENT": "EVENT", "LAW": "MISC", "WORK_OF_ART": "MISC", "PRODUCT": "MISC",
 }
+
+
+_STATE_BODY_KINDS = frozenset({"government", "intelligence", "legislature", "military", "ministry"})
 
 
 @dataclass(slots=True, eq=False)
@@ -67,6 +70,10 @@ def find_entities(doc: Doc, kb: KB, *, exclude: Sequence[tuple[int, int]] = ()) 
             if c.record is not None and not _type_compatible(c.label, c.record):
                 c.record = None
     geo = {i: h.record for h in hits for i in range(h.start, h.end) if (h.record.stands_for or h.record.country)}
+    for c in chosen:
+        owner = state_after(doc, c.end, geo) if c.record is not None and c.record.kind in _STATE_BODY_KINDS else None
+        if owner is not None and c.record is not None and owner.country != c.record.country:
+            c.record = None  # "le Sénat du Burundi" is no French Senate, "the Ministry of Defence of Ukraine" no British one
     agents = {i: h.record.agent for h in hits if h.descriptive and h.record.agent for i in range(h.start, h.end)}
     return _gather(doc, chosen, kb, geo), agents
 
@@ -131,12 +138,19 @@ def _trim(doc: Doc, start: int, end: int, label: str, roles: frozenset[str]) -> 
     if label in ("GPE", "LOC") and not doc[start].text[:1].isupper():
         while start < end and not doc[start].text[:1].isupper():
             start += 1  # "ville de Deir ez-Zor", "aéroport de Deir ez-Zor": the place is the name
+    end = _name_end(doc, start, end)
+    return (start, end, label) if end > start else None
+
+
+def _name_end(doc: Doc, start: int, end: int) -> int:
+    """Where a name stops: before an unclosed bracket ("Movement for Democratic Change (MDC"), trailing
+    punctuation and a possessive ("Ian Smith's" names Ian Smith)."""
     opened = next((t.i for t in doc[start:end] if t.text in ("(", "[")), None)
     if opened is not None and not any(t.text in (")", "]") for t in doc[opened:end]):
-        end = opened  # "Movement for Democratic Change (MDC": the name stops where its unclosed acronym opens
+        end = opened
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"):
-        end -= 1  # and "Ian Smith's" names Ian Smith
-    return (start, end, label) if end > start else None
+        end -= 1
+    return end
 
 
 def _select(doc: Doc, candidates: list[Candidate], exclude) -> list[Candidate]:

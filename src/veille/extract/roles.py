@@ -93,12 +93,31 @@ def _country_of_name(doc: Doc, span: SpacySpan, geo: dict[int, Record]) -> str |
         closing = next((i for i in range(after + 1, min(after + 7, len(doc))) if doc[i].text == ")"), None)
         if closing is not None:
             country = _first_country(doc, [i for i in inner if i < closing], states)
+    owner = state_after(doc, span.end, geo)
+    if country is None and owner is not None:
+        country = owner.country  # "the Senate of Kenya"
     group = _listed_under(span)
     if country is None and group is not None:  # "German firms including Deutsche Telekom"
         country = _first_country(doc, [c.i for c in group.children if c.dep_ in ("amod", "compound", "nmod")], geo)
     return country
 
 
+
+
+_OWNING = frozenset({"of", "de", "du", "d'", "d’"})
+_OWNING_MORE = frozenset({"the", "la", "l'", "l’"})
+
+
+def state_after(doc: Doc, end: int, geo: dict[int, Record]) -> Record | None:
+    """The state that owns the body named just before ``end``: "the Senate of Kenya", "le Sénat du Burundi",
+    "le ministère de la Défense de la Pologne" (the body's name stops before "of"/"du" in the parse or the base)."""
+    if end >= len(doc) or doc[end].lower_ not in _OWNING:
+        return None
+    i = end + 1
+    while i < len(doc) and i < end + 3 and doc[i].lower_ in _OWNING_MORE:
+        i += 1
+    r = geo.get(i)
+    return r if r is not None and r.kind in ("country", "territory") and r.country else None
 
 
 def _listed_under(span: SpacySpan) -> Token | None:
