@@ -134,3 +134,13 @@ def test_an_act_done_in_the_course_of_a_named_operation_is_its_doers():
 ])
 def test_a_word_of_an_organisations_name_points_back_at_it(article_id, sentence, event):
     assert event in _events(article_id, sentence)
+
+
+@pytest.mark.parametrize("article_id, sentence, event", [
+    # "le gouvernement" is the state's government, not the senate named just before it as the asker
+    ("winer-fr:2016_11_14-004", "a demandé au gouvernement d'établir un recensement ethnique", ("REQUEST", "BDI", "BDI")),
+    # nor is it the Congress that funds it
+    ("winer-fr:2017_04_22-003", "s'il continuera ou non d'octroyer des fonds au gouvernement", ("AID", "USA", "USA")),
+])
+def test_a_state_bodys_own_noun_points_at_a_body_of_its_sector(article_id, sentence, event):
+    assert event in _events(article_id, sentence)

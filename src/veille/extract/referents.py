@@ -401,8 +401,12 @@ def is_plural(t: Token) -> bool:
 def _fits(role: dict[str, str] | None, agent: str | None) -> bool:
     """Can a role of this sector stand for a body of that one? Officials and spokesmen speak for a state body, not
     for the news agency that filed the story; a journalist for a medium; "les rebelles" for an armed group; "the
-    opposition" for a party. A role of no sector (an expert, a group) for any state body or medium."""
+    opposition" for a party. A role of no sector (an expert, a group) for any state body or medium. A state body
+    named by its own noun is a body of that sector: "le gouvernement" is no senate, "the court" no ministry; an
+    executive may be an international one ("l'exécutif européen")."""
     want = (role or {}).get("agent")
+    if want in _STATE_AGENTS and (role or {}).get("kind") == "group":
+        return agent == want or (want == "GOV" and agent == "IGO")
     if want == "MED":
         return agent in ("MED", None)  # "the network": a medium of the base, or an organisation it does not know
     if want == "REB":
