@@ -152,6 +152,15 @@ def test_state_in_brackets_after_a_name():
     # WiNER-fr, Park Geun-hye's impeachment (train gold)
     ("Pendant près de 2 mois, des manifestations monstres ont eu lieu tous les samedis à Séoul contre la chef de "
      "l’État, accusée de corruption et d'abus de pouvoir.", "fr", ("PROTEST", None, "KOR", "asserted")),
+    # winer-fr:2018_09_22-001: an attack first told of ("un attentat") happened in the one state its sentence names,
+    # though the parse loses the place ("Momand Dara" hangs from the comma)
+    ("Le mardi 11 septembre, un attentat-suicide à Momand Dara, une région rurale dans la province afghane de "
+     "Nangarhar , a fait au moins 68 morts et 165 blessés, selon le dernier bilan.", "fr", ("ASSAULT", None, "AFG", "asserted")),
+    # winer-fr:2017_04_16-007: a club attacked is the target itself
+    ("L'enquête n'a pas encore permis de trouver d'éléments prouvant une éventuelle participation de l' islamiste "
+     "irakien de 25 ans, arrêté mercredi, à l'attentat contre le Borussia Dortmund , au cours duquel le bus de "
+     "l'équipe allemande avait été visé par des explosifs mardi soir.", "fr",
+     ("ASSAULT", None, "Borussia Dortmund", "asserted")),
 ])
 def test_nominal_act_with_no_doer_is_kept_with_an_unknown_actor(text, lang, want):
     assert want in {_code(v) for v in _events(text, lang)}
@@ -163,6 +172,9 @@ def test_nominal_act_with_no_doer_is_kept_with_an_unknown_actor(text, lang, want
     # a campaign rally is no protest; a war is no attack of unknown doer
     ("On Friday in Istanbul, as a part of an election rally, Erdogan said he would change the name.", "en"),
     ("« Durant la guerre civile au Liban, nous avons vu tant de massacres similaires. »", "fr"),
+    # winer-fr:2016_10_16-002: words against an IGO are no attack on it
+    ("C'est donc du parti au pouvoir plus que du gouvernement burundais lui-même, qu'est venue l'attaque la plus "
+     "virulente contre l'UE et l'ONU.", "fr"),
 ])
 def test_no_act_of_no_one_where_the_text_gives_a_doer_or_no_attack(text, lang):
     assert not any(v["actor"] is None for v in _events(text, lang))

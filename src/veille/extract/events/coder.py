@@ -121,8 +121,7 @@ class _Coder:
             return
         head = self.doer(occ)
         if head is None:
-            self.why = "no actor phrase"
-            return
+            return  # ``doer`` says why
         before = occ.head.i if head.i == occ.head.head.i else None  # a subject the trigger hangs from (acl)
         actor_heads = members(head, refs)
         excluded = {x.i for h in actor_heads for x in refs.phrase(h, before)}
@@ -161,6 +160,7 @@ class _Coder:
             head = own_agent(head, occ.rule, self.named, frozenset(lexicon(self.lang).support))
             given = head is not None
         if head is None:
+            self.why = "no actor phrase"  # unless an agentless reading below says more
             if occ.pos == "NOUN":
                 self.between(occ)  # "a call between Trump and Zelensky"
                 if undergoer(occ.head) is not None:
@@ -308,8 +308,26 @@ class _Coder:
             if lemma_of(head) in operations:
                 continue  # "killed in a US counter-terrorism operation": the operation's doer, not a place
             p = self.refs.party(head)
-            if p.entity is not None and p.entity.type in ("GPE", "LOC") and p.country and head.i not in exclude:
+            if p.entity is None or p.entity.type not in ("GPE", "LOC") or head.i in exclude:
+                continue
+            if p.country:
                 return p
+            state = self.state_in_apposition(head)
+            if state is not None:
+                return _party_at(head, state)
+        return None
+
+    def state_in_apposition(self, head: Token) -> Entity | None:
+        """The state a place the base does not know is placed in by its apposition: "à Momand Dara, une région
+        rurale dans la province afghane de Nangarhar" is in Afghanistan."""
+        kb = knowledge_base()
+        for c in head.children:
+            if c.dep_ != "appos":
+                continue
+            for x in c.subtree:
+                e = self.refs.by_token.get(x.i)
+                if e is not None and e.type == "GPE" and kb.is_state(e.kb_id, e.country):
+                    return e
         return None
 
     def force_referent(self, head: Token, occ: Occurrence) -> Party | None:
@@ -435,9 +453,20 @@ class _Coder:
         # explosions ont eu lieu à l'aéroport d'Istanbul"
         where = replace(occ, support=verb) if occ.head.dep_.startswith("nsubj") and verb.pos_ in ("VERB", "AUX") else occ
         if rec is not None and not rec.country:
-            rec = self.place(where, set())  # a building, a name of its own, a body of no state: the place says whose
+            # a building, a name of its own, a body of no state: the place says whose; failing that, a club, a
+            # company or a person attacked is the target itself ("l'attentat contre le Borussia Dortmund"), never an
+            # IGO ("l'attaque la plus virulente contre l'UE" is words)
+            named = rec if occ.rule.type == "ASSAULT" and rec.entity is not None and rec.entity.type in (
+                "ORG", "PERSON") and rec.entity.agent != "IGO" else None
+            rec = self.place(where, set()) or named
         if rec is None and occ.rule.type == "PROTEST":
             rec = self.place(where, set())
+        if rec is None and any(c.dep_ == "det" and c.lower_ in words("indefinite_article", self.lang)
+                               for c in occ.head.children):
+            # "un attentat-suicide à Momand Dara, … dans la province afghane": an attack the sentence first tells of
+            # happened in the one state it names, whatever the parse made of the place
+            state = self.refs.sentence_country(occ.head)
+            rec = _party_at(occ.head, state) if state is not None else None
         if rec is None and occ.rule.type != "PROTEST":
             self.why = "agentless act, no target"
             return
