@@ -126,6 +126,12 @@ def test_an_act_done_in_the_course_of_a_named_operation_is_its_doers():
     assert quoted and all(r != "PAK" for _t, _a, r in quoted)
 
 
+def test_an_act_done_in_the_course_of_the_attack_told_before_is_its_doers():
+    # en-wikinews:2020:001: "the airstrike" is the United States' airstrike the article told of just before
+    got = _events("en-wikinews:2020:001", "He was being met by Abu Mahdi al-Muhandis, who was also killed in the airstrike")
+    assert ("ASSAULT", "USA", "Abu Mahdi al-Muhandis") in got
+
+
 @pytest.mark.parametrize("article_id, sentence, event", [
     # "the coalition" after "the international coalition …", "the commission" after "the National Telecommunications
     # Commission": a bare definite noun that is a word of an organisation's name stands for it

@@ -256,7 +256,7 @@ def _operation_doer(t: Token, named: frozenset[int]) -> Token | None:
     de la police": a passive with no agent, done in the course of an operation (class `operation`) whose own doer
     is named, is that doer's act."""
     operations = lexicon(t.doc.lang_).classes.get("operation", frozenset())
-    for noun in _during_nouns(t):
+    for noun in during_nouns(t):
         if lemma_of(noun) not in operations:
             continue
         doer = _by_agent(noun) or _owner(noun, named) or next(
@@ -269,7 +269,7 @@ def _operation_doer(t: Token, named: frozenset[int]) -> Token | None:
     return None
 
 
-def _during_nouns(t: Token) -> Iterable[Token]:
+def during_nouns(t: Token) -> Iterable[Token]:
     """The nouns of ``t``'s adjuncts of time or course: "in a raid", "during an operation", "dans une frappe",
     "lors d'une opération" (the parser hangs the noun from "lors")."""
     for c in t.children:

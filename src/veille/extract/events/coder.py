@@ -22,8 +22,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from veille.extract.events.arguments import (PASSIVE_AGENT, actor_head, backed_subject, is_state_force, members,
-                                             opposed_subject, own_agent, passive_theme, place_heads, recipient_heads,
+from veille.extract.events.arguments import (PASSIVE_AGENT, actor_head, backed_subject, during_nouns, is_state_force,
+                                             members, opposed_subject, own_agent, passive_theme, place_heads, recipient_heads,
                                              reciprocal, relative, slot_heads, undergoer)
 from veille.extract.events.lexicon import NO_RECIPIENT_NEEDED, Trigger, lexicon
 from veille.extract.events.parties import acting_for, home_state, is_party, same_party
@@ -351,7 +351,7 @@ class _Coder:
         if noun is None:
             return None
         lemma = lemma_of(noun)
-        kind = _ACT_NOUNS.get(lemma)
+        kind = _ACT_NOUNS.get(lemma, "ASSAULT" if _is_act_noun(noun) else None)  # "the airstrike"
         for f in self.told_before(noun):
             if f.actor is None:
                 continue
@@ -479,7 +479,7 @@ class _Coder:
         if occ.rule.type in ("MOBILIZE", "AID"):
             self.owned_move(occ, fact)
             return
-        authority = self.authority(occ)
+        authority = self.authority(occ) or self.course_doer(occ)
         if occ.rule.type not in _CAPTIVE_TYPES and authority is None \
                 and not (occ.pos == "NOUN" and undergoer(occ.head) is not None):
             return  # a verbal act needs its speaker to mean anything, unless it is one undergone ("l'objet d'accusations")
@@ -494,6 +494,16 @@ class _Coder:
             self.found.append(Found(occ, authority, rec, fact, 0.35))
         elif occ.rule.type in ("COERCE", "ASSAULT") and self.named_person(patient, rec):
             self.found.append(Found(occ, authority, rec, fact, 0.35))
+
+    def course_doer(self, occ: Occurrence) -> Party | None:
+        """"He was met by Abu Mahdi al-Muhandis, who was also killed in the airstrike": a passive with no agent done
+        in the course of a definite attack ("the airstrike", "cette frappe") is the act told just before, by its doer."""
+        if occ.pos != "VERB":
+            return None
+        for noun in during_nouns(occ.head):
+            if _is_act_noun(noun) and any(c.dep_ == "det" and lemma_of(c) in _DEFINITE for c in noun.children):
+                return self.act_referent(noun)
+        return None
 
     def owned_move(self, occ: Occurrence, fact: str) -> None:
         """Troops or arms moved by no named actor belong to their state: "des missiles iraniens … pourraient être
