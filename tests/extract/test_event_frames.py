@@ -189,3 +189,10 @@ def test_the_clitic_lui_of_a_support_verb_is_the_one_honoured():
     events = analyze(Article(id="t", text=text, lang="fr"))["events"]
     assert [(v["type"], v["actor"]["canonical"], v["recipient"]["canonical"]) for v in events] == \
         [("SUPPORT", "François Hollande", "Henri Emmanuelli")]
+
+
+def test_an_attack_faced_strikes_the_clauses_subject_and_de_names_its_doer():
+    # winer-fr:2016_07_29-002: "fait face aux bombardements de l'aviation russe": Russia bombs the rebels, not the reverse
+    got = events_in("winer-fr:2016_07_29-002", "fait face aux bombardements de l'aviation russe")
+    assert ("ASSAULT", "RUS", "SYR") in got
+    assert not any(actor != "RUS" and recipient == "RUS" for _t, actor, recipient in got)

@@ -51,6 +51,8 @@ def actor_head(occ: Occurrence, named: frozenset[int]) -> tuple[Token | None, bo
     if occ.pos == "PRED":
         return None, True  # the speaker of the claim it stands in (coder)
     if occ.pos == "NOUN":
+        if _faced(t) is not None:  # "fait face aux bombardements de l'aviation russe": "de X" is the doer
+            return _by_agent(t) or _owner(t, named) or _de_agent(t, named) or _from_agent(t), True
         own = own_agent(t, occ.rule, named, frozenset(lexicon(t.doc.lang_).support))
         if own is not None:
             return own, True
@@ -120,6 +122,12 @@ def _de_agent(t: Token, named: frozenset[int]) -> Token | None:
                 g.dep_ == "case" and lemma_of(g) == "de" for g in c.children):
             return c
     return None
+
+
+def _from_agent(t: Token) -> Token | None:
+    """"came under attack from Russian forces": in the frame of ``_faced``, "from X" is the attacker."""
+    prep = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    return next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
 
 
 def _of_agent(t: Token, named: frozenset[int]) -> Token | None:
@@ -675,7 +683,13 @@ _DESPITE = frozenset({"despite", "amid", "following", "after", "malgré", "aprè
 
 def undergoer(t: Token) -> Token | None:
     """Who undergoes a noun's act by the frame around it: "Mahan has been the subject of US sanctions", "2000
-    membres feraient l'objet d'accusations", "X, target of Russian strikes": the clause's subject."""
+    membres feraient l'objet d'accusations", "X, target of Russian strikes", "fait face aux bombardements de
+    l'aviation russe", "subit des revers face à l'offensive", "came under attack": the clause's subject."""
+    faced = _faced(t)
+    if faced is not None:  # a conjunct verb shares its subject: "subit des revers … et fait face aux bombardements"
+        holder = faced.head if faced.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in faced.children) \
+            else faced
+        return next((c for c in holder.children if c.dep_.startswith("nsubj")), None)
     up = t.head.head if t.head.dep_ in ("prep", "case") and t.head.head.i != t.head.i else t.head
     if up.lemma_.lower() in _TARGET_NOUNS and up.pos_ == "NOUN":
         holder = up
@@ -685,6 +699,19 @@ def undergoer(t: Token) -> Token | None:
         return None
     node = holder if holder.pos_ in ("VERB", "AUX") else holder.head
     return next((c for c in node.children if c.dep_.startswith("nsubj")), None)
+
+
+def _faced(t: Token) -> Token | None:
+    """The verb of a clause whose subject faces the act ``t`` names: "face à" / "faire face à" (the parser makes
+    "face" the noun's case marker), "came under attack", "faced a barrage"."""
+    head = t.head
+    if t.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ == "VERB" and lemma_of(head.head) == "come":
+        return head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    if t.dep_ in ("obl", "obl:arg", "obl:mod") and any(c.dep_ == "case" and c.lower_ == "face" for c in t.children):
+        return head
+    return head if t.dep_ == "dobj" and lemma_of(head) == "face" else None
 
 
 def opposed_subject(t: Token) -> Token | None:

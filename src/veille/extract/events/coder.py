@@ -184,6 +184,10 @@ class _Coder:
         text named a recipient phrase at all (resolved or not). ``antecedent``: the act has a doer, so a definite
         noun may take the target of the act it refers back to (``antecedent_target``)."""
         refs, named_slot = self.refs, False
+        if occ.pos == "NOUN" and undergoer(occ.head) is not None:
+            framed = self.framed_target(occ, exclude)  # "X fait face aux bombardements de Y": X, whatever "de Y" is
+            if framed is not None:
+                return [framed], True
         for head in recipient_heads(occ):
             if head.i in exclude:
                 continue
