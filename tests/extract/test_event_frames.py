@@ -196,3 +196,15 @@ def test_an_attack_faced_strikes_the_clauses_subject_and_de_names_its_doer():
     got = events_in("winer-fr:2016_07_29-002", "fait face aux bombardements de l'aviation russe")
     assert ("ASSAULT", "RUS", "SYR") in got
     assert not any(actor != "RUS" and recipient == "RUS" for _t, actor, recipient in got)
+
+
+def test_an_attack_subject_of_a_verb_takes_the_verbs_place():
+    # winer-fr:2017_03_30-001: the place hangs from "a causé", not from the attack noun
+    got = events_in("winer-fr:2017_03_30-001", "Un bombardement effectué par la coalition internationale anti-EI a causé")
+    assert ("ASSAULT", "Global Coalition to Defeat ISIS", "IRQ") in got
+
+
+def test_a_place_of_no_known_state_is_no_actor():
+    # winer-fr:2017_02_04-002: "l'attaque du Louvre" is an attack at the Louvre, not by it
+    got = events_in("winer-fr:2017_02_04-002", "Deux ans jour pour jour avant l'attaque du Louvre")
+    assert not any(actor == "Louvre" for _t, actor, _r in got)

@@ -234,7 +234,7 @@ class _Coder:
         """For an attack, the state of a place named in the clause; then, for an act with a doer and no recipient
         phrase, the target of the act it refers back to (``antecedent_target``)."""
         if occ.rule.type == "ASSAULT":
-            place = self.place(occ, exclude)
+            place = self.place(_with_clause_verb(occ), exclude)
             if place is not None:
                 return place
         return self.antecedent_target(occ) if antecedent else None
@@ -453,9 +453,7 @@ class _Coder:
                 return
         recs, _ = self.recipients(occ, set())
         rec = recs[0]
-        # the subject of a verb of happening takes its place from that verb: "protests continue in Baghdad", "des
-        # explosions ont eu lieu à l'aéroport d'Istanbul"
-        where = replace(occ, support=verb) if occ.head.dep_.startswith("nsubj") and verb.pos_ in ("VERB", "AUX") else occ
+        where = _with_clause_verb(occ)
         if rec is not None and not rec.country:
             # a building, a name of its own, a body of no state: the place says whose; failing that, a club, a
             # company or a person attacked is the target itself ("l'attentat contre le Borussia Dortmund"), never an
@@ -565,6 +563,15 @@ class _Coder:
         return None
 
 
+def _with_clause_verb(occ: Occurrence) -> Occurrence:
+    """A noun subject of a verb takes its place from that verb: "protests continue in Baghdad", "des explosions ont
+    eu lieu à l'aéroport d'Istanbul", "un bombardement … a causé l'effondrement d'immeubles à Mossoul, en Irak"."""
+    verb = occ.head.head
+    if occ.pos == "NOUN" and occ.support is None and occ.head.dep_.startswith("nsubj") and verb.pos_ in ("VERB", "AUX"):
+        return replace(occ, support=verb)
+    return occ
+
+
 def _party_at(t: Token, entity: Entity | None, agent: str | None = None) -> Party:
     """A party the word ``t`` stands for ("le pays", "les policiers", "the attack" for its doer)."""
     return Party(t.text, t.idx, t.idx + len(t.text), entity, agent)
@@ -639,8 +646,11 @@ def _covenant(head: Token, covenants: frozenset[str]) -> bool:
 
 def _unknown_thing(head: Token, actor: Party) -> bool:
     """"struck by a Volvo XC90": an organisation the base does not know, met with an indefinite article, is a thing
-    (a car, a product), not a political actor; "des membres de la DGSI" are the organisation's people."""
+    (a car, a product), not a political actor; "des membres de la DGSI" are the organisation's people. A place
+    of no known state does not act either ("l'attaque du Louvre" is no attack by the Louvre)."""
     e = actor.entity
+    if e is not None and e.type in ("GPE", "LOC") and e.kb_id is None and e.country is None:
+        return True
     return e is not None and e.type == "ORG" and e.kb_id is None \
         and lemma_of(head) not in lexicon(head.doc.lang_).classes.get("people", ()) and any(
         c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children)
