@@ -87,3 +87,13 @@ def test_a_named_person_held_by_no_one_named_is_held_by_the_articles_state():
     got = event_records_in("winer-fr:2018_07_21-002", "Alexandre Benalla a été placé en garde à vue")
     assert ("COERCE", "FRA", "Alexandre Benalla") in {
         (v["type"], v["actor"] and v["actor"]["country"], v["recipient"] and v["recipient"]["canonical"]) for v in got}
+
+
+@pytest.mark.parametrize("article_id, sentence, event", [
+    # en-wikinews:2020:002: "we" in the spokeswoman's quotation is the United States
+    ("en-wikinews:2020:002", "we strongly urge Iraqi leaders to reconsider", ("REQUEST", "USA", "IRQ")),
+    # winer-fr:2017_01_27-002: "je" in Enrique Peña Nieto's quotation is Mexico's president
+    ("winer-fr:2017_01_27-002", "Je regrette et condamne la décision des États-Unis", ("ACCUSE", "MEX", "USA")),
+])
+def test_a_first_person_in_a_quotation_is_its_speaker(article_id, sentence, event):
+    assert event in events_in(article_id, sentence)

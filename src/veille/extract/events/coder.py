@@ -131,7 +131,7 @@ class _Coder:
             recipients == [None] and occ.rule.type in _MUTUAL_TYPES
             and occ.rule.lemma not in classes.get("unilateral", ()) and not _disjoined(actor_heads)))
         for h in actor_heads:
-            said = refs.party(h, before)
+            said = self.party(h, before)
             actor = acting_for(said, h, refs, classes)
             if actor.entity is None or _unknown_thing(h, actor):
                 self.why = "actor not resolved"
@@ -149,6 +149,17 @@ class _Coder:
                 targets = [p for g in actor_heads if g.i != h.i and (p := refs.party(g)).entity is not None] or [None]
             for rec in targets:
                 self.keep(occ, h, actor, rec, named_slot and not mutual)
+
+    def party(self, head: Token, before: int | None = None) -> Party:
+        """What ``head`` stands for; a first-person pronoun inside a quotation stands for its speaker ("« Nous
+        avons ordonné aux forces irakiennes … », a déclaré le Premier ministre", "\"We strongly urge Iraqi leaders
+        …,\" said the spokeswoman")."""
+        p = self.refs.party(head, before)
+        if p.entity is None and head.lower_ in words("first_person", self.lang):
+            speaker = next((v for s, e, v in self.voices if s <= head.idx < e and v.entity is not None), None)
+            if speaker is not None and _public_voice(speaker):
+                return _party_at(head, speaker.entity, speaker.agent)
+        return p
 
     def doer(self, occ: Occurrence) -> Token | None:
         """The head of the actor's phrase; None when there is none (an agentless act is then coded as such)."""
@@ -194,7 +205,7 @@ class _Coder:
             named_slot = True
             out: list[Party] = []
             for m in members(head, refs, exclude):
-                p = refs.party(m)
+                p = self.party(m)
                 if p.entity is None:
                     p = self.act_referent(m) or self.place_referent(m) or self.force_referent(m, occ) or p
                 if p.entity is not None and all(p.entity is not q.entity for q in out):
@@ -561,6 +572,15 @@ class _Coder:
             if self.refs.by_token.get(t.i) is p.entity and _owned(t, patient, genitive):
                 return p
         return None
+
+
+def _public_voice(speaker: Party) -> bool:
+    """A speaker whose "we" is a party of the news: a person of a known state, a state, or a state body or IGO. Not
+    a platform or a name the claim reader got wrong ("a déclaré … sur le réseau social Twitter")."""
+    e = speaker.entity
+    if e is None or e.type == "PERSON":
+        return e is not None and e.country is not None
+    return (e.type == "GPE" and e.country is not None) or e.agent in ("GOV", "MIL", "LEG", "JUD", "IGO")
 
 
 def _with_clause_verb(occ: Occurrence) -> Occurrence:
