@@ -97,3 +97,10 @@ def test_a_named_person_held_by_no_one_named_is_held_by_the_articles_state():
 ])
 def test_a_first_person_in_a_quotation_is_its_speaker(article_id, sentence, event):
     assert event in events_in(article_id, sentence)
+
+
+def test_attributing_an_attack_to_a_party_accuses_it():
+    # en-wikinews:2019:020: "attribute" blames an attack (class attack or anonymous) on the party after "to"
+    got = [(v["type"], v["actor"]["country"], v["recipient"]["canonical"])
+           for v in event_records_in("en-wikinews:2019:020", "attributed the bombing to Houthi rebels")]
+    assert ("ACCUSE", "ARE", "Houthis") in got
