@@ -208,3 +208,9 @@ def test_a_place_of_no_known_state_is_no_actor():
     # winer-fr:2017_02_04-002: "l'attaque du Louvre" is an attack at the Louvre, not by it
     got = events_in("winer-fr:2017_02_04-002", "Deux ans jour pour jour avant l'attaque du Louvre")
     assert not any(actor == "Louvre" for _t, actor, _r in got)
+
+
+def test_a_light_verb_of_display_hands_the_stance_to_its_noun():
+    # winer-fr:2017_04_02-005: "ont affiché leur solidarité avec les guyanais": the ministers' (France's) support
+    got = events_in("winer-fr:2017_04_02-005", "qui ont affiché leur solidarité avec les guyanais")
+    assert ("SUPPORT", "FRA", "GUF") in got
