@@ -104,3 +104,11 @@ def test_attributing_an_attack_to_a_party_accuses_it():
     got = [(v["type"], v["actor"]["country"], v["recipient"]["canonical"])
            for v in event_records_in("en-wikinews:2019:020", "attributed the bombing to Houthi rebels")]
     assert ("ACCUSE", "ARE", "Houthis") in got
+
+
+def test_an_attack_a_public_speaker_says_another_party_did_is_also_their_accusation():
+    # en-wikinews:2019:020: "Tamim claimed Houthis have attacked journalists previously"
+    got = [(v["type"], v["actor"]["country"], (v["recipient"] or {}).get("canonical"), v["factuality"])
+           for v in event_records_in("en-wikinews:2019:020", "Tamim claimed Houthis have attacked journalists previously")]
+    assert ("ACCUSE", "ARE", "Houthis", "asserted") in got
+    assert any(t == "ASSAULT" for t, *_ in got)  # the act itself stays

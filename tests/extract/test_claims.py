@@ -73,7 +73,12 @@ def test_events_inside_a_claim_name_it(specimen_analysis):
     assert white_house["events"], "the AID and ASSAULT events are reported by the White House"
     for vid in white_house["events"]:
         assert events[vid]["attributed_to"] == white_house["id"]
-        assert events[vid]["actor"]["canonical"] != "White House"  # the speaker is not the actor
+    reported = [events[vid] for vid in white_house["events"] if events[vid]["type"] != "ACCUSE"]
+    assert {v["type"] for v in reported} == {"AID", "ASSAULT"}
+    assert all(v["actor"]["canonical"] != "White House" for v in reported)  # the speaker is not the actor
+    # saying Russia fired the missiles is the White House's own accusation of Russia, made in that claim
+    accusations = [events[vid] for vid in white_house["events"] if events[vid]["type"] == "ACCUSE"]
+    assert [(v["actor"]["country"], v["recipient"]["country"]) for v in accusations] == [("USA", "RUS")]
 
 
 def test_selon_attribution():

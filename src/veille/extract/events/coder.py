@@ -111,7 +111,25 @@ class _Coder:
                 self.code(occ)
                 if len(self.found) == before:
                     self.dropped.append((occ, self.why or "no event"))
+        self.alleged()
         return _dedupe(self.found)
+
+    def alleged(self) -> None:
+        """"Tamim claimed Houthis have attacked journalists", "prétendent que des milices associées au gouvernement ont
+        mis en place des barrages": a violent or coercive act that a public speaker says another party did is also
+        that speaker's accusation of it (PLOVER ACCUSE, mode allege), anchored on the act. A medium relaying the claim
+        accuses no one; an act the speaker denies is no accusation."""
+        for f in list(self.found):
+            if f.rule.type not in ("ASSAULT", "COERCE") or f.actor is None or f.actor.entity is None \
+                    or f.factuality == "negated":
+                continue
+            speaker = next((v for s, e, v in self.voices if s <= f.trigger.idx < e and v.entity is not None), None)
+            if speaker is None or speaker.entity is None or not _public_voice(speaker) \
+                    or "MED" in (speaker.agent, speaker.entity.agent) or same_party(speaker, f.actor) \
+                    or (speaker.country is not None and speaker.country == f.actor.country):
+                continue  # one's own side's act is a report, not an accusation
+            rule = replace(f.rule, type="ACCUSE", mode="allege", slots=())
+            self.found.append(Found(replace(f.occurrence, rule=rule), speaker, f.actor, "asserted", 0.5))
 
     def code(self, occ: Occurrence) -> None:
         refs = self.refs
