@@ -71,9 +71,10 @@ def find_entities(doc: Doc, kb: KB, *, exclude: Sequence[tuple[int, int]] = ()) 
                 c.record = None
     geo = {i: h.record for h in hits for i in range(h.start, h.end) if (h.record.stands_for or h.record.country)}
     for c in chosen:
-        owner = state_after(doc, c.end, geo) if c.record is not None and c.record.kind in _STATE_BODY_KINDS else None
-        if owner is not None and c.record is not None and owner.country != c.record.country:
-            c.record = None  # "le Sénat du Burundi" is no French Senate, "the Ministry of Defence of Ukraine" no British one
+        if c.record is not None and c.record.kind in _STATE_BODY_KINDS:
+            owner = state_after(doc, c.end, geo)
+            if owner is not None and owner.country != c.record.country:
+                c.record = None  # "le Sénat du Burundi" is no French Senate, "the Ministry of Defence of Ukraine" no British one
     agents = {i: h.record.agent for h in hits if h.descriptive and h.record.agent for i in range(h.start, h.end)}
     return _gather(doc, chosen, kb, geo), agents
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.extract.events.arguments import actor_head, members, place_heads, recipient_heads
 from veille.extract.events.coder import Found
-from veille.extract.events.parties import is_party, same_party
+from veille.extract.events.parties import is_party, same_party, speaker_at
 from veille.extract.events.triggers import Occurrence, find_triggers, lemma_of
 from veille.extract.factuality import factuality
 from veille.nlp.index import index, sentence_of, text_of
@@ -72,7 +72,7 @@ def candidates(doc: Doc, refs: Referents, lang: str, rule_events: list[Found],
         head, given = actor_head(occ, named)
         if head is not None:
             actors += [("a:syntax", refs.party(h)) for h in members(head, refs)]
-        speaker = next((p for s, e, p in voices if s <= occ.head.idx < e and p.entity is not None), None)
+        speaker = speaker_at(voices, occ.head.idx)
         if speaker is not None:
             actors.append(("a:speaker", speaker))
         before = [p for t, p in parties if t.i < occ.head.i][-_MAX_BEFORE:]

@@ -26,7 +26,7 @@ from veille.extract.events.arguments import (PASSIVE_AGENT, actor_head, backed_s
                                              members, opposed_subject, own_agent, passive_theme, place_heads, recipient_heads,
                                              reciprocal, relative, slot_heads, undergoer)
 from veille.extract.events.lexicon import NO_RECIPIENT_NEEDED, Trigger, lexicon
-from veille.extract.events.parties import acting_for, home_state, is_party, same_party
+from veille.extract.events.parties import acting_for, home_state, is_party, same_party, speaker_at
 from veille.extract.events.triggers import (Occurrence, class_of_object, find_triggers, has_complement, lemma_of,
                                             objects)
 from veille.extract.factuality import factuality
@@ -123,7 +123,7 @@ class _Coder:
             if f.rule.type not in ("ASSAULT", "COERCE") or f.actor is None or f.actor.entity is None \
                     or f.factuality == "negated":
                 continue
-            speaker = next((v for s, e, v in self.voices if s <= f.trigger.idx < e and v.entity is not None), None)
+            speaker = speaker_at(self.voices, f.trigger.idx)
             if speaker is None or speaker.entity is None or not _public_voice(speaker) \
                     or "MED" in (speaker.agent, speaker.entity.agent) or same_party(speaker, f.actor) \
                     or (speaker.country is not None and speaker.country == f.actor.country):
@@ -174,7 +174,7 @@ class _Coder:
         …,\" said the spokeswoman")."""
         p = self.refs.party(head, before)
         if p.entity is None and head.lower_ in words("first_person", self.lang):
-            speaker = next((v for s, e, v in self.voices if s <= head.idx < e and v.entity is not None), None)
+            speaker = speaker_at(self.voices, head.idx)
             if speaker is not None and _public_voice(speaker):
                 return _party_at(head, speaker.entity, speaker.agent)
         return p
@@ -278,7 +278,7 @@ class _Coder:
         exécutions" may tell of other acts. A claimed act with no attack told before it (the story opens on the
         claim) struck the article's own state."""
         t = occ.head
-        if occ.pos != "NOUN" or not any(c.dep_ == "det" and lemma_of(c) in _DEFINITE for c in t.children):
+        if occ.pos != "NOUN" or not _definite(t):
             return None
         claimed = self.claimed(occ)
         if not claimed and (occ.support is None or t.dep_ not in ("nsubj:pass", "nsubjpass")
@@ -324,8 +324,7 @@ class _Coder:
     def place_referent(self, head: Token) -> Party | None:
         """"withdrawal from the region", "se retirer du pays": a definite place noun with nothing named stands for
         the one state its sentence names, else the article's own state."""
-        if lemma_of(head) not in _PLACE_NOUNS or not any(
-                c.dep_ == "det" and lemma_of(c) in _DEFINITE for c in head.children):
+        if lemma_of(head) not in _PLACE_NOUNS or not _definite(head):
             return None
         if is_plural(head):
             return None  # "invited the countries to open dialogue": many states, not the article's own
@@ -379,8 +378,7 @@ class _Coder:
     def act_referent(self, head: Token) -> Party | None:
         """"condemned the operation", "a nié ces accusations", "les auteurs de ces exactions", "leur responsabilité
         dans ces frappes": a definite noun for an act reported just before stands for that act's actor."""
-        noun = next((x for x in self.refs.phrase(head) if x.pos_ == "NOUN" and any(
-            c.dep_ == "det" and lemma_of(c) in _DEFINITE for c in x.children)), None)
+        noun = next((x for x in self.refs.phrase(head) if x.pos_ == "NOUN" and _definite(x)), None)
         if noun is None:
             return None
         lemma = lemma_of(noun)
@@ -434,7 +432,7 @@ class _Coder:
     def said_of(self, occ: Occurrence) -> None:
         """"said the Abu Sayyaf Group are the suspected perpetrators": the speaker accuses the subject; a news medium
         that only relays the claim accuses no one."""
-        speaker = next((p for s, e, p in self.voices if s <= occ.head.idx < e and p.entity is not None), None)
+        speaker = speaker_at(self.voices, occ.head.idx)
         if speaker is None or speaker.entity is None or "MED" in (speaker.agent, speaker.entity.agent):
             return  # a news medium reports the claim ("…, reported The Daily Telegraph"), it does not make it
         fact = self.fact(occ)
@@ -492,8 +490,7 @@ class _Coder:
             rec = self.place(where, set()) or named
         if rec is None and occ.rule.type == "PROTEST":
             rec = self.place(where, set())
-        if rec is None and any(c.dep_ == "det" and c.lower_ in words("indefinite_article", self.lang)
-                               for c in occ.head.children):
+        if rec is None and _indefinite(occ.head):
             # "un attentat-suicide à Momand Dara, … dans la province afghane": an attack the sentence first tells of
             # happened in the one state it names, whatever the parse made of the place
             state = self.refs.sentence_country(occ.head)
@@ -532,7 +529,7 @@ class _Coder:
         if occ.pos != "VERB":
             return None
         for noun in during_nouns(occ.head):
-            if _is_act_noun(noun) and any(c.dep_ == "det" and lemma_of(c) in _DEFINITE for c in noun.children):
+            if _is_act_noun(noun) and _definite(noun):
                 return self.act_referent(noun)
         return None
 
@@ -599,6 +596,16 @@ def _public_voice(speaker: Party) -> bool:
     if e is None or e.type == "PERSON":
         return e is not None and e.country is not None
     return (e.type == "GPE" and e.country is not None) or e.agent in ("GOV", "MIL", "LEG", "JUD", "IGO")
+
+
+def _definite(noun: Token) -> bool:
+    """Does a definite or demonstrative determiner open the noun ("the airstrike", "ces frappes")?"""
+    return any(c.dep_ == "det" and lemma_of(c) in _DEFINITE for c in noun.children)
+
+
+def _indefinite(noun: Token) -> bool:
+    """Does an indefinite article open the noun ("un attentat", "a Volvo XC90")?"""
+    return any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in noun.children)
 
 
 def _with_clause_verb(occ: Occurrence) -> Occurrence:
@@ -690,8 +697,7 @@ def _unknown_thing(head: Token, actor: Party) -> bool:
     if e is not None and e.type in ("GPE", "LOC") and e.kb_id is None and e.country is None:
         return True
     return e is not None and e.type == "ORG" and e.kb_id is None \
-        and lemma_of(head) not in lexicon(head.doc.lang_).classes.get("people", ()) and any(
-        c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children)
+        and lemma_of(head) not in lexicon(head.doc.lang_).classes.get("people", ()) and _indefinite(head)
 
 
 def _slot_of_class(occ: Occurrence, name: str) -> bool:

@@ -3,7 +3,7 @@ spoken to or accused."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from weakref import WeakKeyDictionary
 
@@ -13,6 +13,11 @@ from veille.extract.events.arguments import is_state_force
 from veille.extract.referents import Party, Referents
 from veille.model import Entity
 from veille.kb import knowledge_base
+
+
+def speaker_at(voices: Sequence[tuple[int, int, Party]], idx: int) -> Party | None:
+    """The named speaker of the claim whose content holds character ``idx`` (``voices``: content span, speaker)."""
+    return next((p for s, e, p in voices if s <= idx < e and p.entity is not None), None)
 
 
 def acting_for(actor: Party, head: Token, refs: Referents,
