@@ -26,7 +26,7 @@ from veille.extract.events.arguments import (PASSIVE_AGENT, actor_head, backed_s
                                              members, opposed_subject, own_agent, passive_theme, place_heads, recipient_heads,
                                              reciprocal, relative, slot_heads, undergoer)
 from veille.extract.events.lexicon import NO_RECIPIENT_NEEDED, Trigger, lexicon
-from veille.extract.events.parties import acting_for, home_state, is_party, same_party, speaker_at
+from veille.extract.events.parties import acting_for, home_state, in_base, is_party, same_party, speaker_at
 from veille.extract.events.triggers import (Occurrence, class_of_object, find_triggers, has_complement, lemma_of,
                                             objects)
 from veille.extract.factuality import factuality
@@ -404,8 +404,8 @@ class _Coder:
         if rule.type in ("CONCEDE", "AGREE") and occ.pos == "VERB" and fact == "negated":
             # "did not accede to protesters' demands", "n'a pas accepté": declining to yield is a rejection (CAMEO 124)
             occ, fact = replace(occ, rule=replace(rule, type="REJECT", mode=None)), "asserted"
-        elif rec is not None and rule.type in _VERBAL and not is_party(rec):
-            rec = None  # one speaks to, accuses or meets a party, not a town: "condamné le crime de Tombouctou"
+        elif rec is not None and _not_a_party(rec, rule.type):
+            rec = None
         if rec is None and not named_slot:
             rec = self.campaign_target(occ, actor)
         if rec is None and occ.rule.slots and not _alone_ok(occ, named_slot):
@@ -694,10 +694,32 @@ def _unknown_thing(head: Token, actor: Party) -> bool:
     (a car, a product), not a political actor; "des membres de la DGSI" are the organisation's people. A place
     of no known state does not act either ("l'attaque du Louvre" is no attack by the Louvre)."""
     e = actor.entity
-    if e is not None and e.type in ("GPE", "LOC") and e.kb_id is None and e.country is None:
+    if _unknown_place(actor) or _mere_thing(actor):
         return True
-    return e is not None and e.type == "ORG" and e.kb_id is None \
+    return e is not None and e.type == "ORG" and not in_base(e) \
         and lemma_of(head) not in lexicon(head.doc.lang_).classes.get("people", ()) and _indefinite(head)
+
+
+def _not_a_party(rec: Party, kind: str) -> bool:
+    """One speaks to, accuses or meets a party, not a town ("condamné le crime de Tombouctou"); a thing or a place
+    of no known state is acted on where it is, and is no party to the act ("au blocage de YouTube")."""
+    return not is_party(rec) if kind in _VERBAL else _mere_thing(rec) or _unknown_place(rec)
+
+
+def _unknown_place(p: Party) -> bool:
+    """A place of no known state ("le Louvre", "Portes-lès-Valence" when the base has no such town): where an act
+    happens, not a party to it."""
+    e = p.entity
+    return e is not None and e.type in ("GPE", "LOC") and e.kb_id is None and e.country is None
+
+
+def _mere_thing(p: Party) -> bool:
+    """A name the base does not know that NER calls neither person, organisation nor place ("le cyclone Enawo",
+    "ses avions de combat CF-18", "Dieu", "YouTube") names a storm, a product, a work or a platform: no party of the
+    news acts through it, and what is done to it is done to no party. One may still speak to it ("La Turquie
+    demande à Wikipédia"), as to an organisation NER mistyped."""
+    e = p.entity
+    return e is not None and e.type == "MISC" and e.country is None and not in_base(e)
 
 
 def _slot_of_class(occ: Occurrence, name: str) -> bool:

@@ -90,6 +90,16 @@ def is_party(p: Party) -> bool:
     return True
 
 
+def in_base(e: Entity) -> bool:
+    """Does the knowledge base hold this entity (a record with or without a Wikidata id), rather than NER alone?"""
+    return e.kb_id is not None or e.canonical in _canonicals()
+
+
+@cache
+def _canonicals() -> frozenset[str]:
+    return frozenset(r.canonical for r in knowledge_base().records.values())
+
+
 @cache
 def _kinds() -> dict[str, str]:
     return {r.kb_id: r.kind for r in knowledge_base().records.values() if r.kb_id}
