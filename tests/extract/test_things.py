@@ -1,7 +1,8 @@
 """Issue 12, tenth round, on real corpus sentences (none of them held out): a name the base does not know that
 NER calls neither person, organisation nor place (a storm, a platform, a product) is neither the doer nor the
 target of a material act (one may still speak to it), nor is a place of no known state;
-a member of a movement named in the singular ("un Gilet jaune") stands for the movement."""
+a member of a movement named in the singular ("un Gilet jaune") stands for the movement; an attack told in a
+participle adjunct ("…, tuant environ 10 personnes") happens where its governing clause says."""
 
 from __future__ import annotations
 
@@ -34,3 +35,9 @@ def test_one_may_still_ask_something_of_a_platform():
     # "demande à Wikipédia": addressed to it, as to an organisation NER took for a work
     assert ("REQUEST", "TUR", "Wikipédia") in events_in("winer-fr:2017_05_03-001",
                                                         "La Turquie demande à Wikipédia de supprimer des articles")
+
+
+def test_a_participle_adjunct_attack_happens_where_its_clause_says():
+    # "tuant environ 10 personnes": the place is the governing clause's ("dans un wagon du métro de Saint-Pétersbourg")
+    assert ("ASSAULT", None, "RUS") in events_in(
+        "winer-fr:2017_04_03-001", "une explosion est survenue dans un wagon du métro de Saint-Pétersbourg , tuant")

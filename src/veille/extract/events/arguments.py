@@ -535,9 +535,14 @@ _PLACE_PREPS = frozenset({"en", "in", "à", "au", "aux", "dans", "inside", "with
 
 
 def place_heads(occ: Occurrence) -> Iterable[Token]:
-    """Places named after a preposition of place in the trigger's clause ("strikes in Iran", "frappes en Iran"):
-    PLOVER codes an attack on a place as one on the state it belongs to."""
+    """Places named after a preposition of place in the trigger's clause ("strikes in Iran", "frappes en Iran"), or
+    in the clause a participle adjunct hangs from: PLOVER codes an attack on a place as one on the state it
+    belongs to."""
     owners = [occ.head] + ([occ.support] if occ.support is not None else [])
+    t = occ.head
+    if occ.pos == "VERB" and t.dep_ == "advcl" and t.morph.get("VerbForm", []) in (["Part"], ["Ger"]) \
+            and t.head.pos_ in ("VERB", "AUX"):
+        owners.append(t.head)  # "blew himself up in Kabul, killing 12", "ont repris … à Tombouctou en s'attaquant à …"
     for owner in owners:
         for x in local_tokens(owner):
             if any(c.dep_ in ("case", "fixed") and c.lower_ in _PLACE_PREPS for c in x.children) or (
