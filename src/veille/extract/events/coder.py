@@ -774,11 +774,14 @@ def _alone_ok(occ: Occurrence, named_slot: bool) -> bool:
     """May this event stand with no recipient? Only for the types PLOVER lets stand alone, and only when the text
     names no one we failed to resolve; a request or refusal must at least say what it asks or refuses, or be
     addressed to people ("urged locals to", "called for a ceasefire"), not be a bare cue after a quote. An agreement
-    that is a commitment to do something ("promised to conduct new elections") binds its maker alone."""
+    that is a commitment to do something ("promised to conduct new elections") binds its maker alone, and the
+condemnation of an attack or a crime whose doer the text does not give accuses no one named."""
     rule = occ.rule
     if rule.type == "AGREE":  # "s'est engagé à payer", "agreed to add"; not a bare "a accepté"
         t = occ.support or occ.head
         return occ.pos == "VERB" and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in t.children)
+    if rule.type == "ACCUSE":  # "ont condamné ces attaques", "a condamné un « crime contre l'humanité »"
+        return named_slot and any(_is_act_noun(h) for h in recipient_heads(occ))
     if rule.type not in NO_RECIPIENT_NEEDED:
         return False
     if rule.type in ("REQUEST", "REJECT", "THREATEN"):
