@@ -2,7 +2,8 @@
 commitment to do something ("s'est engagé à payer", "agreed to add two members") is an AGREE of its maker alone;
 a bare "accepted" with nothing said of what is accepted still needs one. The condemnation of an attack or a crime
 whose doer the text does not give ("Le Vatican condamne fermement ce « crime barbare »") is an ACCUSE with no
-recipient."""
+recipient. A commitment, threat or refusal that names no one of its own is aimed at the target of the act it
+commits to, threatens or refuses."""
 
 from __future__ import annotations
 
@@ -35,3 +36,15 @@ def test_condemning_a_party_still_names_it():
     text = "La Chine a condamné le Japon."
     codes = {(v["type"], (v["recipient"] or {}).get("country")) for v in analyze(Article(id="t", text=text, lang="fr"))["events"]}
     assert codes == {("ACCUSE", "JPN")}
+
+
+def test_a_commitment_is_aimed_at_the_target_of_the_act_committed_to():
+    assert ("AGREE", "USA", "SAU") in events_in(
+        "en-wikinews:2019:114", "committing to send more troops to Saudi Arabia")
+
+
+def test_a_threat_is_aimed_at_the_target_of_the_act_threatened():
+    text = "L'Iran a menacé de frapper Israël."
+    codes = {(v["type"], (v["actor"] or {}).get("country"), (v["recipient"] or {}).get("country"))
+             for v in analyze(Article(id="t", text=text, lang="fr"))["events"]}
+    assert codes == {("THREATEN", "IRN", "ISR")}

@@ -97,9 +97,11 @@ class _Coder:
         self.why = ""
         self.acts: dict[int, Found] = {}  # id(Party) -> the act a recipient was resolved through
         self.dropped: list[tuple[Occurrence, str]] = []  # why a trigger gave no event (for diagnosis)
+        self.verbs: dict[int, Occurrence] = {}  # the verbal triggers by head token
 
     def run(self) -> list[Found]:
         occurrences = find_triggers(self.doc, self.lang)
+        self.verbs = {o.head.i: o for o in occurrences if o.pos == "VERB"}
         heads = {o.head.i for o in occurrences} | {o.support.i for o in occurrences if o.support is not None}
         for occ in occurrences:
             if _folded(occ, heads, self.named):
@@ -234,13 +236,32 @@ class _Coder:
             if out:  # "struck the Jolo Cathedral in Mindanao, Philippines": a building of no state; the place says
                 place = self.place(occ, exclude)
                 return ([place] if place is not None else out), True
+        return self.unnamed_target(occ, exclude, antecedent, named_slot)
+
+    def unnamed_target(self, occ: Occurrence, exclude: set[int], antecedent: bool,
+                       named_slot: bool) -> tuple[Sequence[Party | None], bool]:
+        """A target no recipient phrase of the trigger resolves to: the frame's, the place's or the act referred
+        back to (``fallback_target``), or the one of the act a threat or commitment is about (``embedded_act``)."""
         framed = self.framed_target(occ, exclude)
         if framed is not None:
             return [framed], True
         fallback = self.fallback_target(occ, exclude, antecedent and not named_slot)
         if fallback is not None:
             return [fallback], True
+        embedded = self.embedded_act(occ) if not named_slot else None
+        if embedded is not None:
+            targets, _ = self.recipients(embedded, exclude)
+            if targets != [None]:
+                return targets, False  # named in the act, not in the threat: the threat may still stand alone
         return [None], named_slot
+
+    def embedded_act(self, occ: Occurrence) -> Occurrence | None:
+        """"L'Iran a menacé de frapper Israël", "refused to meet Zelensky", "committing to send more troops to Saudi
+        Arabia": a threat, a refusal or a commitment that names no one of its own is aimed at the target of the act
+        it threatens, refuses or commits to (the trigger of its infinitive)."""
+        if occ.pos != "VERB" or occ.rule.type not in ("THREATEN", "REJECT", "AGREE"):
+            return None
+        return next((self.verbs[c.i] for c in occ.head.children if c.dep_ == "xcomp" and c.i in self.verbs), None)
 
     def framed_target(self, occ: Occurrence, exclude: set[int]) -> Party | None:
         """A noun's target given by the frame around it: the one who undergoes it ("X, target of Russian strikes"),
