@@ -3,11 +3,11 @@ commitment to do something ("s'est engagé à payer", "agreed to add two members
 a bare "accepted" with nothing said of what is accepted still needs one. The condemnation of an attack or a crime
 whose doer the text does not give ("Le Vatican condamne fermement ce « crime barbare »") is an ACCUSE with no
 recipient. A commitment, threat or refusal that names no one of its own is aimed at the target of the act it
-commits to, threatens or refuses."""
+commits to, threatens or refuses. (With them, the new lexicon row "count on X to": a request to X.)"""
 
 from __future__ import annotations
 
-from tests.conftest import events_in
+from tests.conftest import event_records_in, events_in, side
 from veille.analyze import analyze
 from veille.model import Article
 
@@ -48,3 +48,13 @@ def test_a_threat_is_aimed_at_the_target_of_the_act_threatened():
     codes = {(v["type"], (v["actor"] or {}).get("country"), (v["recipient"] or {}).get("country"))
              for v in analyze(Article(id="t", text=text, lang="fr"))["events"]}
     assert codes == {("THREATEN", "IRN", "ISR")}
+
+
+def test_counting_on_a_party_to_act_is_a_request_to_it():
+    records = event_records_in("en-wikinews:2019:143", "I count on Turkey to act with restraint")
+    assert [(v["type"], side(v["recipient"])) for v in records] == [("REQUEST", "TUR")]
+
+
+def test_counting_votes_is_no_request():
+    text = "Election officials counted the votes on Monday."
+    assert not analyze(Article(id="t", text=text, lang="en"))["events"]
