@@ -8,7 +8,11 @@ is reported.
   "a call between Trump and Zelensky") gives each member towards the others.
 - The actor must be a resolved party, except for an agentless passive, kept with an unknown actor (``None``) and
   a low confidence; the recipient must be there when the type needs one (PLOVER lets protests, mobilisations,
-  withdrawals, concessions, requests, rejections and threats stand alone, when the text names no one else).
+  withdrawals, concessions, requests, rejections and threats stand alone, when the text names no one else; so do a
+  commitment to act and the condemnation of an act of no named doer). A threat, refusal or commitment that names
+  no one is aimed at the target of the act it is about ("a menacé de frapper Israël").
+- A thing (a name NER calls MISC that the base does not know) or a place of no known state is neither actor nor
+  target of a material act.
 - A recipient phrase that names an act reported before ("condemned the operation", "a nié ces accusations")
   stands for that act's actor (``_Coder.act_referent``).
 - An actor and recipient that are the same entity (or a state and its capital) make no event; two parties of one
@@ -796,7 +800,7 @@ def _alone_ok(occ: Occurrence, named_slot: bool) -> bool:
     names no one we failed to resolve; a request or refusal must at least say what it asks or refuses, or be
     addressed to people ("urged locals to", "called for a ceasefire"), not be a bare cue after a quote. An agreement
     that is a commitment to do something ("promised to conduct new elections") binds its maker alone, and the
-condemnation of an attack or a crime whose doer the text does not give accuses no one named."""
+    condemnation of an attack or a crime whose doer the text does not give accuses no one named."""
     rule = occ.rule
     if rule.type == "AGREE":  # "s'est engagé à payer", "agreed to add"; not a bare "a accepté"
         t = occ.support or occ.head
