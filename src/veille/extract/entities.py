@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from veille.extract.collectives import add_collectives
 from veille.extract.dateline import find_datelines, token_span
 from veille.nlp.index import text_of
-from veille.extract.gazetteer import Hit, gazetteer_for
+from veille.extract.gazetteer import STATE_BODY_KINDS, Hit, gazetteer_for
 from veille.extract.roles import country_from_context, state_after
 from veille.kb import KB, Record, surname_of
 from veille.kb.gender import is_first_name
@@ -39,9 +39,6 @@ NER_TYPES = {
     "PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "GPE", "GPE": "GPE", "MISC": "MISC",
     "NORP": "NORP", "FAC": "LOC", "EVENT": "EVENT", "LAW": "MISC", "WORK_OF_ART": "MISC", "PRODUCT": "MISC",
 }
-
-
-_STATE_BODY_KINDS = frozenset({"government", "intelligence", "legislature", "military", "ministry"})
 
 
 @dataclass(slots=True, eq=False)
@@ -71,7 +68,7 @@ def find_entities(doc: Doc, kb: KB, *, exclude: Sequence[tuple[int, int]] = ()) 
                 c.record = None
     geo = {i: h.record for h in hits for i in range(h.start, h.end) if (h.record.stands_for or h.record.country)}
     for c in chosen:
-        if c.record is not None and c.record.kind in _STATE_BODY_KINDS:
+        if c.record is not None and c.record.kind in STATE_BODY_KINDS:
             owner = state_after(doc, c.end, geo)
             if owner is not None and owner.country != c.record.country:
                 c.record = None  # "le Sénat du Burundi" is no French Senate, "the Ministry of Defence of Ukraine" no British one

@@ -59,7 +59,7 @@ class Gazetteer:
                         and variant.split()[0].lower() not in ("le", "la", "les", "the", "l'", "un", "une", "a")):
                     rule = _ANY  # French writes "parlement européen" as often as "Parlement européen"
                 self._rule[(key, lower)] = min(rule, self._rule.get((key, lower), _EXACT))
-                if record.kind in DESCRIBED_KINDS and _is_description(doc, geo_words):
+                if record.kind in STATE_BODY_KINDS and _is_description(doc, geo_words):
                     self._descriptive.add((key, lower))
             self.matcher.add(key, docs)
 
@@ -77,8 +77,8 @@ class Gazetteer:
         return hits
 
 
-# Institutions a text usually describes with common nouns rather than names ("l'armée russe").
-DESCRIBED_KINDS = frozenset({"government", "military", "intelligence", "ministry", "legislature"})
+# A state's institutions, which a text usually describes with common nouns rather than names ("l'armée russe").
+STATE_BODY_KINDS = frozenset({"government", "military", "intelligence", "ministry", "legislature"})
 
 
 def _is_description(doc: Doc, geo_words: set[str]) -> bool:

@@ -376,7 +376,7 @@ class Referents:
         return None
 
 
-_STATE_AGENTS = frozenset({"GOV", "MIL", "LEG", "JUD", "IGO"})
+STATE_AGENTS = frozenset({"GOV", "MIL", "LEG", "JUD", "IGO"})  # a state body's or an international one's
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "iobj"})
 _SINGULAR_DEFINITE = frozenset({"le", "la", "l", "ce", "cet", "cette", "the", "this"})  # "les pays" point at no one
 _STATE_BODIES = frozenset({"GOV", "MIL", "LEG", "JUD"})  # "le groupe", "l'organisation" are never a ministry
@@ -405,7 +405,7 @@ def _fits(role: dict[str, str] | None, agent: str | None) -> bool:
     named by its own noun is a body of that sector: "le gouvernement" is no senate, "the court" no ministry; an
     executive may be an international one ("l'exécutif européen")."""
     want = (role or {}).get("agent")
-    if want in _STATE_AGENTS and (role or {}).get("kind") == "group":
+    if want in STATE_AGENTS and (role or {}).get("kind") == "group":
         return agent == want or (want == "GOV" and agent == "IGO")
     if want == "MED":
         return agent in ("MED", None)  # "the network": a medium of the base, or an organisation it does not know
@@ -413,9 +413,9 @@ def _fits(role: dict[str, str] | None, agent: str | None) -> bool:
         return agent == "REB"
     if want in ("POL", "OPP"):
         return agent in ("POL", "OPP")
-    if want in _STATE_AGENTS:
-        return agent in _STATE_AGENTS
-    return agent in _STATE_AGENTS or agent == "MED"
+    if want in STATE_AGENTS:
+        return agent in STATE_AGENTS
+    return agent in STATE_AGENTS or agent == "MED"
 
 
 def _posted(t: Token, head: Token) -> bool:

@@ -38,7 +38,7 @@ from veille.kb import knowledge_base
 from veille.lexicons import words
 from veille.model import Entity
 from veille.nlp.index import sentence_of
-from veille.extract.referents import Party, Referents, is_plural
+from veille.extract.referents import STATE_AGENTS, Party, Referents, is_plural
 
 _MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -620,7 +620,7 @@ def _public_voice(speaker: Party) -> bool:
     e = speaker.entity
     if e is None or e.type == "PERSON":
         return e is not None and e.country is not None
-    return (e.type == "GPE" and e.country is not None) or e.agent in ("GOV", "MIL", "LEG", "JUD", "IGO")
+    return (e.type == "GPE" and e.country is not None) or e.agent in STATE_AGENTS
 
 
 def _definite(noun: Token) -> bool:
