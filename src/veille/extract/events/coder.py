@@ -101,11 +101,12 @@ class _Coder:
         self.why = ""
         self.acts: dict[int, Found] = {}  # id(Party) -> the act a recipient was resolved through
         self.dropped: list[tuple[Occurrence, str]] = []  # why a trigger gave no event (for diagnosis)
-        self.verbs: dict[int, Occurrence] = {}  # the verbal triggers by head token
+        self.verbs: dict[int, Occurrence] = {}  # the acts verbs carry, by verb token (a light verb: its noun's)
 
     def run(self) -> list[Found]:
         occurrences = find_triggers(self.doc, self.lang)
-        self.verbs = {o.head.i: o for o in occurrences if o.pos == "VERB"}
+        self.verbs = {o.support.i: o for o in occurrences if o.support is not None} \
+            | {o.head.i: o for o in occurrences if o.pos == "VERB"}
         heads = {o.head.i for o in occurrences} | {o.support.i for o in occurrences if o.support is not None}
         for occ in occurrences:
             if _folded(occ, heads, self.named):
@@ -775,16 +776,16 @@ def _not_an_act(occ: Occurrence, refs: Referents) -> bool:
 
 
 def _folded(occ: Occurrence, heads: set[int], named: frozenset[int]) -> bool:
-    """Is the trigger inside the complement of another trigger of the same clause? ("promis de soutenir")"""
+    """Is the trigger inside the complement of another trigger of the same clause? ("promis de soutenir"; a noun
+    through its support verb: "a menacé de lancer des frappes contre Israël", "appelle le pays à continuer sa
+    collaboration": the strikes are threatened, the collaboration asked for, neither is told as done)"""
     t = occ.head
-    if occ.support is not None:
-        return False
     if occ.pos == "NOUN":
         if own_agent(t, occ.rule, named, frozenset(lexicon(t.doc.lang_).support)) is not None:
             return False
         if any(True for slot in ("prep:between", "nmod:entre") for _ in slot_heads(occ, slot)):
             return False  # "facilitate a meeting between Giuliani and Yermak": the meeting is an act of its own
-    node, steps = t, 0
+    node, steps = occ.support or t, 0
     while node.head.i != node.i and steps < 4:
         if node.dep_ in _FOLD_DEPS or node.dep_.startswith("nsubj"):
             return False
