@@ -1,11 +1,12 @@
 """Issue 12, eleventh round, on real corpus sentences (none of them held out): acts named by a noun through a light
 verb. Such an act inside the infinitive of a threat, a promise or a call is threatened, promised or asked for, not
 told as done: it folds into that trigger as a verb's act does, and gives it its target. The French light verbs now
-match the English list ("continue", "begin", "initiate", "forge"): "il continue les négociations avec …"."""
+match the English list ("continue", "begin", "initiate", "forge"): "il continue les négociations avec …". A
+relative pronoun object stands for the noun it qualifies ("les rebelles qu'elle soutient")."""
 
 from __future__ import annotations
 
-from tests.conftest import events_in
+from tests.conftest import event_records_in, events_in, side
 from veille.analyze import analyze
 from veille.model import Article
 
@@ -47,3 +48,10 @@ def test_continuing_negotiations_is_a_consultation():
     assert events_in("winer-fr:2017_02_19-001",
                      "il continue les négociations avec le candidat écologiste Yannick Jadot") == {
         ("CONSULT", "Benoît Hamon", "Yannick Jadot")}
+
+
+def test_a_relative_pronoun_object_stands_for_the_noun_it_qualifies():
+    """"les rebelles qu'elle soutient": "qu'" is the object of "soutient" and stands for "les rebelles"."""
+    records = event_records_in("winer-fr:2016_09_25-002", "l'armée turque et les rebelles qu'elle soutient")
+    assert [(v["type"], side(v["actor"]), (v["recipient"] or {}).get("canonical")) for v in records] == [
+        ("SUPPORT", "TUR", "Syrian opposition")]

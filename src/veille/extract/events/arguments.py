@@ -448,7 +448,9 @@ def _dependents(occ: Occurrence, slot: str, deps: frozenset[str] | tuple[str, ..
     owners = [t] + ([occ.support] if occ.support is not None and slot in ("iobj", "dative") else [])
     for owner in owners:
         for c in owner.children:
-            if c.dep_ in deps:
+            if c.dep_ in deps and relative(c) and owner.dep_ in ("relcl", "acl:relcl"):
+                yield owner.head  # "les rebelles qu'elle soutient": the relative pronoun stands for the noun it qualifies
+            elif c.dep_ in deps:
                 yield from unplaced(c) if slot in ("obj", "dobj", "passive-subject") else (c,)
     if slot in ("obj", "dobj", "passive-subject"):
         yield from _slipped_objects(occ, slot)
