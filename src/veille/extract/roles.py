@@ -57,6 +57,35 @@ def country_from_context(doc: Doc, entity: Entity, geo: dict[int, Record], home:
     return country, roles
 
 
+def body_of_title(doc: Doc, entity: Entity, named: dict[int, Entity]) -> Entity | None:
+    """The organisation a person the base does not know heads or speaks for, by the title before the name or the
+    apposition beside it ("ABS-CBN CEO Carlo Katigbak", "le grand-maître de l'Ordre de Malte, Matthew Festing"):
+    a head's, official's or spokesperson's role noun with a named organisation in the same phrase. ``named``: the
+    entities by token. A journalist's outlet or a lawyer's client is not the body they act for."""
+    if entity.type != "PERSON":
+        return None
+    roles = _heading_roles(doc.lang_)
+    for m in sorted(entity.mentions, key=lambda m: m.start):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for phrase in (_title_before(span), _apposition(span)):
+            if phrase is None or not any(t.lower_ in roles or t.lemma_.lower() in roles for t in phrase):
+                continue
+            body = next((e for t in phrase if (e := named.get(t.i)) is not None and e.type == "ORG"), None)
+            if body is not None:
+                return body
+    return None
+
+
+@cache
+def _heading_roles(lang: str) -> frozenset[str]:
+    """The one-word role nouns of ``role_nouns.tsv`` that head or speak for a body ("CEO", "PDG", "président",
+    "porte-parole")."""
+    return frozenset(r["noun"].lower() for r in table(lang, "role_nouns")
+                     if r.get("kind") in ("head", "official", "spokesperson") and " " not in r["noun"])
+
+
 @cache
 def _offices(lang: str) -> frozenset[str]:
     """The lemmas of the state offices of ``role_nouns.tsv`` (agent GOV, kind head or minister) whose word alone

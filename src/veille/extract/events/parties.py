@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from veille.extract.events.arguments import is_state_force
 from veille.extract.referents import Party, Referents
+from veille.extract.roles import body_of_title
 from veille.model import Entity
 from veille.kb import knowledge_base
 
@@ -38,6 +39,11 @@ def acting_for(actor: Party, head: Token, refs: Referents,
                         and refs.by_token[t.i].type in ("ORG", "GPE") and t.i != appos.i), None)
             if org is not None:
                 return Party(actor.text, actor.start, actor.end, org, actor.agent or org.agent)
+    if not in_base(actor.entity):
+        # "ABS-CBN CEO Carlo Katigbak … Katigbak apologized": a person known only by heading a body acts for it
+        body = body_of_title(head.doc, actor.entity, refs.by_token)
+        if body is not None:
+            return Party(actor.text, actor.start, actor.end, body, actor.agent or body.agent)
     return actor
 
 

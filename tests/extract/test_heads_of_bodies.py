@@ -1,0 +1,31 @@
+"""Issue 12, eleventh round: a person the base does not know, titled as the head or spokesperson of an
+organisation, acts for it, as PLOVER codes the organisation ("ABS-CBN CEO Carlo Katigbak apologized" is the
+network's concession). People the base knows keep their own name, and a journalist does not act for the outlet."""
+
+from __future__ import annotations
+
+from tests.conftest import event_records_in
+from veille.analyze import analyze
+from veille.model import Article
+
+
+def _parties(text: str, lang: str) -> set[tuple]:
+    return {(v["type"], (v["actor"] or {}).get("canonical"), (v["recipient"] or {}).get("canonical"))
+            for v in analyze(Article(id="t", text=text, lang=lang))["events"]}
+
+
+def test_the_chairman_of_a_company_acts_for_it():
+    records = event_records_in("winer-fr:2016_10_15-001", "Jean-Christophe Thiery, le président du directoire de Canal+ "
+                                                          "leur propose d'utiliser leur clause de conscience")
+    assert [(v["type"], v["actor"]["text"], v["actor"]["canonical"]) for v in records] == [
+        ("AGREE", "Jean-Christophe Thiery", "Canal +")]
+
+
+def test_an_english_chief_executive_acts_for_the_company():
+    assert _parties("ABS-CBN CEO Carlo Katigbak apologized to President Rodrigo Duterte on Monday.", "en") == {
+        ("CONCEDE", "ABS-CBN Corporation", "Rodrigo Duterte")}
+
+
+def test_a_journalist_does_not_act_for_the_outlet():
+    found = _parties("Le journaliste de l'AFP Shah Marai a critiqué les talibans.", "fr")
+    assert {actor for _, actor, _ in found} == {"Shah Marai"}
