@@ -45,15 +45,16 @@ _LIST_WORDS = frozenset({",", "et", "and", "ou", "or", "ainsi", "que", "as", "we
 _BY = {"en": ("by",), "fr": ("par",)}
 
 
-def actor_head(occ: Occurrence, named: frozenset[int]) -> tuple[Token | None, bool]:
-    """The actor phrase's head and whether the text gives one at all (False: an agentless passive)."""
+def actor_head(occ: Occurrence, named: frozenset[int], places: frozenset[int] = frozenset()) -> tuple[Token | None, bool]:
+    """The actor phrase's head and whether the text gives one at all (False: an agentless passive). ``places``:
+    tokens of towns, which after "de" name where a noun's act happened, not who did it ("l'attentat de Nice")."""
     t = occ.head
     if occ.pos == "PRED":
         return None, True  # the speaker of the claim it stands in (coder)
     if occ.pos == "NOUN":
         if _faced(t) is not None:  # "fait face aux bombardements de l'aviation russe": "de X" is the doer
             return _by_agent(t) or _owner(t, named) or _de_agent(t, named) or _from_agent(t), True
-        own = own_agent(t, occ.rule, named, frozenset(lexicon(t.doc.lang_).support))
+        own = own_agent(t, occ.rule, named, frozenset(lexicon(t.doc.lang_).support), places)
         if own is not None:
             return own, True
         if occ.support is not None:
@@ -78,11 +79,12 @@ def _adverbial(t: Token) -> bool:
         c.dep_ == "case" and c.lower_ in _MANNER for c in t.children) and not any(c.dep_ == "det" for c in t.children)
 
 
-def own_agent(t: Token, rule: Trigger, named: frozenset[int], support: frozenset[str] = frozenset()) -> Token | None:
+def own_agent(t: Token, rule: Trigger, named: frozenset[int], support: frozenset[str] = frozenset(),
+              places: frozenset[int] = frozenset()) -> Token | None:
     """A noun's own doer: "by X" / "par X", a possessor, a named modifier ("US sanctions", "l'offensive russe"),
-    or (French) "de X" when the lexicon does not make "de X" the recipient."""
+    or (French) "de X" when the lexicon does not make "de X" the recipient and X is no town (``places``)."""
     return (_by_agent(t) or _support_agent(t, support) or _owner(t, named)
-            or (_de_agent(t, named) if "nmod:de" not in rule.slots else None))
+            or (_de_agent(t, named - places) if "nmod:de" not in rule.slots else None))
 
 
 def _by_agent(t: Token) -> Token | None:
@@ -704,8 +706,13 @@ def undergoer(t: Token) -> Token | None:
         holder = up  # "faire l'objet de": the noun hangs from the verb
     else:
         return None
+    if holder.pos_ not in ("VERB", "AUX") and holder.dep_ in _COMPLEMENTS:
+        return None  # "ont formé une chaîne en hommage aux victimes de l'attentat": the subject honours the victims
     node = holder if holder.pos_ in ("VERB", "AUX") else holder.head
     return next((c for c in node.children if c.dep_.startswith("nsubj")), None)
+
+
+_COMPLEMENTS = frozenset({"obj", "dobj", "iobj", "obl", "obl:arg", "obl:mod", "pobj", "nmod", "dative"})
 
 
 def _faced(t: Token) -> Token | None:

@@ -43,6 +43,7 @@ from veille.extract.referents import STATE_AGENTS, Party, Referents, is_plural
 _MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "AID", "RETREAT", "COOPERATE", "PROTEST"})
+_PLACED_ACTS = frozenset({"ASSAULT", "COERCE", "PROTEST"})  # acts a town names the place of ("l'attentat de Nice")
 _CAPTIVE_TYPES = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION"})
 _REPROACH = frozenset({"ACCUSE", "REJECT", "PROTEST", "THREATEN", "SANCTION"})
 _BACKING_TYPES = frozenset({"AID", "SUPPORT", "COOPERATE"})
@@ -102,6 +103,7 @@ class _Coder:
         self.acts: dict[int, Found] = {}  # id(Party) -> the act a recipient was resolved through
         self.dropped: list[tuple[Occurrence, str]] = []  # why a trigger gave no event (for diagnosis)
         self.verbs: dict[int, Occurrence] = {}  # the acts verbs carry, by verb token (a light verb: its noun's)
+        self.towns = frozenset(i for i in self.named if self.mere_place(doc[i]))  # "l'attentat de Nice": where
 
     def run(self) -> list[Found]:
         occurrences = find_triggers(self.doc, self.lang)
@@ -188,7 +190,7 @@ class _Coder:
 
     def doer(self, occ: Occurrence) -> Token | None:
         """The head of the actor's phrase; None when there is none (an agentless act is then coded as such)."""
-        head, given = actor_head(occ, self.named)
+        head, given = actor_head(occ, self.named, self.towns if occ.rule.type in _PLACED_ACTS else frozenset())
         if head is not None and _title_topic(head):
             head, given = None, False  # "France : attaque à Nice": the headline's topic, not the attacker
         if head is not None and occ.pos == "VERB" and _is_act_noun(head):
@@ -206,6 +208,11 @@ class _Coder:
             elif not given:
                 self.agentless(occ)
         return head
+
+    def mere_place(self, head: Token) -> bool:
+        """A town or region, not a state nor a capital standing for its government: where, never who."""
+        p = self.refs.party(head)
+        return p.entity is not None and p.entity.type in ("GPE", "LOC") and not is_party(p)
 
     def fact(self, occ: Occurrence) -> str:
         """The factuality of the act: a noun's is that of the verb that carries it ("pourrait lancer une offensive",
@@ -373,6 +380,17 @@ class _Coder:
             state = self.state_in_apposition(head)
             if state is not None:
                 return _party_at(head, state)
+        return self.town_of_act(occ, exclude)
+
+    def town_of_act(self, occ: Occurrence, exclude: set[int]) -> Party | None:
+        """"l'attentat de Manchester", "la fusillade de Strasbourg": the town an act noun is named after is where it
+        happened (a state after "de" is its doer: "les frappes de la Russie")."""
+        if occ.pos != "NOUN" or occ.rule.type not in _PLACED_ACTS or not _definite(occ.head):
+            return None  # "au centre national de tir de Rio": a sport's facility, no act
+        for c in occ.head.children:
+            if c.dep_ == "nmod" and c.i not in exclude and any(g.dep_ == "case" and lemma_of(g) == "de" for g in c.children) \
+                    and self.mere_place(c) and self.refs.party(c).country:
+                return self.refs.party(c)
         return None
 
     def state_in_apposition(self, head: Token) -> Entity | None:

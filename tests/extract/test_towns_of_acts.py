@@ -1,0 +1,38 @@
+"""Issue 12, eleventh round, on real corpus sentences (none of them held out): the town an act noun is named after
+("l'attentat de Nice", "l'attentat de Strasbourg") is where it happened, not who did it: the attack has an unknown
+doer (or the one a claim names) and strikes the town's state. A state after "de" is still the doer ("les frappes de
+la Russie"). Honouring "the victims of the attack" does not make the one who honours them its target."""
+
+from __future__ import annotations
+
+from tests.conftest import events_in
+from veille.analyze import analyze
+from veille.model import Article
+
+
+def test_honouring_the_victims_of_an_attack_named_after_a_town():
+    assert events_in("winer-fr:2018_12_15-001", "les Gilets jaunes ont formé une chaîne humaine en hommage aux "
+                                                "victimes de l’attentat de Strasbourg") == {("ASSAULT", None, "FRA")}
+
+
+def test_the_toll_of_an_attack_named_after_a_town():
+    assert events_in("winer-fr:2016_08_19-001", "Le bilan de l'attentat de Nice avait déjà été porté") == {
+        ("ASSAULT", None, "FRA")}
+
+
+def test_a_claimed_attack_named_after_a_town_is_the_claimant_s():
+    text = "L'attentat de Manchester a été revendiqué par l'État islamique."
+    found = {(v["type"], (v["actor"] or {}).get("canonical"), (v["recipient"] or {}).get("country"))
+             for v in analyze(Article(id="t", text=text, lang="fr"))["events"]}
+    assert found == {("ASSAULT", "Islamic State", "GBR")}
+
+
+def test_a_state_after_de_is_still_the_doer():
+    text = "Les frappes de la Russie ont touché Kiev."
+    found = {(v["type"], (v["actor"] or {}).get("country"), (v["recipient"] or {}).get("country"))
+             for v in analyze(Article(id="t", text=text, lang="fr"))["events"]}
+    assert found == {("ASSAULT", "RUS", "UKR")}
+
+
+def test_a_shooting_range_is_no_attack():
+    assert events_in("winer-fr:2016_08_07-005", "au centre national de tir de Rio") == set()
