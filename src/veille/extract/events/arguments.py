@@ -151,7 +151,7 @@ def _verb_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]:
     split = _split_perfect_subject(t)
     if split is not None:
         return split, True
-    passive = any(c.dep_ in ("aux:pass", "auxpass") for c in t.children) or (
+    passive = (any(c.dep_ in ("aux:pass", "auxpass") for c in t.children) and not _unaccusative(t)) or (
         t.dep_ in ("acl", "amod") and t.morph.get("VerbForm", []) == ["Part"] and looks_participle(t)
         and not _active_past(t))
     if not passive:
@@ -163,6 +163,13 @@ def _verb_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]:
     if passive:
         return _passive_actor(t, named)
     return _active_actor(t, named)
+
+
+def _unaccusative(t: Token) -> bool:
+    """"Le président ukrainien est arrivé à Washington": a French verb of motion or state conjugated with "être"
+    (class ``unaccusative``), which the parser may read as a passive; it has none."""
+    return t.doc.lang_ == "fr" and lemma_of(t) in lexicon("fr").classes.get("unaccusative", ()) \
+        and not any(c.lower_ == "été" for c in t.children)
 
 
 _AVOIR_FORMS = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient"})

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from veille.config import settings
-from veille.extract.events.lexicon import Lexicon, Pattern, Trigger, lexicon
+from veille.extract.events.lexicon import Lexicon, Pattern, Sense, Trigger, lexicon
 from veille.nlp.index import sentence_of
 
 _ELISIONS = {"l'": "le", "l\u2019": "le", "d'": "de", "d\u2019": "de", "qu'": "que", "qu\u2019": "que"}
@@ -419,22 +419,12 @@ def _noun_objects(t: Token, deep: bool) -> list[Token]:
 
 def _sense_ok(t: Token, rule: Trigger, lex: Lexicon) -> bool:
     for sense in rule.senses:
-        if sense.role == "subj":
-            heads = [c for c in t.children if c.dep_.startswith("nsubj")]
-        elif sense.role == "as":
-            heads = as_complement(t)
-        elif sense.role == "comp":  # comp=inf: an infinitive says what the party is to do ("persuaded X to withdraw")
+        if sense.role == "comp":  # comp=inf: an infinitive says what the party is to do ("persuaded X to withdraw")
             hit = (infinitive_complement(t) if sense.classes == ("inf",) else introduced(t, sense.classes)) is not None
             if hit == sense.negated:
                 return False
             continue
-        else:
-            heads = [h for h in objects(t) if h.pos_ in ("NOUN", "PROPN")]
-            if sense.negated:
-                heads += _relative_antecedent(t)
-            if not heads and not sense.negated and t.pos_ == "VERB":
-                # "a lancé « au moins un de ces missiles »": the object's noun hangs below a quantifier
-                heads = [x for x in frame(t)[1] if x.pos_ == "NOUN"]
+        heads = _sense_heads(t, sense)
         if sense.classes == ("*",):
             hit = bool(heads)
         else:
@@ -444,6 +434,24 @@ def _sense_ok(t: Token, rule: Trigger, lex: Lexicon) -> bool:
         if not sense.negated and not hit:
             return False
     return True
+
+
+def _sense_heads(t: Token, sense: Sense) -> list[Token]:
+    """The words a sense constraint reads: the verb's subject, its "as" complement, its obliques, or its object."""
+    if sense.role == "subj":
+        return [c for c in t.children if c.dep_.startswith("nsubj")]
+    if sense.role == "as":
+        return as_complement(t)
+    if sense.role == "obl":  # "arriver au pouvoir", "mettre fin à ses jours": what the verb's obliques name
+        heads = [c for c in t.children if c.dep_.startswith(("obl", "xcomp", "nmod", "prep"))]
+        return heads + [g for c in heads if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    heads = [h for h in objects(t) if h.pos_ in ("NOUN", "PROPN")]
+    if sense.negated:
+        heads += _relative_antecedent(t)
+    if not heads and not sense.negated and t.pos_ == "VERB":
+        # "a lancé « au moins un de ces missiles »": the object's noun hangs below a quantifier
+        heads = [x for x in frame(t)[1] if x.pos_ == "NOUN"]
+    return heads
 
 
 def _relative_antecedent(t: Token) -> list[Token]:

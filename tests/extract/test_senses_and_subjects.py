@@ -1,0 +1,40 @@
+"""Issue 12, eleventh round, found by reading a random sample of the French corpus's events (none of them held
+out): the sense notes of "arriver" and "mettre fin" are now enforced on the verb's obliques ("arrivé au pouvoir",
+"arrive en tête", "mettre fin à ses jours" are no visit and no retreat), and a French verb of motion conjugated with
+"être" that the parser reads as a passive keeps its subject ("sont descendus dans les rues pour réclamer")."""
+
+from __future__ import annotations
+
+from tests.conftest import events_in
+from veille.analyze import analyze
+from veille.model import Article
+
+
+def test_coming_to_power_is_no_visit():
+    assert events_in("winer-fr:2016_12_05-002", "Il est lui même arrivé au pouvoir en février 2014") == set()
+
+
+def test_coming_first_in_a_vote_is_no_visit():
+    assert events_in("winer-fr:2017_01_22-005", "le candidat Benoît Hamon arrive en tête") == set()
+
+
+def test_ending_one_s_days_is_no_retreat():
+    assert events_in("winer-fr:2016_09_01-002", "il aurait tenté de mettre fin à ses jours") == set()
+
+
+def test_people_who_took_to_the_streets_to_demand_a_resignation_request_it():
+    found = events_in("winer-fr:2016_12_04-003", "des centaines de milliers de Sud-Coréens sont descendus dans les rues "
+                                                "samedi pour réclamer la démission")
+    assert ("REQUEST", "KOR", None) in found
+
+
+def test_protesters_who_came_back_to_protest_protest():
+    found = events_in("winer-fr:2018_12_21-002", "les Gilets jaunes sont revenus manifester devant la mairie")
+    assert {(kind, actor) for kind, actor, _ in found} == {("PROTEST", "FRA")}
+
+
+def test_an_official_who_arrived_for_a_visit_visits():
+    text = "Le président ukrainien est arrivé à Washington pour une visite officielle."
+    found = {(v["type"], (v["actor"] or {}).get("country"), (v["recipient"] or {}).get("country"))
+             for v in analyze(Article(id="t", text=text, lang="fr"))["events"]}
+    assert found == {("CONSULT", "UKR", "USA")}
