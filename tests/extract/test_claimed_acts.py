@@ -76,7 +76,6 @@ def test_doerless_arrests_and_charges_are_the_articles_states(article_id, senten
 
 
 @pytest.mark.parametrize("article_id, sentence", [
-    ("winer-fr:2018_12_08-001", "une voiture et un scooter on été incendiés"),  # "on" (a typo for "ont") is no one
     ("winer-fr:2017_03_30-001", "trois d'entre eux sont complètement détruits"),  # buildings, not people
 ])
 def test_pronouns_for_things_are_no_unnamed_people(article_id, sentence):

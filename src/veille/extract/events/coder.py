@@ -193,6 +193,10 @@ class _Coder:
         head, given = actor_head(occ, self.named, self.towns if occ.rule.type in _PLACED_ACTS else frozenset())
         if head is not None and _title_topic(head):
             head, given = None, False  # "France : attaque à Nice": the headline's topic, not the attacker
+        if head is not None and occ.rule.type == "ASSAULT" and occ.pos == "VERB" \
+                and lemma_of(head) in lexicon(self.lang).classes.get("vehicle", ()):
+            self.rammed(occ)
+            return None
         if head is not None and occ.pos == "VERB" and _is_act_noun(head):
             # "Twin bombings struck the Jolo Cathedral": the subject is an act, whose doer is its own agent or unknown
             head = own_agent(head, occ.rule, self.named, frozenset(lexicon(self.lang).support))
@@ -208,6 +212,37 @@ class _Coder:
             elif not given:
                 self.agentless(occ)
         return head
+
+    def rammed(self, occ: Occurrence) -> None:
+        """"Un camion a foncé sur une foule", "a truck plowed into a crowd": a vehicle driven into people is an attack
+        by an unknown driver, on the party or place the clause names, else on the state the story happens in."""
+        self.why = "a vehicle with no named driver, and no target"
+        rec = self.recipients(occ, set())[0][0]
+        if rec is None or not rec.country:
+            rec = self.place(occ, set()) or self.home_party(occ.head)
+        if rec is not None:
+            self.found.append(Found(occ, None, rec, self.fact(occ), 0.3))
+
+    def attacked_at(self, occ: Occurrence) -> Party | None:
+        """"six personnes ont été tuées", "des voitures ont été incendiées" (not "des bâtiments détruits", which a
+        storm does too): an attack of no named doer on people or by a deliberate act strikes the place the clause
+        names, else the state the story happens in."""
+        if not (self.unnamed_undergoer(occ) or lemma_of(occ.head) in lexicon(self.lang).classes.get("deliberate", ())):
+            return None
+        return self.place(occ, set()) or self.home_party(occ.head)
+
+    def mishap(self, occ: Occurrence) -> bool:
+        """"une nouvelle explosion de méthane a tué une équipe de sauveteurs", "intempéries, une femme tuée": a death
+        or a ruin the sentence lays on an accident or a disaster (class ``mishap``) is no attack."""
+        mishaps = lexicon(self.lang).classes.get("mishap", frozenset())
+        if not any(lemma_of(t) in mishaps or t.lower_ in mishaps for t in sentence_of(occ.head)):
+            return False
+        self.why = "a mishap, no attack"
+        return True
+
+    def home_party(self, t: Token) -> Party | None:
+        state = home_state(self.refs)
+        return _party_at(t, state) if state is not None else None
 
     def mere_place(self, head: Token) -> bool:
         """A town or region, not a state nor a capital standing for its government: where, never who."""
@@ -559,7 +594,12 @@ class _Coder:
         rec = self.patient_party(patient, occ) if patient is not None else self.recipients(occ, set())[0][0]
         if authority is not None and rec is not None and same_party(authority, rec):
             authority = None
+        if occ.rule.type == "ASSAULT" and authority is None:
+            if self.mishap(occ):
+                return
+            rec = rec or self.attacked_at(occ)
         if rec is None:
+
             if self.unnamed_undergoer(occ):
                 self.found.append(Found(occ, authority, None, fact, 0.3))
         elif rec.country or (rec.entity is not None and rec.entity.agent == "IGO"):  # a party of the news, not a building or a name of its own
