@@ -35,6 +35,11 @@ from veille.nlp.pipeline import parse
     ("Les missiles renforceraient la capacité du Kremlin à cibler les infrastructures critiques de l’Ukraine et "
      "pourraient être livrés à la Russie dès le printemps, mais les responsables américains ne croient pas que "
      "l’accord soit finalisé.", "fr", "croient", "negated"),
+    # en-wikinews:2019:122 and en-wikinews:2019:096: English negates the object ("no", "nothing")
+    ("I put no pressure on them whatsoever", "en", "put", "negated"),
+    ("They have conceded nothing in fact, and a full-scale clampdown is on the way.", "en", "conceded", "negated"),
+    # ... and an object with its own article does not
+    ("They have conceded a few points in fact.", "en", "conceded", "asserted"),
 ])
 def test_factuality_of_a_predicate(text, lang, predicate, expected):
     doc = parse(text, lang)

@@ -119,6 +119,8 @@ def _realised(modal: Token, lang: str) -> bool:
 def _local(t: Token, m: Markers, lang: str) -> str:
     found = ASSERTED
     for c in t.children:
+        if c.dep_ == "dobj" and _nothing(c, m):
+            return NEGATED  # "They have conceded nothing", "made no concession": English negates the object
         if c.dep_ not in _LOCAL_DEPS:
             continue
         if _negates(t, c, m):
@@ -130,6 +132,12 @@ def _local(t: Token, m: Markers, lang: str) -> str:
 def negates(t: Token, c: Token, lang: str) -> bool:
     """Does the child ``c`` negate ``t`` (a negation of ``factuality.tsv``, or French "ne" with its pair)?"""
     return _negates(t, c, markers(lang))
+
+
+def _nothing(obj: Token, m: Markers) -> bool:
+    """An English object that is a negation ("nothing", "none") or is determined by one ("no concession")."""
+    return m.kinds.get(obj.lemma_.lower()) == "negation" or any(
+        g.dep_ == "det" and m.kinds.get(g.lemma_.lower()) == "negation" for g in obj.children)
 
 
 _WITH_NE_ONLY = frozenset({"plus"})
