@@ -150,3 +150,11 @@ def test_a_word_of_an_organisations_name_points_back_at_it(article_id, sentence,
 ])
 def test_a_state_bodys_own_noun_points_at_a_body_of_its_sector(article_id, sentence, event):
     assert event in _events(article_id, sentence)
+
+
+
+def test_a_plural_pronoun_does_not_stand_for_one_person():
+    """"« Plus ils manifesteront, plus les Français me soutiendront »": "ils" are the protesters, not the speaker
+    Fillon; a single person is no antecedent of "ils"/"they" (it made Fillon a protester)."""
+    assert not any(kind == "PROTEST" and actor == "FRA"
+                   for kind, actor, _ in _events("winer-fr:2017_03_25-002", "Plus ils manifesteront"))

@@ -232,16 +232,13 @@ class Referents:
             if e is None:
                 role = self.role_of(t)
                 e = self.role_antecedent(t, role) if role else None
-            if e is None:
+            if e is None and plural and t.pos_ == "NOUN" and is_plural(t):
+                return None  # "Les manifestants brandissaient … « Plus ils manifesteront »": they, whoever they are
+            if e is None or not _pronoun_fits(pron, e, t, plural):
                 continue
-            if pron.lower_ in ("he", "she", "him", "her") and e.type != "PERSON":
-                continue  # English gives states and bodies "it", never "he" or "she"
-            if pron.lower_ == "it" and e.type not in ("ORG", "GPE"):
-                continue  # and never a person
-            if plural or e.type in ("PERSON", "ORG", "GPE"):
-                if not plural and e.type != "PERSON" and self._person_before(pron, t):
-                    continue
-                return e
+            if not plural and e.type != "PERSON" and self._person_before(pron, t):
+                continue
+            return e
         return None
 
     def latest(self, head: Token) -> Entity | None:
@@ -374,6 +371,19 @@ class Referents:
                     if c.i in self.demonym_tokens:
                         return self.by_token[c.i]
         return None
+
+
+def _pronoun_fits(pron: Token, e: Entity, subject: Token, plural: bool) -> bool:
+    """Can the pronoun stand for the entity of that subject? English gives states and bodies "it", never "he" or
+    "she", and never a person "it"; "ils"/"they" is never one person alone ("Plus ils manifesteront, plus les
+    Français me soutiendront » a déclaré Fillon": not he), but may be two ("X et Y … ils")."""
+    if pron.lower_ in ("he", "she", "him", "her") and e.type != "PERSON":
+        return False
+    if pron.lower_ == "it" and e.type not in ("ORG", "GPE"):
+        return False
+    if plural:
+        return e.type != "PERSON" or any(c.dep_ == "conj" for c in subject.children)
+    return e.type in ("PERSON", "ORG", "GPE")
 
 
 STATE_AGENTS = frozenset({"GOV", "MIL", "LEG", "JUD", "IGO"})  # a state body's or an international one's
