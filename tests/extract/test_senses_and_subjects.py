@@ -38,3 +38,11 @@ def test_an_official_who_arrived_for_a_visit_visits():
     found = {(v["type"], (v["actor"] or {}).get("country"), (v["recipient"] or {}).get("country"))
              for v in analyze(Article(id="t", text=text, lang="fr"))["events"]}
     assert found == {("CONSULT", "UKR", "USA")}
+
+
+def test_ranking_fourth_is_no_visit():
+    assert events_in("winer-fr:2017_01_12-003", "le Brésil arrive, fin 2014, au quatrième rang mondial") == set()
+
+
+def test_a_storm_that_struck_a_country_is_no_attack():
+    assert events_in("winer-fr:2017_03_11-006", "La tempête Zeus a frappé la France") == set()

@@ -197,6 +197,9 @@ class _Coder:
                 and lemma_of(head) in lexicon(self.lang).classes.get("vehicle", ()):
             self.rammed(occ)
             return None
+        if head is not None and occ.rule.type == "ASSAULT" and lemma_of(head) in lexicon(self.lang).classes.get("mishap", ()):
+            self.why = "a disaster, no attack"  # "La tempête Zeus a frappé la France"
+            return None
         if head is not None and occ.pos == "VERB" and _is_act_noun(head):
             # "Twin bombings struck the Jolo Cathedral": the subject is an act, whose doer is its own agent or unknown
             head = own_agent(head, occ.rule, self.named, frozenset(lexicon(self.lang).support))
