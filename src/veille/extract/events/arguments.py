@@ -14,10 +14,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Set as AbstractSet
+from functools import cache
 
 from spacy.tokens import Token
 
 from veille.extract.events.lexicon import DEFAULT_SLOTS, Trigger, lexicon
+from veille.lexicons import table
 from veille.extract.events.triggers import Occurrence, copula_subject, lemma_of, unplaced
 from veille.extract.factuality import joins_governor, markers
 from veille.nlp.forms import looks_participle
@@ -458,7 +460,8 @@ def _dependents(occ: Occurrence, slot: str, deps: frozenset[str] | tuple[str, ..
     for owner in owners:
         for c in owner.children:
             if c.dep_ in deps and relative(c) and owner.dep_ in ("relcl", "acl:relcl"):
-                yield owner.head  # "les rebelles qu'elle soutient": the relative pronoun stands for the noun it qualifies
+                if _party_noun(owner.head):  # "les rebelles qu'elle soutient": the pronoun stands for the noun
+                    yield owner.head  # (not "des résolutions du Conseil de sécurité que la Russie a soutenues": texts)
             elif c.dep_ in deps:
                 yield from unplaced(c) if slot in ("obj", "dobj", "passive-subject") else (c,)
     if slot in ("obj", "dobj", "passive-subject"):
@@ -559,6 +562,17 @@ def place_heads(occ: Occurrence) -> Iterable[Token]:
             if any(c.dep_ in ("case", "fixed") and c.lower_ in _PLACE_PREPS for c in x.children) or (
                     x.dep_ == "pobj" and x.head.lower_ in _PLACE_PREPS):
                 yield x
+
+
+def _party_noun(t: Token) -> bool:
+    """A noun that names a party by itself: a name, or a role or group noun of ``role_nouns.tsv`` ("les rebelles")."""
+    return bool(t.ent_type_) or t.pos_ == "PROPN" or lemma_of(t) in _role_nouns(t.doc.lang_) \
+        or t.lower_ in _role_nouns(t.doc.lang_)
+
+
+@cache
+def _role_nouns(lang: str) -> frozenset[str]:
+    return frozenset(r["noun"].lower() for r in table(lang, "role_nouns"))
 
 
 def kind_of_slot(slot: str) -> str:
