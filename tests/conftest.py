@@ -61,6 +61,11 @@ def event_records_in(article_id: str, sentence: str) -> list[dict]:
     return [v for v in analyze(article)["events"] if start <= v["trigger"]["start"] < start + len(sentence)]
 
 
+def events_of_text(text: str, lang: str) -> set[tuple]:
+    """The events of a short text analysed as an article of its own: (type, actor, recipient), as ``side`` reads them."""
+    return {(v["type"], side(v["actor"]), side(v["recipient"])) for v in analyze(Article(id="t", text=text, lang=lang))["events"]}
+
+
 def events_in(article_id: str, sentence: str) -> set[tuple]:
     """The events of a corpus article whose trigger lies in ``sentence``: (type, actor, recipient)."""
     return {(v["type"], side(v["actor"]), side(v["recipient"])) for v in event_records_in(article_id, sentence)}

@@ -5,9 +5,7 @@ out): the sense notes of "arriver" and "mettre fin" are now enforced on the verb
 
 from __future__ import annotations
 
-from tests.conftest import events_in
-from veille.analyze import analyze
-from veille.model import Article
+from tests.conftest import events_in, events_of_text
 
 
 def test_coming_to_power_is_no_visit():
@@ -34,10 +32,8 @@ def test_protesters_who_came_back_to_protest_protest():
 
 
 def test_an_official_who_arrived_for_a_visit_visits():
-    text = "Le président ukrainien est arrivé à Washington pour une visite officielle."
-    found = {(v["type"], (v["actor"] or {}).get("country"), (v["recipient"] or {}).get("country"))
-             for v in analyze(Article(id="t", text=text, lang="fr"))["events"]}
-    assert found == {("CONSULT", "UKR", "USA")}
+    assert events_of_text("Le président ukrainien est arrivé à Washington pour une visite officielle.", "fr") == {
+        ("CONSULT", "UKR", "USA")}
 
 
 def test_ranking_fourth_is_no_visit():

@@ -5,9 +5,7 @@ la Russie"). Honouring "the victims of the attack" does not make the one who hon
 
 from __future__ import annotations
 
-from tests.conftest import events_in
-from veille.analyze import analyze
-from veille.model import Article
+from tests.conftest import events_in, events_of_text
 
 
 def test_honouring_the_victims_of_an_attack_named_after_a_town():
@@ -21,17 +19,12 @@ def test_the_toll_of_an_attack_named_after_a_town():
 
 
 def test_a_claimed_attack_named_after_a_town_is_the_claimant_s():
-    text = "L'attentat de Manchester a été revendiqué par l'État islamique."
-    found = {(v["type"], (v["actor"] or {}).get("canonical"), (v["recipient"] or {}).get("country"))
-             for v in analyze(Article(id="t", text=text, lang="fr"))["events"]}
-    assert found == {("ASSAULT", "Islamic State", "GBR")}
+    assert events_of_text("L'attentat de Manchester a été revendiqué par l'État islamique.", "fr") == {
+        ("ASSAULT", "Islamic State", "GBR")}
 
 
 def test_a_state_after_de_is_still_the_doer():
-    text = "Les frappes de la Russie ont touché Kiev."
-    found = {(v["type"], (v["actor"] or {}).get("country"), (v["recipient"] or {}).get("country"))
-             for v in analyze(Article(id="t", text=text, lang="fr"))["events"]}
-    assert found == {("ASSAULT", "RUS", "UKR")}
+    assert events_of_text("Les frappes de la Russie ont touché Kiev.", "fr") == {("ASSAULT", "RUS", "UKR")}
 
 
 def test_a_shooting_range_is_no_attack():

@@ -12,7 +12,10 @@ is reported.
   commitment to act and the condemnation of an act of no named doer). A threat, refusal or commitment that names
   no one is aimed at the target of the act it is about ("a menacé de frapper Israël").
 - A thing (a name NER calls MISC that the base does not know) or a place of no known state is neither actor nor
-  target of a material act.
+  target of a material act; a town an act noun is named after is its place ("l'attentat de Nice"), and a storm
+  or an accident (class ``mishap``) is no attacker.
+- An attack by no one named (a vehicle driven into people, people killed, property burnt) strikes the place its
+  clause names, else the story's own state (``_Coder.attacked_at``, ``_Coder.rammed``).
 - A recipient phrase that names an act reported before ("condemned the operation", "a nié ces accusations")
   stands for that act's actor (``_Coder.act_referent``).
 - An actor and recipient that are the same entity (or a state and its capital) make no event; two parties of one
