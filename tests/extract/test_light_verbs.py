@@ -55,3 +55,11 @@ def test_a_relative_pronoun_object_stands_for_the_noun_it_qualifies():
     records = event_records_in("winer-fr:2016_09_25-002", "l'armée turque et les rebelles qu'elle soutient")
     assert [(v["type"], side(v["actor"]), (v["recipient"] or {}).get("canonical")) for v in records] == [
         ("SUPPORT", "TUR", "Syrian opposition")]
+
+
+def test_rebels_are_never_a_group_of_no_state():
+    """"Les groupes rebelles soutenus par la Turquie" in a story on the fight against the Islamic State: a rebellion
+    rises against a state, so "rebelles" never stands for the Islamic State or al-Qaeda (role_nouns.tsv's note)."""
+    records = event_records_in("winer-fr:2016_09_25-002", "Les groupes rebelles soutenus par la Turquie")
+    assert [(v["type"], side(v["actor"]), v["recipient"]["canonical"]) for v in records] == [
+        ("SUPPORT", "TUR", "Syrian opposition")]

@@ -348,16 +348,17 @@ class Referents:
         """"le département", "un porte-parole du ministère": the latest organisation of that kind before. A group
         ("les rebelles") may also be named only later in the article ("la rébellion syrienne")."""
         inner = [t for t in self.phrase(head) if t.i != head.i and self.role_of(t)]
+        statebound = (role or {}).get("note", "").startswith("against a state")  # "les rebelles", not "djihadistes"
         for t in reversed(self.doc[max(0, head.i - 300):head.i]):
             e = self.by_token.get(t.i)
-            if e is None or e.type not in ("ORG",):
+            if e is None or e.type not in ("ORG",) or (statebound and e.country is None):
                 continue
             # an organisation the base does not know may be "the network", never "les journalistes" (many people)
             if inner or (_fits(role, e.agent) and not (e.agent is None and is_plural(head))):
                 return e
         if (role or {}).get("agent") == "REB":
             return next((e for t in self.doc[head.i:] if (e := self.by_token.get(t.i)) is not None
-                         and e.type == "ORG" and e.agent == "REB"), None)
+                         and e.type == "ORG" and e.agent == "REB" and not (statebound and e.country is None)), None)
         return None
 
     def bridge(self, head: Token) -> Entity | None:
