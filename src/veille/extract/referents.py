@@ -36,6 +36,12 @@ def _roles(lang: str) -> dict[str, dict[str, str]]:
     return {row["noun"].lower(): row for row in table(lang, "role_nouns")}
 
 
+def role_noun(head: Token, lang: str) -> dict[str, str] | None:
+    """The ``role_nouns.tsv`` row of a noun ("les rebelles", "porte-parole"), by its lemma or its form."""
+    roles = _roles(lang)
+    return roles.get(head.lemma_.lower()) or roles.get(head.lower_)
+
+
 class Referents:
     def __init__(self, doc: Doc, entities: list[Entity], lang: str, *, agents: dict[int, str] | None = None) -> None:
         self.doc = doc
@@ -52,7 +58,6 @@ class Referents:
                     self.by_token[t.i] = e
                 if e.type == "GPE" and span.root.pos_ == "ADJ":
                     self.demonym_tokens.update(t.i for t in span)
-        self.roles = _roles(lang)
         self._main: Entity | None | bool = False  # computed on first use
 
     def sentence_country(self, head: Token) -> Entity | None:
@@ -142,7 +147,7 @@ class Referents:
         return None
 
     def role_of(self, head: Token) -> dict[str, str] | None:
-        return self.roles.get(head.lemma_.lower()) or self.roles.get(head.lower_)
+        return role_noun(head, self.lang)
 
     def party(self, head: Token, before: int | None = None) -> Party:
         """What ``head`` (the head of an argument) stands for."""

@@ -9,6 +9,7 @@ Smith" does not make Smith Russian.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from typing import cast
 
@@ -34,16 +35,11 @@ def country_from_context(doc: Doc, entity: Entity, geo: dict[int, Record], home:
     office = False
     if entity.type in ("GPE", "LOC", "NORP"):
         return country, roles  # "Victoria Park", "South American": a place or group named after another is not in it
-    for m in sorted(entity.mentions, key=lambda m: m.start):
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
+    for span in _mention_spans(doc, entity):
         if entity.type != "PERSON":
             country = country or _country_of_name(doc, span, geo)
             continue
-        for phrase in (_title_before(span), _apposition(span)):
-            if phrase is None:
-                continue
+        for phrase in _title_phrases(span):
             indices = [t.i for t in phrase]
             found = _first_country(doc, sorted(indices, key=lambda i: abs(i - span.start)), geo)
             country = country or found
@@ -65,17 +61,29 @@ def body_of_title(doc: Doc, entity: Entity, named: dict[int, Entity]) -> Entity 
     if entity.type != "PERSON":
         return None
     roles = _heading_roles(doc.lang_)
-    for m in sorted(entity.mentions, key=lambda m: m.start):
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
-        for phrase in (_title_before(span), _apposition(span)):
-            if phrase is None or not any(t.lower_ in roles or t.lemma_.lower() in roles for t in phrase):
+    for span in _mention_spans(doc, entity):
+        for phrase in _title_phrases(span):
+            if not any(t.lower_ in roles or t.lemma_.lower() in roles for t in phrase):
                 continue
             body = next((e for t in phrase if (e := named.get(t.i)) is not None and e.type == "ORG"), None)
             if body is not None:
                 return body
     return None
+
+
+def _mention_spans(doc: Doc, entity: Entity) -> Iterator[SpacySpan]:
+    """The entity's mentions as spans of ``doc``, in text order."""
+    for m in sorted(entity.mentions, key=lambda m: m.start):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            yield span
+
+
+def _title_phrases(span: SpacySpan) -> Iterator[list[Token]]:
+    """The title before a person's name and the apposition beside it, where either is."""
+    for phrase in (_title_before(span), _apposition(span)):
+        if phrase is not None:
+            yield phrase
 
 
 @cache

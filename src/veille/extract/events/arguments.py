@@ -14,17 +14,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Set as AbstractSet
-from functools import cache
 
 from spacy.tokens import Token
 
 from veille.extract.events.lexicon import DEFAULT_SLOTS, Trigger, lexicon
-from veille.lexicons import table
 from veille.extract.events.triggers import Occurrence, copula_subject, lemma_of, unplaced
 from veille.extract.factuality import joins_governor, markers
 from veille.nlp.forms import looks_participle
 from veille.nlp.index import sentence_of
-from veille.extract.referents import Referents
+from veille.extract.referents import Referents, role_noun
 from veille.model import Entity
 
 SUBJECT = ("nsubj",)
@@ -566,13 +564,7 @@ def place_heads(occ: Occurrence) -> Iterable[Token]:
 
 def _party_noun(t: Token) -> bool:
     """A noun that names a party by itself: a name, or a role or group noun of ``role_nouns.tsv`` ("les rebelles")."""
-    return bool(t.ent_type_) or t.pos_ == "PROPN" or lemma_of(t) in _role_nouns(t.doc.lang_) \
-        or t.lower_ in _role_nouns(t.doc.lang_)
-
-
-@cache
-def _role_nouns(lang: str) -> frozenset[str]:
-    return frozenset(r["noun"].lower() for r in table(lang, "role_nouns"))
+    return bool(t.ent_type_) or t.pos_ == "PROPN" or role_noun(t, t.doc.lang_) is not None
 
 
 def kind_of_slot(slot: str) -> str:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -106,7 +107,11 @@ class _Coder:
         self.acts: dict[int, Found] = {}  # id(Party) -> the act a recipient was resolved through
         self.dropped: list[tuple[Occurrence, str]] = []  # why a trigger gave no event (for diagnosis)
         self.verbs: dict[int, Occurrence] = {}  # the acts verbs carry, by verb token (a light verb: its noun's)
-        self.towns = frozenset(i for i in self.named if self.mere_place(doc[i]))  # "l'attentat de Nice": where
+
+    @cached_property
+    def towns(self) -> frozenset[int]:
+        """The tokens of named towns ("l'attentat de Nice": where, not who), read only when an act noun needs them."""
+        return frozenset(i for i in self.named if _mere_place(self.refs.party(self.doc[i])))
 
     def run(self) -> list[Found]:
         occurrences = find_triggers(self.doc, self.lang)
@@ -225,7 +230,7 @@ class _Coder:
         self.why = "a vehicle with no named driver, and no target"
         rec = self.recipients(occ, set())[0][0]
         if rec is None or not rec.country:
-            rec = self.place(occ, set()) or self.home_party(occ.head)
+            rec = self.scene(occ)
         if rec is not None:
             self.found.append(Found(occ, None, rec, self.fact(occ), 0.3))
 
@@ -235,7 +240,7 @@ class _Coder:
         names, else the state the story happens in."""
         if not (self.unnamed_undergoer(occ) or lemma_of(occ.head) in lexicon(self.lang).classes.get("deliberate", ())):
             return None
-        return self.place(occ, set()) or self.home_party(occ.head)
+        return self.scene(occ)
 
     def mishap(self, occ: Occurrence) -> bool:
         """"une nouvelle explosion de méthane a tué une équipe de sauveteurs", "intempéries, une femme tuée": a death
@@ -246,14 +251,12 @@ class _Coder:
         self.why = "a mishap, no attack"
         return True
 
-    def home_party(self, t: Token) -> Party | None:
+    def scene(self, occ: Occurrence) -> Party | None:
+        """Where an attack of no named doer struck: the place its clause names, else the state the story happens in."""
+        if (place := self.place(occ, set())) is not None:
+            return place
         state = home_state(self.refs)
-        return _party_at(t, state) if state is not None else None
-
-    def mere_place(self, head: Token) -> bool:
-        """A town or region, not a state nor a capital standing for its government: where, never who."""
-        p = self.refs.party(head)
-        return p.entity is not None and p.entity.type in ("GPE", "LOC") and not is_party(p)
+        return _party_at(occ.head, state) if state is not None else None
 
     def fact(self, occ: Occurrence) -> str:
         """The factuality of the act: a noun's is that of the verb that carries it ("pourrait lancer une offensive",
@@ -429,9 +432,10 @@ class _Coder:
         if occ.pos != "NOUN" or occ.rule.type not in _PLACED_ACTS or not _definite(occ.head):
             return None  # "au centre national de tir de Rio": a sport's facility, no act
         for c in occ.head.children:
-            if c.dep_ == "nmod" and c.i not in exclude and any(g.dep_ == "case" and lemma_of(g) == "de" for g in c.children) \
-                    and self.mere_place(c) and self.refs.party(c).country:
-                return self.refs.party(c)
+            if c.dep_ == "nmod" and c.i not in exclude and any(g.dep_ == "case" and lemma_of(g) == "de" for g in c.children):
+                p = self.refs.party(c)
+                if _mere_place(p) and p.country:
+                    return p
         return None
 
     def state_in_apposition(self, head: Token) -> Entity | None:
@@ -605,7 +609,6 @@ class _Coder:
                 return
             rec = rec or self.attacked_at(occ)
         if rec is None:
-
             if self.unnamed_undergoer(occ):
                 self.found.append(Found(occ, authority, None, fact, 0.3))
         elif rec.country or (rec.entity is not None and rec.entity.agent == "IGO"):  # a party of the news, not a building or a name of its own
@@ -788,6 +791,11 @@ def _unknown_thing(head: Token, actor: Party) -> bool:
         return True
     return e is not None and e.type == "ORG" and not in_base(e) \
         and lemma_of(head) not in lexicon(head.doc.lang_).classes.get("people", ()) and _indefinite(head)
+
+
+def _mere_place(p: Party) -> bool:
+    """A town or region, not a state nor a capital standing for its government: where, never who."""
+    return p.entity is not None and p.entity.type in ("GPE", "LOC") and not is_party(p)
 
 
 def _not_a_party(rec: Party, kind: str) -> bool:
