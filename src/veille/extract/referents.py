@@ -421,6 +421,8 @@ def _fits(role: dict[str, str] | None, agent: str | None) -> bool:
     named by its own noun is a body of that sector: "le gouvernement" is no senate, "the court" no ministry; an
     executive may be an international one ("l'exécutif européen")."""
     want = (role or {}).get("agent")
+    if (role or {}).get("kind") == "minister":
+        return agent in _STATE_BODIES  # "la ministre de l'Éducation" is a state's, never the IMF named before
     if want in STATE_AGENTS and (role or {}).get("kind") == "group":
         return agent == want or (want == "GOV" and agent == "IGO")
     if want == "MED":

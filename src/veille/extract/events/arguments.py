@@ -84,7 +84,7 @@ def own_agent(t: Token, rule: Trigger, named: frozenset[int], support: frozenset
     """A noun's own doer: "by X" / "par X", a possessor, a named modifier ("US sanctions", "l'offensive russe"),
     or (French) "de X" when the lexicon does not make "de X" the recipient and X is no town (``places``)."""
     return (_by_agent(t) or _support_agent(t, support) or _owner(t, named)
-            or (_de_agent(t, named - places) if "nmod:de" not in rule.slots else None))
+            or (_de_agent(t, named - places) if "nmod:de" not in rule.slots else _first_of_two(t, named - places)))
 
 
 def _by_agent(t: Token) -> Token | None:
@@ -124,6 +124,17 @@ def _de_agent(t: Token, named: frozenset[int]) -> Token | None:
                 g.dep_ == "case" and lemma_of(g) == "de" for g in c.children):
             return c
     return None
+
+
+def _first_of_two(t: Token, named: frozenset[int]) -> Token | None:
+    """"le retrait des États-Unis de l'accord", "l'exclusion de Marine Le Pen du Front national": where "de X" is the
+    recipient slot, a noun with two of them has its doer first and what it acts on second."""
+    des = [c for c in t.children if c.dep_ == "nmod" and c.i > t.i and any(
+        g.dep_ == "case" and lemma_of(g) == "de" for g in c.children)]
+    if len(des) < 2:
+        return None
+    first = des[0]
+    return first if first.i in named or any(g.dep_ == "amod" and g.i in named for g in first.children) else None
 
 
 def _from_agent(t: Token) -> Token | None:

@@ -34,7 +34,8 @@ from veille.extract.events.arguments import (PASSIVE_AGENT, actor_head, backed_s
                                              members, opposed_subject, own_agent, passive_theme, place_heads, recipient_heads,
                                              reciprocal, relative, slot_heads, undergoer)
 from veille.extract.events.lexicon import NO_RECIPIENT_NEEDED, Trigger, lexicon
-from veille.extract.events.parties import acting_for, home_state, in_base, is_party, same_party, speaker_at
+from veille.extract.events.parties import (acting_for, home_state, in_base, is_party, kind_of, same_party,
+                                          speaker_at)
 from veille.extract.events.triggers import (Occurrence, class_of_object, find_triggers, has_complement, lemma_of,
                                             objects)
 from veille.extract.factuality import factuality
@@ -270,7 +271,7 @@ class _Coder:
         """The recipient, one per member of a list ("blamed both Israel and the United States"), and whether the
         text named a recipient phrase at all (resolved or not). ``antecedent``: the act has a doer, so a definite
         noun may take the target of the act it refers back to (``antecedent_target``)."""
-        refs, named_slot = self.refs, False
+        named_slot = False
         if occ.pos == "NOUN" and undergoer(occ.head) is not None:
             framed = self.framed_target(occ, exclude)  # "X fait face aux bombardements de Y": X, whatever "de Y" is
             if framed is not None:
@@ -279,13 +280,7 @@ class _Coder:
             if head.i in exclude:
                 continue
             named_slot = True
-            out: list[Party] = []
-            for m in members(head, refs, exclude):
-                p = self.party(m)
-                if p.entity is None:
-                    p = self.act_referent(m) or self.place_referent(m) or self.force_referent(m, occ) or p
-                if p.entity is not None and all(p.entity is not q.entity for q in out):
-                    out.append(p)
+            out = self.members_of(occ, head, exclude)
             if out and (occ.rule.type != "ASSAULT" or any(p.country or (p.entity and p.entity.type == "PERSON")
                                                           for p in out)):
                 return out, True  # a person attacked is the target, wherever it happened
@@ -293,6 +288,21 @@ class _Coder:
                 place = self.place(occ, exclude)
                 return ([place] if place is not None else out), True
         return self.unnamed_target(occ, exclude, antecedent, named_slot)
+
+    def members_of(self, occ: Occurrence, head: Token, exclude: set[int]) -> list[Party]:
+        """The parties of a recipient phrase, one per member of its list, each once."""
+        covenants = lexicon(self.lang).classes.get("covenant", frozenset())
+        out: list[Party] = []
+        for m in members(head, self.refs, exclude):
+            p = self.party(m)
+            if _town(p) and (_covenant(m, covenants) or (m.dep_ == "nmod" and _covenant(m.head, covenants))):
+                continue  # "se retireront de l'accord de Paris": the town names the agreement, it is no party
+            if p.entity is None:
+                p = self.act_referent(m) or self.place_referent(m) or self.force_referent(m, occ) \
+                    or self.minister_referent(m) or p
+            if p.entity is not None and all(p.entity is not q.entity for q in out):
+                out.append(p)
+        return out
 
     def unnamed_target(self, occ: Occurrence, exclude: set[int], antecedent: bool,
                        named_slot: bool) -> tuple[Sequence[Party | None], bool]:
@@ -458,6 +468,19 @@ class _Coder:
         if occ.rule.type not in ("ASSAULT", "COERCE", "THREATEN") or not is_state_force(head, lexicon(self.lang).classes) \
                 or any(t.i in self.named for t in self.refs.phrase(head)):
             return None
+        return self.state_of_unnamed(head)
+
+    def minister_referent(self, head: Token) -> Party | None:
+        """"a demandé à la ministre de l'Éducation": a minister of no state named is one of the article's state, as
+        its unnamed police are (``force_referent``)."""
+        role = self.refs.role_of(head)
+        if role is None or role.get("kind") != "minister" or not _definite(head) \
+                or any(t.i in self.named for t in self.refs.phrase(head)):
+            return None
+        return self.state_of_unnamed(head)
+
+    def state_of_unnamed(self, head: Token) -> Party | None:
+        """The state of a state's agent the text does not place: the article's own, else the one its sentence names."""
         state = home_state(self.refs)
         if state is None:
             state = self.refs.sentence_country(head)
@@ -493,7 +516,7 @@ class _Coder:
         if rule.type in ("CONCEDE", "AGREE") and occ.pos == "VERB" and fact == "negated":
             # "did not accede to protesters' demands", "n'a pas accepté": declining to yield is a rejection (CAMEO 124)
             occ, fact = replace(occ, rule=replace(rule, type="REJECT", mode=None)), "asserted"
-        elif rec is not None and _not_a_party(rec, rule.type):
+        elif rec is not None and (_not_a_party(rec, rule.type) or _own_town(actor, rec, rule.type)):
             rec = None
         if rec is None and not named_slot:
             rec = self.campaign_target(occ, actor)
@@ -796,6 +819,20 @@ def _unknown_thing(head: Token, actor: Party) -> bool:
 def _mere_place(p: Party) -> bool:
     """A town or region, not a state nor a capital standing for its government: where, never who."""
     return p.entity is not None and p.entity.type in ("GPE", "LOC") and not is_party(p)
+
+
+def _own_town(actor: Party, rec: Party, kind: str) -> bool:
+    """"l'armée irakienne a repris l'offensive à Mossoul": a town or region of the acting state's own is where it
+    attacked or coerced, not whom (the group holding the town, a crowd the clause does not name). Other actors may
+    attack a state's town ("rebels attacked Aleppo")."""
+    return kind in ("ASSAULT", "COERCE") and actor.entity is not None and actor.entity.type == "GPE" \
+        and bool(actor.country) and _mere_place(rec) and rec.country == actor.country
+
+
+def _town(p: Party) -> bool:
+    """A town or region, capitals included (a capital may stand for its government, but not in a treaty's name)."""
+    return p.entity is not None and p.entity.type in ("GPE", "LOC") \
+        and kind_of(p.entity) not in ("country", "territory")
 
 
 def _not_a_party(rec: Party, kind: str) -> bool:

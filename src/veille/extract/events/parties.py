@@ -96,6 +96,11 @@ def is_party(p: Party) -> bool:
     return True
 
 
+def kind_of(e: Entity) -> str | None:
+    """The base's kind of a place ("country", "territory", "city" …), None for an entity it does not hold."""
+    return _kinds().get(e.kb_id or "")
+
+
 def in_base(e: Entity) -> bool:
     """Does the knowledge base hold this entity (a record with or without a Wikidata id), rather than NER alone?"""
     return e.kb_id is not None or e.canonical in _canonicals()
