@@ -524,13 +524,19 @@ class _Coder:
             if occ.rule.type == "ASSAULT" and class_of_object(occ, "weapon"):
                 # "a tiré un missile balistique", "fired two missiles" with no target: a show of force (MOBILIZE)
                 occ = replace(occ, rule=replace(occ.rule, type="MOBILIZE", mode="weapons", slots=()))
-            elif not (occ.rule.type in _CAPTIVE_TYPES and occ.pos == "VERB" and self.unnamed_undergoer(occ)):
+            elif not self.unnamed_captives(occ, actor):
                 self.why = "no recipient" if not named_slot else "recipient not resolved"
                 return  # "detained four people": the recipient is unnamed, the act is still coded
         if rec is None and actor.country is None and actor.entity is not None and actor.entity.type == "PERSON":
             self.why = "private person alone"
             return  # a private person acting alone is not a political event
         self.found.append(Found(occ, actor, rec, fact, _confidence(occ, head, actor, rec, self.refs)))
+
+    def unnamed_captives(self, occ: Occurrence, actor: Party) -> bool:
+        """Are those the act is done to people the text does not name ("detained four people", "a effectué plus de
+        1 000 arrestations")? The act is then coded with no recipient."""
+        return (occ.rule.type in _CAPTIVE_TYPES and occ.pos == "VERB" and self.unnamed_undergoer(occ)) \
+            or _unnamed_arrests(occ, actor)
 
     def unnamed_undergoer(self, occ: Occurrence) -> bool:
         """Is the one arrested or shot named only by a role ("four people", "l'auteur des faits") or a pronoun?"""
@@ -926,6 +932,18 @@ def _alone_ok(occ: Occurrence, named_slot: bool) -> bool:
             return any(class_of_object(occ, c, common=True) or _slot_of_class(occ, c) for c in kinds)
         return has_complement(occ)
     return True
+
+
+def _unnamed_arrests(occ: Occurrence, actor: Party) -> bool:
+    """"La police a effectué plus de 1 000 arrestations", "made dozens of arrests": arrests a state's agents carry out
+    (through a support verb) on people the text does not name are coded with no recipient, like "detained four
+    people"."""
+    if occ.pos != "NOUN" or occ.support is None or occ.rule.mode != "arrest" or actor.entity is None \
+            or actor.entity.type != "GPE":
+        return False
+    return is_plural(occ.head) and not any(  # "des arrestations de militants": whom is the complement's to say
+        (c.dep_ == "prep" and c.lower_ == "of") or (c.dep_ == "nmod" and any(
+            g.dep_ == "case" and lemma_of(g) == "de" for g in c.children)) for c in occ.head.children)
 
 
 def _confidence(occ: Occurrence, head: Token, actor: Party, recipient: Party | None, refs: Referents) -> float:
