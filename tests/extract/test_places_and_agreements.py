@@ -2,7 +2,8 @@
 ("l'accord de Paris", "les accords de Minsk") is no party to a withdrawal from it or to a criticism of it; a noun
 whose "de X" is its recipient slot and that has two of them names its doer first ("le retrait des États-Unis de
 l'accord"); a state's own town is where its army attacked, not whom; a minister of no state named is the article's
-state's, never an international body named before."""
+state's, never an international body named before; the US-led coalition against the Islamic State acts as the United States,
+as "the coalition led by the United States" already did."""
 
 from __future__ import annotations
 
@@ -40,3 +41,8 @@ def test_a_state_s_offensive_in_a_foreign_town_still_strikes_that_state():
 def test_a_minister_of_no_state_named_is_the_article_s_state():
     events = events_in("winer-fr:2017_03_17-003", "a demandé à la ministre de l'Éducation que le proviseur reçoive")
     assert events == {("REQUEST", "FRA", "FRA")}
+
+
+def test_the_coalition_against_the_islamic_state_is_coded_as_its_leader():
+    assert events_in("winer-fr:2017_03_30-001", "Un bombardement effectué par la coalition internationale anti-EI") == {
+        ("ASSAULT", "USA", "IRQ")}

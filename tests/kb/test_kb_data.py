@@ -129,6 +129,8 @@ def test_specimen_facts(kb, records):
     assert only(records, "White House", "en")["stands_for"] == "USA"
     assert only(records, "Downing Street")["stands_for"] == "GBR"
     assert only(records, "Moscou")["stands_for"] == "RUS"
+    coalition = only(records, "coalition anti-EI")  # US-led: coded as the leading state, like "the Saudi-led coalition"
+    assert coalition["country"] is None and coalition["stands_for"] == "USA"
     assert only(records, "Londres")["country"] == "GBR"
     unsc = only(records, "Conseil de sécurité")
     assert unsc["canonical"] == "United Nations Security Council"
