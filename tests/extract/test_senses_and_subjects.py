@@ -23,7 +23,7 @@ def test_ending_one_s_days_is_no_retreat():
 def test_people_who_took_to_the_streets_to_demand_a_resignation_request_it():
     found = events_in("winer-fr:2016_12_04-003", "des centaines de milliers de Sud-Coréens sont descendus dans les rues "
                                                 "samedi pour réclamer la démission")
-    assert ("REQUEST", "KOR", None) in found
+    assert ("REQUEST", "KOR", "KOR") in found  # addressed to the president who is to resign (twelfth round)
 
 
 def test_protesters_who_came_back_to_protest_protest():

@@ -108,6 +108,7 @@ class _Coder:
         self.acts: dict[int, Found] = {}  # id(Party) -> the act a recipient was resolved through
         self.dropped: list[tuple[Occurrence, str]] = []  # why a trigger gave no event (for diagnosis)
         self.verbs: dict[int, Occurrence] = {}  # the acts verbs carry, by verb token (a light verb: its noun's)
+        self.nouns: dict[int, Occurrence] = {}  # the acts nouns name, by noun token
 
     @cached_property
     def towns(self) -> frozenset[int]:
@@ -118,6 +119,7 @@ class _Coder:
         occurrences = find_triggers(self.doc, self.lang)
         self.verbs = {o.support.i: o for o in occurrences if o.support is not None} \
             | {o.head.i: o for o in occurrences if o.pos == "VERB"}
+        self.nouns = {o.head.i: o for o in occurrences if o.pos == "NOUN"}
         heads = {o.head.i for o in occurrences} | {o.support.i for o in occurrences if o.support is not None}
         for occ in occurrences:
             if _folded(occ, heads, self.named):
@@ -308,7 +310,7 @@ class _Coder:
                        named_slot: bool) -> tuple[Sequence[Party | None], bool]:
         """A target no recipient phrase of the trigger resolves to: the frame's, the place's or the act referred
         back to (``fallback_target``), or the one of the act a threat or commitment is about (``embedded_act``)."""
-        framed = self.framed_target(occ, exclude)
+        framed = self.framed_target(occ, exclude) or self.demanded_departure(occ)
         if framed is not None:
             return [framed], True
         fallback = self.fallback_target(occ, exclude, antecedent and not named_slot)
@@ -320,6 +322,23 @@ class _Coder:
             if targets != [None]:
                 return targets, False  # named in the act, not in the threat: the threat may still stand alone
         return [None], named_slot
+
+    def demanded_departure(self, occ: Occurrence) -> Party | None:
+        """"réclament la démission d'Emmanuel Macron", "called for Hasina's resignation", "exigent le retrait des
+        troupes russes": a demand that someone resign or withdraw is addressed to the one who is to leave (not a
+        release: "demandent la libération des otages" is addressed to their captors, whom it does not name)."""
+        if occ.rule.type != "REQUEST" or occ.pos != "VERB":
+            return None
+        asked = [*objects(occ.head), *(g for c in occ.head.children if c.dep_ == "prep" and c.lower_ == "for"
+                                       for g in c.children if g.dep_ == "pobj")]
+        for noun in (self.nouns.get(o.i) for o in asked):
+            if noun is None or noun.rule.type != "RETREAT" or noun.rule.mode not in ("resign", "withdraw"):
+                continue
+            for leaver in _leavers(noun.head):
+                p = self.refs.party(leaver)
+                if p.entity is not None and is_party(p):
+                    return acting_for(p, leaver, self.refs, lexicon(self.lang).classes)
+        return None
 
     def embedded_act(self, occ: Occurrence) -> Occurrence | None:
         """"L'Iran a menacé de frapper Israël", "refused to meet Zelensky", "committing to send more troops to Saudi
@@ -749,6 +768,16 @@ def _acted_on_at_home(targets: Sequence[Party | None], actor: Party) -> list[Par
     or a company at home says where a state's agents acted; whom they acted on is a person or a foreign party."""
     return [None if p is not None and p.entity is not None and p.entity.type != "PERSON"
             and p.country in (None, actor.country) else p for p in targets]
+
+
+def _leavers(noun: Token) -> Iterator[Token]:
+    """Who a resignation or a withdrawal is of: "la démission de X", "X's resignation", "the withdrawal of X"."""
+    for c in noun.children:
+        if c.dep_ in ("poss", "nmod:poss") or (c.dep_ == "nmod" and any(
+                g.dep_ == "case" and lemma_of(g) == "de" for g in c.children)):
+            yield c
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            yield from (g for g in c.children if g.dep_ == "pobj")
 
 
 def _title_topic(t: Token) -> bool:
