@@ -531,11 +531,9 @@ class _Coder:
         if rec is not None and same_party(actor, rec):
             act = self.acts.get(id(rec))
             rec = act.recipient if act is not None else None  # one's own act ("reconnu … ces frappes"): its target
-        fact = self.fact(occ)
-        if rule.type in ("CONCEDE", "AGREE") and occ.pos == "VERB" and fact == "negated":
-            # "did not accede to protesters' demands", "n'a pas accepté": declining to yield is a rejection (CAMEO 124)
-            occ, fact = replace(occ, rule=replace(rule, type="REJECT", mode=None)), "asserted"
-        elif rec is not None and (_not_a_party(rec, rule.type) or _own_town(actor, rec, rule.type)):
+        occ, fact = _retyped(occ, self.fact(occ))
+        rule = occ.rule
+        if rec is not None and (_not_a_party(rec, rule.type) or _own_town(actor, rec, rule.type)):
             rec = None
         if rec is None and not named_slot:
             rec = self.campaign_target(occ, actor)
@@ -768,6 +766,30 @@ def _acted_on_at_home(targets: Sequence[Party | None], actor: Party) -> list[Par
     or a company at home says where a state's agents acted; whom they acted on is a person or a foreign party."""
     return [None if p is not None and p.entity is not None and p.entity.type != "PERSON"
             and p.country in (None, actor.country) else p for p in targets]
+
+
+def _retyped(occ: Occurrence, fact: str) -> tuple[Occurrence, str]:
+    """The act a verb's frame makes of its row: "did not accede to protesters' demands", "n'a pas accepté" (declining
+    to yield is a rejection, CAMEO 124); "des millions de personnes se sont mobilisées", "les Gilets jaunes restent
+    mobilisés" (people who rally themselves protest: ``_rallied``)."""
+    rule = occ.rule
+    if rule.type in ("CONCEDE", "AGREE") and occ.pos == "VERB" and fact == "negated":
+        return replace(occ, rule=replace(rule, type="REJECT", mode=None)), "asserted"
+    if rule.type == "MOBILIZE" and occ.pos == "VERB" and _rallied(occ.head):
+        return replace(occ, rule=replace(rule, type="PROTEST", mode="demo", slots=())), fact
+    return occ, fact
+
+
+def _rallied(t: Token) -> bool:
+    """"se sont mobilisées", "restent mobilisés": a verb of class ``rally`` said of people who rally themselves (a
+    reflexive, or a participle with no object and no "avoir"), not of forces one mobilises ("va mobiliser en France
+    des forces", where the parser may lose the object)."""
+    if lemma_of(t) not in lexicon(t.doc.lang_).classes.get("rally", ()):
+        return False
+    if any(c.lower_ in ("se", "s'", "s’") for c in t.children):
+        return True
+    return "Part" in t.morph.get("VerbForm", []) and not objects(t) \
+        and not any(c.dep_.startswith("aux") and c.lemma_ in ("avoir", "have") for c in t.children)
 
 
 def _leavers(noun: Token) -> Iterator[Token]:
