@@ -19,7 +19,10 @@ is reported.
 - A recipient phrase that names an act reported before ("condemned the operation", "a nié ces accusations")
   stands for that act's actor (``_Coder.act_referent``).
 - An actor and recipient that are the same entity (or a state and its capital) make no event; two parties of one
-  country do (civil wars, coups, repression).
+  country do (civil wars, coups, repression), but a state's own town is where it attacked or coerced, not whom, and a
+  town inside an agreement's name ("l'accord de Paris") is no party.
+- A demand that someone resign or withdraw is addressed to them (``_Coder.demanded_departure``); people who rally
+  themselves ("restent mobilisés") protest rather than mobilise (``_retyped``).
 """
 
 from __future__ import annotations
