@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping, Set as AbstractSet
 from spacy.tokens import Token
 
 from veille.extract.events.lexicon import DEFAULT_SLOTS, Trigger, lexicon
-from veille.extract.events.triggers import Occurrence, copula_subject, lemma_of, unplaced
+from veille.extract.events.triggers import Occurrence, after_de, copula_subject, lemma_of, unplaced
 from veille.extract.factuality import joins_governor, markers
 from veille.nlp.forms import looks_participle
 from veille.nlp.index import sentence_of
@@ -120,8 +120,7 @@ def _de_agent(t: Token, named: frozenset[int]) -> Token | None:
     for c in t.children:
         # "les frappes de la Russie", or of a body its demonym places ("l'aide de l'aviation russe")
         if c.dep_ == "nmod" and c.i > t.i and (c.i in named or any(
-                g.dep_ == "amod" and g.i in named for g in c.children)) and any(
-                g.dep_ == "case" and lemma_of(g) == "de" for g in c.children):
+                g.dep_ == "amod" and g.i in named for g in c.children)) and after_de(c):
             return c
     return None
 
@@ -129,8 +128,7 @@ def _de_agent(t: Token, named: frozenset[int]) -> Token | None:
 def _first_of_two(t: Token, named: frozenset[int]) -> Token | None:
     """"le retrait des États-Unis de l'accord", "l'exclusion de Marine Le Pen du Front national": where "de X" is the
     recipient slot, a noun with two of them has its doer first and what it acts on second."""
-    des = [c for c in t.children if c.dep_ == "nmod" and c.i > t.i and any(
-        g.dep_ == "case" and lemma_of(g) == "de" for g in c.children)]
+    des = [c for c in t.children if c.dep_ == "nmod" and c.i > t.i and after_de(c)]
     if len(des) < 2:
         return None
     first = des[0]
@@ -288,8 +286,7 @@ def _operation_doer(t: Token, named: frozenset[int]) -> Token | None:
         if lemma_of(noun) not in operations:
             continue
         doer = _by_agent(noun) or _owner(noun, named) or next(
-            (c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i and any(
-                g.dep_ == "case" and lemma_of(g) == "de" for g in c.children)
+            (c for c in noun.children if c.dep_ == "nmod" and c.i > noun.i and after_de(c)
              and (c.i in named or any(g.i in named for g in c.children))), None) or next(
             (g for g in noun.subtree if g.i < noun.i and g.i in named), None)  # "a US counter-terrorism operation"
         if doer is not None:

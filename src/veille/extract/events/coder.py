@@ -39,8 +39,8 @@ from veille.extract.events.arguments import (PASSIVE_AGENT, actor_head, backed_s
 from veille.extract.events.lexicon import NO_RECIPIENT_NEEDED, Trigger, lexicon
 from veille.extract.events.parties import (acting_for, home_state, in_base, is_party, kind_of, same_party,
                                           speaker_at)
-from veille.extract.events.triggers import (Occurrence, class_of_object, find_triggers, has_complement, lemma_of,
-                                            objects)
+from veille.extract.events.triggers import (Occurrence, after_de, class_of_object, find_triggers, has_complement,
+                                            lemma_of, objects)
 from veille.extract.factuality import factuality
 from veille.kb import knowledge_base
 from veille.lexicons import words
@@ -464,7 +464,7 @@ class _Coder:
         if occ.pos != "NOUN" or occ.rule.type not in _PLACED_ACTS or not _definite(occ.head):
             return None  # "au centre national de tir de Rio": a sport's facility, no act
         for c in occ.head.children:
-            if c.dep_ == "nmod" and c.i not in exclude and any(g.dep_ == "case" and lemma_of(g) == "de" for g in c.children):
+            if c.dep_ == "nmod" and c.i not in exclude and after_de(c):
                 p = self.refs.party(c)
                 if _mere_place(p) and p.country:
                     return p
@@ -798,8 +798,7 @@ def _rallied(t: Token) -> bool:
 def _leavers(noun: Token) -> Iterator[Token]:
     """Who a resignation or a withdrawal is of: "la démission de X", "X's resignation", "the withdrawal of X"."""
     for c in noun.children:
-        if c.dep_ in ("poss", "nmod:poss") or (c.dep_ == "nmod" and any(
-                g.dep_ == "case" and lemma_of(g) == "de" for g in c.children)):
+        if c.dep_ in ("poss", "nmod:poss") or (c.dep_ == "nmod" and after_de(c)):
             yield c
         elif c.dep_ == "prep" and c.lower_ == "of":
             yield from (g for g in c.children if g.dep_ == "pobj")
@@ -996,8 +995,7 @@ def _unnamed_arrests(occ: Occurrence, actor: Party) -> bool:
             or actor.entity.type != "GPE":
         return False
     return is_plural(occ.head) and not any(  # "des arrestations de militants": whom is the complement's to say
-        (c.dep_ == "prep" and c.lower_ == "of") or (c.dep_ == "nmod" and any(
-            g.dep_ == "case" and lemma_of(g) == "de" for g in c.children)) for c in occ.head.children)
+        (c.dep_ == "prep" and c.lower_ == "of") or (c.dep_ == "nmod" and after_de(c)) for c in occ.head.children)
 
 
 def _confidence(occ: Occurrence, head: Token, actor: Party, recipient: Party | None, refs: Referents) -> float:

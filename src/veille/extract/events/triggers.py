@@ -41,6 +41,11 @@ def lemma_of(t: Token) -> str:
     return _ELISIONS.get(lemma, lemma)
 
 
+def after_de(c: Token) -> bool:
+    """Is ``c`` introduced by "de" ("les frappes de la Russie", "la démission d'Emmanuel Macron")?"""
+    return any(g.dep_ == "case" and lemma_of(g) == "de" for g in c.children)
+
+
 def _first_group(form: str) -> str:
     """"L'exécutif européen reproche au pays …", "il conteste", "ils demandent": the French lemmatizer leaves some
     present-tense verbs as they are written; every infinitive ends in -er, -ir, -re or -oir, so a verb "lemma" that
@@ -103,7 +108,7 @@ def _present_tense_lemma(t: Token, lex: Lexicon) -> str | None:
         return None  # "la critique de l'UE" is a noun
     # "l'Institut (annexe de Biskra)": a name behind "de" completes a noun, a verb's object has no preposition
     governs = any(c.dep_ in ("nmod", "obj") and c.pos_ == "PROPN" and c.i > t.i
-                  and not any(g.dep_ == "case" and lemma_of(g) == "de" for g in c.children) for c in t.children)
+                  and not after_de(c) for c in t.children)
     follows = t.dep_ in ("nmod", "amod", "acl", "appos") and t.head.i < t.i and t.head.pos_ in ("NOUN", "PROPN")
     return lemma if governs and follows else None
 
@@ -411,8 +416,7 @@ def _through_quantity(t: Token) -> Token:
 def _noun_objects(t: Token, deep: bool) -> list[Token]:
     """A noun's "object": "missile test", "essai de missile", "test of a missile"."""
     near = ([x for x in t.subtree if t.i < x.i <= t.i + 8] if deep else []) + list(t.children)
-    out = [c for c in near if c.dep_ in ("compound", "nmod") and (c.dep_ == "compound" or any(
-        g.dep_ == "case" and lemma_of(g) == "de" for g in c.children))]
+    out = [c for c in near if c.dep_ in ("compound", "nmod") and (c.dep_ == "compound" or after_de(c))]
     out += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return out
 
