@@ -25,3 +25,7 @@ def test_arrests_in_a_tally_of_the_day_are_no_one_s_act():
 
 def test_denying_any_wrongdoing_stands_alone():
     assert events_in("winer-fr:2018_10_29-001", "ont nié toute irrégularité") == {("REJECT", "BRA", None)}
+
+
+def test_the_1990_spelling_of_interpeller_is_an_arrest():
+    assert events_in("winer-fr:2016_01_06-002", "dix personnes ont été interpelées") == {("COERCE", None, None)}
