@@ -62,7 +62,7 @@ def home_state(refs: Referents) -> Entity | None:
             continue  # capitals ("Paris", "Kaboul") count too: a town of its state like any other
         mentions = [m for m in e.mentions if m.text[:1].isupper()]  # "chinoise", "russes": demonyms are lower case
         counts[e.country] = counts.get(e.country, 0) + len(mentions)
-        if _kinds().get(e.kb_id or "") == "country":
+        if kind_of(e) == "country":
             states[e.country] = e
     ranked = sorted(counts.items(), key=lambda x: -x[1])
     clear = bool(ranked) and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1])
@@ -81,7 +81,7 @@ def same_party(a: Party, b: Party) -> bool:
     ea, eb = a.entity, b.entity
     if ea is None or eb is None or a.country is None or a.country != b.country:
         return False
-    return all(e.type == "GPE" and (e.stands_for or _kinds().get(e.kb_id or "") in ("country", "territory"))
+    return all(e.type == "GPE" and (e.stands_for or kind_of(e) in ("country", "territory"))
                for e in (ea, eb))
 
 
@@ -92,7 +92,7 @@ def is_party(p: Party) -> bool:
     if e is None or e.type == "LOC":
         return False
     if e.type == "GPE":
-        return bool(e.stands_for) or _kinds().get(e.kb_id or "") in ("country", "territory")
+        return bool(e.stands_for) or kind_of(e) in ("country", "territory")
     return True
 
 
