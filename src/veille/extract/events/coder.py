@@ -211,6 +211,9 @@ class _Coder:
                 and lemma_of(head) in lexicon(self.lang).classes.get("vehicle", ()):
             self.rammed(occ)
             return None
+        if head is not None and occ.rule.type == "ASSAULT" and occ.pos == "VERB" and self.unnamed_assailant(head):
+            self.rammed(occ)  # "un homme armé a ouvert le feu dans un cinéma": the same unknown doer
+            return None
         if head is not None and occ.rule.type == "ASSAULT" and lemma_of(head) in lexicon(self.lang).classes.get("mishap", ()):
             self.why = "a disaster, no attack"  # "La tempête Zeus a frappé la France"
             return None
@@ -233,12 +236,21 @@ class _Coder:
     def rammed(self, occ: Occurrence) -> None:
         """"Un camion a foncé sur une foule", "a truck plowed into a crowd": a vehicle driven into people is an attack
         by an unknown driver, on the party or place the clause names, else on the state the story happens in."""
-        self.why = "a vehicle with no named driver, and no target"
+        self.why = "an unknown doer (a vehicle, an unnamed gunman), and no target"
         rec = self.recipients(occ, set())[0][0]
         if rec is None or not rec.country:
             rec = self.scene(occ)
         if rec is not None:
             self.found.append(Found(occ, None, rec, self.fact(occ), 0.3))
+
+    def unnamed_assailant(self, head: Token) -> bool:
+        """"Un homme armé a ouvert le feu", "des assaillants ont tué", "a gunman opened fire": an attacker the text
+        describes (class ``assailant``: the noun, or its modifier "armé"/"armed") but names no party for is an
+        unknown doer, as the annotators code it, not a reason to drop the attack."""
+        if self.refs.party(head).entity is not None:
+            return False
+        words = lexicon(self.lang).classes.get("assailant", frozenset())
+        return lemma_of(head) in words or any(c.dep_ == "amod" and lemma_of(c) in words for c in head.children)
 
     def attacked_at(self, occ: Occurrence) -> Party | None:
         """"six personnes ont été tuées", "des voitures ont été incendiées" (not "des bâtiments détruits", which a
