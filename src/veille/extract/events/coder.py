@@ -40,7 +40,7 @@ from veille.extract.events.lexicon import NO_RECIPIENT_NEEDED, Trigger, lexicon
 from veille.extract.events.parties import (acting_for, home_state, in_base, is_party, kind_of, same_party,
                                           speaker_at)
 from veille.extract.events.triggers import (Occurrence, after_de, class_of_object, find_triggers, has_complement,
-                                            lemma_of, objects)
+                                            introduced, lemma_of, objects)
 from veille.extract.factuality import factuality
 from veille.kb import knowledge_base
 from veille.lexicons import words
@@ -119,7 +119,7 @@ class _Coder:
         return frozenset(i for i in self.named if _mere_place(self.refs.party(self.doc[i])))
 
     def run(self) -> list[Found]:
-        occurrences = find_triggers(self.doc, self.lang)
+        occurrences = [_sentenced(o) for o in find_triggers(self.doc, self.lang)]
         self.verbs = {o.support.i: o for o in occurrences if o.support is not None} \
             | {o.head.i: o for o in occurrences if o.pos == "VERB"}
         self.nouns = {o.head.i: o for o in occurrences if o.pos == "NOUN"}
@@ -793,6 +793,22 @@ def _retyped(occ: Occurrence, fact: str) -> tuple[Occurrence, str]:
     if rule.type == "MOBILIZE" and occ.pos == "VERB" and _rallied(occ.head):
         return replace(occ, rule=replace(rule, type="PROTEST", mode="demo", slots=())), fact
     return occ, fact
+
+
+def _sentenced(occ: Occurrence) -> Occurrence:
+    """"a été condamnée à deux ans de prison", "condamné à 600 000 euros d'amende", "condemned to death": a
+    condemnation (class ``sentencing``) whose "à"/"to" complement names a penalty (class ``penalty``) is a court's
+    sentence, PLOVER SANCTION convict, not a criticism; with no agent given, the state's courts passed it
+    (``authority``). Read before coding, since the agentless reading depends on the mode."""
+    rule, t = occ.rule, occ.head
+    classes = lexicon(t.doc.lang_).classes
+    if rule.type != "ACCUSE" or occ.pos != "VERB" or rule.lemma not in classes.get("sentencing", ()):
+        return occ
+    comp = introduced(t, ("à",)) if t.doc.lang_ == "fr" else next(
+        (g for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
+    if comp is None or not any(lemma_of(x) in classes.get("penalty", ()) for x in comp.subtree):
+        return occ
+    return replace(occ, rule=replace(rule, type="SANCTION", mode="convict", context=("legal",)))
 
 
 def _rallied(t: Token) -> bool:
