@@ -692,6 +692,11 @@ class _Coder:
         livrés à la Russie" is Iran's aid; "225 militaires ont été déployés" Belgium's mobilisation."""
         theme = passive_theme(occ.head)
         owner = self.refs.party(theme) if theme is not None else None
+        if theme is not None and owner is not None and owner.entity is None and occ.rule.type == "MOBILIZE" \
+                and is_state_force(theme, lexicon(self.lang).classes):
+            # "Près de 17 000 policiers étaient déployés dans les rues d'Istanbul": a state's unnamed agents are
+            # deployed by their state, the one the article happens in (``state_of_unnamed``)
+            owner = self.state_of_unnamed(theme)
         if theme is None or owner is None or owner.entity is None or not owner.country:
             return
         recs = self.recipients(occ, {x.i for x in self.refs.phrase(theme)})[0] if occ.rule.type == "AID" else [None]
