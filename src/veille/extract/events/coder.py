@@ -316,7 +316,7 @@ class _Coder:
                 continue  # "se retireront de l'accord de Paris": the town names the agreement, it is no party
             if p.entity is None:
                 p = self.act_referent(m) or self.place_referent(m) or self.force_referent(m, occ) \
-                    or self.minister_referent(m) or p
+                    or self.minister_referent(m) or self.policy_referent(m, occ) or p
             if p.entity is not None and all(p.entity is not q.entity for q in out):
                 out.append(p)
         return out
@@ -509,6 +509,16 @@ class _Coder:
         its unnamed police are (``force_referent``)."""
         role = self.refs.role_of(head)
         if role is None or role.get("kind") != "minister" or not _definite(head) \
+                or any(t.i in self.named for t in self.refs.phrase(head)):
+            return None
+        return self.state_of_unnamed(head)
+
+    def policy_referent(self, head: Token, occ: Occurrence) -> Party | None:
+        """"ont fortement critiqué cette nouvelle législation", "rejected the reform": a definite law or policy (class
+        ``policy``) whose maker its phrase does not name is the state the article happens in, as its unnamed
+        ministers are (``minister_referent``); criticising or rejecting it is criticising or rejecting that state."""
+        if occ.rule.type not in ("ACCUSE", "REJECT", "PROTEST") or not _definite(head) \
+                or lemma_of(head) not in lexicon(self.lang).classes.get("policy", ()) \
                 or any(t.i in self.named for t in self.refs.phrase(head)):
             return None
         return self.state_of_unnamed(head)
