@@ -668,7 +668,7 @@ class _Coder:
             self.owned_move(occ, fact)
             return
         authority = self.authority(occ) or self.course_doer(occ)
-        if occ.rule.type not in _CAPTIVE_TYPES and authority is None \
+        if occ.rule.type not in _CAPTIVE_TYPES and authority is None and not _charged(occ) \
                 and not (occ.pos == "NOUN" and undergoer(occ.head) is not None):
             return  # a verbal act needs its speaker to mean anything, unless it is one undergone ("l'objet d'accusations")
         patient = _patient(occ.head)
@@ -680,8 +680,8 @@ class _Coder:
                 return
             rec = rec or self.attacked_at(occ)
         if rec is None:
-            if self.unnamed_undergoer(occ):
-                self.found.append(Found(occ, authority, None, fact, 0.3))
+            if self.unnamed_undergoer(occ) and (authority is not None or occ.rule.type != "ACCUSE"):
+                self.found.append(Found(occ, authority, None, fact, 0.3))  # an accusation by no one of no one: nothing
         elif rec.country or (rec.entity is not None and rec.entity.agent == "IGO"):  # a party of the news, not a building or a name of its own
             self.found.append(Found(occ, authority, rec, fact, 0.35))
         elif occ.rule.type in ("COERCE", "ASSAULT") and self.named_person(patient, rec):
@@ -808,6 +808,17 @@ def _retyped(occ: Occurrence, fact: str) -> tuple[Occurrence, str]:
     if rule.type == "MOBILIZE" and occ.pos == "VERB" and _rallied(occ.head):
         return replace(occ, rule=replace(rule, type="PROTEST", mode="demo", slots=())), fact
     return occ, fact
+
+
+def _charged(occ: Occurrence) -> bool:
+    """"Elle est accusée de corruption et d'abus de pouvoir", "was accused of bribery": an accusation undergone,
+    whose charge the passive names, is news even when the text does not say who made it (actor unknown)."""
+    t = occ.head
+    if occ.rule.type != "ACCUSE" or occ.pos != "VERB":
+        return False
+    if t.doc.lang_ == "fr":
+        return introduced(t, ("de",)) is not None
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
 
 
 def _sentenced(occ: Occurrence) -> Occurrence:
