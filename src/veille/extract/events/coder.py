@@ -563,7 +563,9 @@ class _Coder:
         if rec is None and not named_slot:
             rec = self.campaign_target(occ, actor)
         if rec is None and occ.rule.slots and not _alone_ok(occ, named_slot):
-            if occ.rule.type == "ASSAULT" and class_of_object(occ, "weapon"):
+            if occ.rule.type == "ASSAULT" and _crowd_control(occ):
+                pass  # "les agents de l'ordre tirent des grenades lacrymogènes": used on people, kept with no recipient
+            elif occ.rule.type == "ASSAULT" and class_of_object(occ, "weapon"):
                 # "a tiré un missile balistique", "fired two missiles" with no target: a show of force (MOBILIZE)
                 occ = replace(occ, rule=replace(occ.rule, type="MOBILIZE", mode="weapons", slots=()))
             elif not self.unnamed_captives(occ, actor):
@@ -808,6 +810,15 @@ def _retyped(occ: Occurrence, fact: str) -> tuple[Occurrence, str]:
     if rule.type == "MOBILIZE" and occ.pos == "VERB" and _rallied(occ.head):
         return replace(occ, rule=replace(rule, type="PROTEST", mode="demo", slots=())), fact
     return occ, fact
+
+
+def _crowd_control(occ: Occurrence) -> bool:
+    """"tirent des grenades lacrymogènes", "lancent du gaz lacrymogène", "fired tear gas": a crowd-control weapon
+    (class ``crowd_control``, the noun or its modifier) is used on people, never a show of force (MOBILIZE) like a
+    missile fired at no one."""
+    words = lexicon(occ.head.doc.lang_).classes.get("crowd_control", frozenset())
+    return any(lemma_of(o) in words or any(c.dep_ in ("amod", "compound") and lemma_of(c) in words for c in o.children)
+               for o in objects(occ.head))
 
 
 def _charged(occ: Occurrence) -> bool:
