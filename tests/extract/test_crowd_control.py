@@ -6,7 +6,7 @@ rejection."""
 
 from __future__ import annotations
 
-from tests.conftest import events_in
+from tests.conftest import events_in, events_of_text
 
 
 def test_police_firing_tear_gas_attack():
@@ -25,3 +25,12 @@ def test_agents_de_l_ordre_who_arrest_act_for_the_state():
 
 def test_pushing_back_an_attacker_is_no_rejection():
     assert events_in("winer-fr:2017_02_04-002", "Après avoir essayé de repousser l'assaillant") == set()
+
+
+def test_police_using_tear_gas_to_drive_protesters_away_attack():
+    # "utiliser"/"employer"/"use" an object of class weapon or crowd_control is an attack; any other object is none
+    assert events_in("winer-fr:2018_12_01-002", "La police a utilisé des gaz lacrymogènes") == {("ASSAULT", "FRA", None)}
+
+
+def test_using_a_right_is_no_attack():
+    assert events_of_text("La Russie a utilisé son droit de veto au Conseil de sécurité.", "fr") == set()

@@ -723,7 +723,8 @@ class _Coder:
         and courts arrest, detain, charge and convict, so such an act whose doer the text does not give is the
         article's own state's (``home_state``: a clear majority of its places), as its unnamed police are."""
         rule = occ.rule
-        if not (rule.mode in ("arrest", "convict") or (rule.type == "ACCUSE" and "legal" in rule.context)):
+        if not (rule.mode in ("arrest", "convict") or (rule.type == "ACCUSE" and "legal" in rule.context)
+                or (rule.type == "ASSAULT" and _crowd_control(occ))):  # "du gaz lacrymogène a été employé"
             return None
         state = home_state(self.refs)
         t = occ.head
