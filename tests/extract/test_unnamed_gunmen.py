@@ -34,3 +34,17 @@ def test_english_a_gunman_opening_fire_attacks_where_it_is():
     assert events_of_text("A gunman opened fire on worshippers at a mosque in Christchurch, New Zealand, on Friday.",
                           "en") == {("ASSAULT", None, "NZL")}
 
+
+
+def test_a_man_who_attacked_a_policeman_with_a_knife_is_an_unknown_doer():
+    # class someone (homme, individu; man, individual) with an indefinite article: "un homme a attaqué"
+    assert events_in("winer-fr:2018_09_17-001", "un homme a attaqué au couteau un policier") == {("ASSAULT", None, "BEL")}
+
+
+def test_a_man_struck_by_a_car_in_a_headline_is_no_attacker():
+    # the headline's bare participles: the man is the one struck, not a doer
+    assert events_in("winer-fr:2016_01_10-003", "un homme percuté et tué par une voiture de course") == set()
+
+
+def test_a_minister_of_no_state_named_acts_for_the_article_s_state():
+    assert events_in("winer-fr:2017_02_22-002", "Le ministre de l'économie a promis") == {("AGREE", "ITA", None)}

@@ -174,6 +174,8 @@ class _Coder:
         for h in actor_heads:
             said = self.party(h, before)
             actor = acting_for(said, h, refs, classes)
+            if actor.entity is None:  # "Le ministre de l'économie a promis": a minister of the article's state
+                actor = self.minister_referent(h) or actor
             if actor.entity is None or _unknown_thing(h, actor):
                 self.why = "actor not resolved"
                 continue
@@ -211,7 +213,7 @@ class _Coder:
                 and lemma_of(head) in lexicon(self.lang).classes.get("vehicle", ()):
             self.rammed(occ)
             return None
-        if head is not None and occ.rule.type == "ASSAULT" and occ.pos == "VERB" and self.unnamed_assailant(head):
+        if head is not None and occ.rule.type == "ASSAULT" and occ.pos == "VERB" and self.unnamed_assailant(head, occ.head):
             self.rammed(occ)  # "un homme armé a ouvert le feu dans un cinéma": the same unknown doer
             return None
         if head is not None and occ.rule.type == "ASSAULT" and lemma_of(head) in lexicon(self.lang).classes.get("mishap", ()):
@@ -243,13 +245,18 @@ class _Coder:
         if rec is not None:
             self.found.append(Found(occ, None, rec, self.fact(occ), 0.3))
 
-    def unnamed_assailant(self, head: Token) -> bool:
+    def unnamed_assailant(self, head: Token, verb: Token) -> bool:
         """"Un homme armé a ouvert le feu", "des assaillants ont tué", "a gunman opened fire": an attacker the text
         describes (class ``assailant``: the noun, or its modifier "armé"/"armed") but names no party for is an
         unknown doer, as the annotators code it, not a reason to drop the attack."""
         if self.refs.party(head).entity is not None:
             return False
-        words = lexicon(self.lang).classes.get("assailant", frozenset())
+        classes = lexicon(self.lang).classes
+        words = classes.get("assailant", frozenset())
+        if lemma_of(head) in classes.get("someone", ()) and _indefinite(head):
+            # "un homme a attaqué au couteau un policier", "au moins un individu a ouvert le feu"; not a headline's
+            # bare participle ("un homme percuté et tué par une voiture"), where the man is the one struck
+            return "Part" not in verb.morph.get("VerbForm", []) or any(c.dep_.startswith("aux") for c in verb.children)
         return lemma_of(head) in words or any(c.dep_ == "amod" and lemma_of(c) in words for c in head.children)
 
     def attacked_at(self, occ: Occurrence) -> Party | None:
