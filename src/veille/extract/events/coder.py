@@ -173,9 +173,7 @@ class _Coder:
             and occ.rule.lemma not in classes.get("unilateral", ()) and not _disjoined(actor_heads)))
         for h in actor_heads:
             said = self.party(h, before)
-            actor = acting_for(said, h, refs, classes)
-            if actor.entity is None:  # "Le ministre de l'économie a promis": a minister of the article's state
-                actor = self.minister_referent(h) or actor
+            actor = self.acting(said, h)
             if actor.entity is None or _unknown_thing(h, actor):
                 self.why = "actor not resolved"
                 continue
@@ -192,6 +190,12 @@ class _Coder:
                 targets = [p for g in actor_heads if g.i != h.i and (p := refs.party(g)).entity is not None] or [None]
             for rec in targets:
                 self.keep(occ, h, actor, rec, named_slot and not mutual)
+
+    def acting(self, said: Party, head: Token) -> Party:
+        """Whom the doer ``said`` acts for (``acting_for``: a spokesperson's body, a state's unnamed agents' state);
+        a minister of no state named acts for the article's ("Le ministre de l'économie a promis")."""
+        actor = acting_for(said, head, self.refs, lexicon(self.lang).classes)
+        return (self.minister_referent(head) or actor) if actor.entity is None else actor
 
     def party(self, head: Token, before: int | None = None) -> Party:
         """What ``head`` stands for; a first-person pronoun inside a quotation stands for its speaker ("« Nous
