@@ -352,6 +352,8 @@ class Referents:
     def role_antecedent(self, head: Token, role: dict[str, str] | None) -> Entity | None:
         """"le département", "un porte-parole du ministère": the latest organisation of that kind before. A group
         ("les rebelles") may also be named only later in the article ("la rébellion syrienne")."""
+        if (role or {}).get("note", "").startswith("collective"):
+            return None  # "pour critiquer la presse": the press as a whole, not the outlet named last
         inner = [t for t in self.phrase(head) if t.i != head.i and self.role_of(t)]
         statebound = (role or {}).get("note", "").startswith("against a state")  # "les rebelles", not "djihadistes"
         for t in reversed(self.doc[max(0, head.i - 300):head.i]):
