@@ -241,7 +241,8 @@ class _Coder:
 
     def rammed(self, occ: Occurrence) -> None:
         """"Un camion a foncé sur une foule", "a truck plowed into a crowd": a vehicle driven into people is an attack
-        by an unknown driver, on the party or place the clause names, else on the state the story happens in."""
+        by an unknown driver, on the party or place the clause names, else on the state the story happens in; so is
+        an attack by one the text describes but does not name (``unnamed_assailant``: "un homme armé a ouvert le feu")."""
         self.why = "an unknown doer (a vehicle, an unnamed gunman), and no target"
         rec = self.recipients(occ, set())[0][0]
         if rec is None or not rec.country:
@@ -836,12 +837,16 @@ def _crowd_control(occ: Occurrence) -> bool:
 def _charged(occ: Occurrence) -> bool:
     """"Elle est accusée de corruption et d'abus de pouvoir", "was accused of bribery": an accusation undergone,
     whose charge the passive names, is news even when the text does not say who made it (actor unknown)."""
-    t = occ.head
-    if occ.rule.type != "ACCUSE" or occ.pos != "VERB":
-        return False
+    return occ.rule.type == "ACCUSE" and occ.pos == "VERB" and _prep_complement(occ.head, "de", "of") is not None
+
+
+def _prep_complement(t: Token, fr: str, en: str) -> Token | None:
+    """The verb's complement introduced by ``fr`` (French: "accusée de corruption", "condamné à deux ans") or by
+    ``en`` (English: "accused of bribery", "condemned to death"), whose parses hang the preposition differently."""
     if t.doc.lang_ == "fr":
-        return introduced(t, ("de",)) is not None
-    return any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+        return introduced(t, (fr,))
+    return next((g for c in t.children if c.dep_ == "prep" and c.lower_ == en for g in c.children if g.dep_ == "pobj"),
+                None)
 
 
 def _sentenced(occ: Occurrence) -> Occurrence:
@@ -853,8 +858,7 @@ def _sentenced(occ: Occurrence) -> Occurrence:
     classes = lexicon(t.doc.lang_).classes
     if rule.type != "ACCUSE" or occ.pos != "VERB" or rule.lemma not in classes.get("sentencing", ()):
         return occ
-    comp = introduced(t, ("à",)) if t.doc.lang_ == "fr" else next(
-        (g for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
+    comp = _prep_complement(t, "à", "to")
     if comp is None or not any(lemma_of(x) in classes.get("penalty", ()) for x in comp.subtree):
         return occ
     return replace(occ, rule=replace(rule, type="SANCTION", mode="convict", context=("legal",)))
