@@ -119,8 +119,7 @@ def _owner(t: Token, named: frozenset[int]) -> Token | None:
 def _de_agent(t: Token, named: frozenset[int]) -> Token | None:
     for c in t.children:
         # "les frappes de la Russie", or of a body its demonym places ("l'aide de l'aviation russe")
-        if c.dep_ == "nmod" and c.i > t.i and (c.i in named or any(
-                g.dep_ == "amod" and g.i in named for g in c.children)) and after_de(c):
+        if c.dep_ == "nmod" and c.i > t.i and _names_party(c, named) and after_de(c):
             return c
     return None
 
@@ -131,8 +130,12 @@ def _first_of_two(t: Token, named: frozenset[int]) -> Token | None:
     des = [c for c in t.children if c.dep_ == "nmod" and c.i > t.i and after_de(c)]
     if len(des) < 2:
         return None
-    first = des[0]
-    return first if first.i in named or any(g.dep_ == "amod" and g.i in named for g in first.children) else None
+    return des[0] if _names_party(des[0], named) else None
+
+
+def _names_party(c: Token, named: frozenset[int]) -> bool:
+    """Is the complement a party named, or a body its demonym places ("de la Russie", "de l'aviation russe")?"""
+    return c.i in named or any(g.dep_ == "amod" and g.i in named for g in c.children)
 
 
 def _from_agent(t: Token) -> Token | None:

@@ -257,12 +257,11 @@ class _Coder:
         if self.refs.party(head).entity is not None:
             return False
         classes = lexicon(self.lang).classes
-        words = classes.get("assailant", frozenset())
         if lemma_of(head) in classes.get("someone", ()) and _indefinite(head):
             # "un homme a attaqué au couteau un policier", "au moins un individu a ouvert le feu"; not a headline's
             # bare participle ("un homme percuté et tué par une voiture"), where the man is the one struck
             return "Part" not in verb.morph.get("VerbForm", []) or any(c.dep_.startswith("aux") for c in verb.children)
-        return lemma_of(head) in words or any(c.dep_ == "amod" and lemma_of(c) in words for c in head.children)
+        return _word_or_modifier(head, classes.get("assailant", frozenset()), ("amod",))
 
     def attacked_at(self, occ: Occurrence) -> Party | None:
         """"six personnes ont été tuées", "des voitures ont été incendiées" (not "des bâtiments détruits", which a
@@ -512,7 +511,7 @@ class _Coder:
         "opened fire on police officers": a state's unnamed agents attacked, arrested or threatened are their state,
         as they are when they act (``acting_for``): the article's own, else the one state their sentence names."""
         if occ.rule.type not in ("ASSAULT", "COERCE", "THREATEN") or not is_state_force(head, lexicon(self.lang).classes) \
-                or any(t.i in self.named for t in self.refs.phrase(head)):
+                or self.names_someone(head):
             return None
         return self.state_of_unnamed(head)
 
@@ -521,7 +520,7 @@ class _Coder:
         its unnamed police are (``force_referent``)."""
         role = self.refs.role_of(head)
         if role is None or role.get("kind") != "minister" or not _definite(head) \
-                or any(t.i in self.named for t in self.refs.phrase(head)):
+                or self.names_someone(head):
             return None
         return self.state_of_unnamed(head)
 
@@ -531,9 +530,14 @@ class _Coder:
         ministers are (``minister_referent``); criticising or rejecting it is criticising or rejecting that state."""
         if occ.rule.type not in ("ACCUSE", "REJECT", "PROTEST") or not _definite(head) \
                 or lemma_of(head) not in lexicon(self.lang).classes.get("policy", ()) \
-                or any(t.i in self.named for t in self.refs.phrase(head)):
+                or self.names_someone(head):
             return None
         return self.state_of_unnamed(head)
+
+    def names_someone(self, head: Token) -> bool:
+        """Does the noun's phrase name a party ("la ministre française de l'Éducation", "la loi hongroise")? Then it
+        is no unnamed agent, minister or law for the referents above to place."""
+        return any(t.i in self.named for t in self.refs.phrase(head))
 
     def state_of_unnamed(self, head: Token) -> Party | None:
         """The state of a state's agent the text does not place: the article's own, else the one its sentence names."""
@@ -830,8 +834,13 @@ def _crowd_control(occ: Occurrence) -> bool:
     (class ``crowd_control``, the noun or its modifier) is used on people, never a show of force (MOBILIZE) like a
     missile fired at no one."""
     words = lexicon(occ.head.doc.lang_).classes.get("crowd_control", frozenset())
-    return any(lemma_of(o) in words or any(c.dep_ in ("amod", "compound") and lemma_of(c) in words for c in o.children)
-               for o in objects(occ.head))
+    return any(_word_or_modifier(o, words, ("amod", "compound")) for o in objects(occ.head))
+
+
+def _word_or_modifier(noun: Token, words: frozenset[str], deps: tuple[str, ...]) -> bool:
+    """Is the noun, or one of its modifiers (``deps``), a word of the class ``words``: "tireur" or "homme armé" an
+    assailant, "gaz lacrymogène" or "tear gas" crowd control?"""
+    return lemma_of(noun) in words or any(c.dep_ in deps and lemma_of(c) in words for c in noun.children)
 
 
 def _charged(occ: Occurrence) -> bool:
