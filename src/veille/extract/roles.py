@@ -33,7 +33,7 @@ def country_from_context(doc: Doc, entity: Entity, geo: dict[int, Record], home:
     country: str | None = None
     roles: list[str] = []
     office = False
-    if entity.type in ("GPE", "LOC", "NORP"):
+    if entity.type in ("GPE", "LOC", "NORP") and not _state_body(doc, entity):
         return country, roles  # "Victoria Park", "South American": a place or group named after another is not in it
     for span in _mention_spans(doc, entity):
         if entity.type != "PERSON":
@@ -104,6 +104,22 @@ def _offices(lang: str) -> frozenset[str]:
                      and r.get("kind") in ("head", "minister", "group") and not r.get("note", "").startswith("any body"))
 
 
+@cache
+def _bodies(lang: str) -> frozenset[str]:
+    """The role nouns of ``role_nouns.tsv`` that name a state's body (kind ``group``, agent GOV, LEG or JUD):
+    "cour", "parlement", "tribunal"."""
+    return frozenset(r["noun"].lower() for r in table(lang, "role_nouns")
+                     if r.get("kind") == "group" and r.get("agent") in ("GOV", "LEG", "JUD"))
+
+
+def _state_body(doc: Doc, entity: Entity) -> bool:
+    """"La Cour suprême pakistanaise": the recogniser may take a court or a parliament for a place; a name whose
+    first word is a state body's noun is the body, and a demonym beside it places it."""
+    bodies = _bodies(doc.lang_)
+    return any(span[0].lower_ in bodies or (len(span) > 1 and span[0].pos_ == "DET" and span[1].lower_ in bodies)
+               for span in _mention_spans(doc, entity))
+
+
 def _bare_office(phrase: list[Token], named: frozenset[int]) -> bool:
     """Is the phrase a state office with no body named in it ("Président", "Ministre de l'Intérieur", "the Solicitor
     General"), not "président de la Commission européenne" or "the Labour Party leader"?"""
@@ -130,6 +146,8 @@ def _country_of_name(doc: Doc, span: SpacySpan, geo: dict[int, Record]) -> str |
         closing = next((i for i in range(after + 1, min(after + 7, len(doc))) if doc[i].text == ")"), None)
         if closing is not None:
             country = _first_country(doc, [i for i in inner if i < closing], states)
+    if country is None and after < len(doc) and doc[after].dep_ == "amod" and span.start <= doc[after].head.i < after:
+        country = _first_country(doc, [after], states)  # "la Cour suprême pakistanaise": the name stops before it
     owner = state_after(doc, span.end, geo)
     if country is None and owner is not None:
         country = owner.country  # "the Senate of Kenya"
