@@ -94,3 +94,20 @@ def test_an_impersonal_il_is_no_one_arrested():
     # winer-fr:2016_01_11-002: "il est interdit aux handlers de …" forbids, it arrests no one
     codes = _codes("Melissa Owens Stewart dirige la course. Il est interdit aux « handlers » d'aider à tirer de l'eau.", "fr")
     assert not any(t == "COERCE" and r == "Melissa Owens Stewart" for t, a, r in codes)
+
+
+@pytest.mark.parametrize("text, lang, code", [
+    # winer-fr:2017_01_24-006 (train): "vient d'être condamné" — the subject of "venir" is the one sentenced
+    ("Claude Guéant , ancien directeur du cabinet de Nicolas Sarkozy et ancien ministre de l’Intérieur sous la "
+     "présidence du même Sarkozy, vient d'être condamné par la cour d’appel de Paris , ce lundi 23 janvier, à deux "
+     "ans de prison dont un an ferme, dans l'affaire des primes en liquide de la police versées aux membres du "
+     "cabinet de Sarkozy alors que ce dernier était ministre de l’Intérieur.", "fr",
+     ("SANCTION", "FRA", "Claude Guéant")),
+    # winer-fr:2018_12_07-001 (corpus): "va être reçue par" — the delegation is received, the Prime Minister receives
+    ("Vers 17h20, Benjamin Cauchy a affirmé qu'une délégation de « Gilets jaunes libres » va être reçue par le "
+     "Premier ministre Edouard Philippe à Matignon à 20h30.", "fr",
+     ("CONSULT", "FRA", "Yellow vests movement")),
+])
+def test_a_passive_infinitive_takes_its_governing_verbs_subject_as_the_target(text, lang, code):
+    events = analyze(Article(id="t", text=text, lang=lang))["events"]
+    assert any((v["type"], _side(v["actor"]), (v["recipient"] or {}).get("canonical")) == code for v in events)

@@ -238,7 +238,7 @@ def _passive_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]
     if operation is not None:
         return operation, True
     if t.dep_ in ("conj", "xcomp") and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX") and not (
-            t.dep_ == "conj" and _active_clause(t.head)):
+            t.dep_ == "conj" and _active_clause(t.head)) and not _passive_infinitive(t):
         return _verb_actor(t.head, named)
     return None, False  # "Navalny returned to Moscow and was arrested": the subject they share undergoes the arrest
 
@@ -430,8 +430,22 @@ def _slotted(occ: Occurrence) -> Iterable[Token]:
         slots = list(DEFAULT_SLOTS.get(t.doc.lang_, ()))
     if any(c.dep_ in _PASSIVE_SUBJECT for c in t.children) and any(s in ("obj", "dobj") for s in slots):
         slots.insert(0, "passive-subject")
+    elif occ.pos == "VERB" and any(s in ("obj", "dobj") for s in slots):
+        yield from _controlled_patient(t)
     for slot in slots:
         yield from slot_heads(occ, slot)
+
+
+def _controlled_patient(t: Token) -> Iterable[Token]:
+    """"Guéant vient d'être condamné", "Navalny doit être jugé", "is expected to be sentenced": a passive infinitive
+    has no subject of its own; the verb governing it lends its subject, which undergoes the act."""
+    if _passive_infinitive(t):
+        yield from (c for c in t.head.children if c.dep_ in (*SUBJECT, *_PASSIVE_SUBJECT))
+
+
+def _passive_infinitive(t: Token) -> bool:
+    return t.dep_ == "xcomp" and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX") \
+        and any(c.dep_ in ("aux:pass", "auxpass") for c in t.children)
 
 
 def slot_heads(occ: Occurrence, slot: str) -> Iterable[Token]:
