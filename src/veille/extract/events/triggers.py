@@ -188,6 +188,8 @@ def _multiword(t: Token, doc: Doc, lex: Lexicon) -> Occurrence | None:
         if tokens is None and rule.pos == "VERB" and len(words) == 2:
             particle = next((c for c in t.children if c.dep_ in _PARTICLE and c.lower_ == words[1]), None)
             tokens = [t, particle] if particle is not None else None  # "pulled its troops out"
+        if tokens is None and rule.pos == "VERB":
+            tokens = _split_phrase(t, doc, words)
         if tokens is None:
             continue
         head = _syntactic_head(tokens)
@@ -199,6 +201,26 @@ def _multiword(t: Token, doc: Doc, lex: Lexicon) -> Occurrence | None:
         if not _sense_ok(head, rule, lex):
             continue
         return Occurrence(head, sorted(tokens, key=lambda x: x.i), rule, pos=rule.pos)
+    return None
+
+
+def _split_phrase(t: Token, doc: Doc, words: tuple[str, ...]) -> list[Token] | None:
+    """"La police a placé Alexandre Benalla en garde à vue", "mis l'ancien ministre en examen", "took two soldiers
+    hostage": a verb's object may stand between the verb and the rest of its phrase, which then hangs from the verb."""
+    if len(words) < 2 or t.pos_ not in ("VERB", "AUX"):
+        return None
+    for x in doc[t.i + 2: min(len(doc), t.i + 12)]:
+        if x.is_sent_start:
+            return None
+        if _parts(x)[:1] != [words[1]]:
+            continue
+        rest = _sequence(x, doc, words[1:])
+        # a phrase with a noun ("en garde à vue", "under house arrest"), not a particle ("calling it … on")
+        noun = rest is not None and any(x.pos_ in ("NOUN", "PROPN") for x in rest)
+        host = _syntactic_head(rest).head if rest is not None and noun else None
+        # the parser often hangs the phrase from the object ("Benalla en garde à vue")
+        if host is not None and (host.i == t.i or (host.dep_ in ("obj", "dobj") and host.head.i == t.i)):
+            return [t, *(rest or ())]
     return None
 
 
