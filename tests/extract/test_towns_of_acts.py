@@ -29,3 +29,10 @@ def test_a_state_after_de_is_still_the_doer():
 
 def test_a_shooting_range_is_no_attack():
     assert events_in("winer-fr:2016_08_07-005", "au centre national de tir de Rio") == set()
+
+
+def test_an_armed_group_attacked_somewhere_is_the_target_not_the_place():
+    # winer-fr:2017_01_21-004 (corpus): al-Qaeda belongs to no state; the strike hit it, not Syria
+    found = events_in("winer-fr:2017_01_21-004", "Jeudi 19 janvier, plus de 100 combattants d' Al-Qaïda ont été tués "
+                      "par un bombardement américain en Syrie")
+    assert ("ASSAULT", "USA", "al-Qaeda") in found and ("ASSAULT", "USA", "SYR") not in found

@@ -309,9 +309,8 @@ class _Coder:
                 continue
             named_slot = True
             out = self.members_of(occ, head, exclude)
-            if out and (occ.rule.type != "ASSAULT" or any(p.country or (p.entity and p.entity.type == "PERSON")
-                                                          for p in out)):
-                return out, True  # a person attacked is the target, wherever it happened
+            if out and (occ.rule.type != "ASSAULT" or any(p.country or _stateless_party(p) for p in out)):
+                return out, True  # a person or an armed group attacked is the target, wherever it happened
             if out:  # "struck the Jolo Cathedral in Mindanao, Philippines": a building of no state; the place says
                 place = self.place(occ, exclude)
                 return ([place] if place is not None else out), True
@@ -963,6 +962,12 @@ def _unknown_thing(head: Token, actor: Party) -> bool:
         return True
     return e is not None and e.type == "ORG" and not in_base(e) \
         and lemma_of(head) not in lexicon(head.doc.lang_).classes.get("people", ()) and _indefinite(head)
+
+
+def _stateless_party(p: Party) -> bool:
+    """A party of no state that can be attacked as such: a person, an armed group ("ont attaqué l'État islamique à
+    Alep": the group, not Aleppo) or an international body."""
+    return p.entity is not None and (p.entity.type == "PERSON" or p.entity.agent in ("REB", "IGO"))
 
 
 def _mere_place(p: Party) -> bool:
