@@ -63,11 +63,12 @@ def body_of_title(doc: Doc, entity: Entity, named: dict[int, Entity]) -> Entity 
     roles = _heading_roles(doc.lang_)
     for span in _mention_spans(doc, entity):
         for phrase in _title_phrases(span):
-            if not any(t.lower_ in roles or t.lemma_.lower() in roles for t in phrase):
+            kinds = {roles[w] for t in phrase for w in (t.lower_, t.lemma_.lower()) if w in roles}
+            if not kinds:
                 continue
             body = next((e for t in phrase if (e := named.get(t.i)) is not None and e.type == "ORG"), None)
-            if body is not None:
-                return body
+            if body is not None and (body.agent != "POL" or kinds - {"official"}):
+                return body  # a party's candidate or deputy ("Benoît Hamon, candidat du PS") acts as himself
     return None
 
 
@@ -87,11 +88,11 @@ def _title_phrases(span: SpacySpan) -> Iterator[list[Token]]:
 
 
 @cache
-def _heading_roles(lang: str) -> frozenset[str]:
+def _heading_roles(lang: str) -> dict[str, str]:
     """The one-word role nouns of ``role_nouns.tsv`` that head or speak for a body ("CEO", "PDG", "président",
-    "porte-parole")."""
-    return frozenset(r["noun"].lower() for r in table(lang, "role_nouns")
-                     if r.get("kind") in ("head", "official", "spokesperson") and " " not in r["noun"])
+    "porte-parole"), with their kind."""
+    return {r["noun"].lower(): r["kind"] for r in table(lang, "role_nouns")
+            if r.get("kind") in ("head", "official", "spokesperson") and " " not in r["noun"]}
 
 
 @cache
