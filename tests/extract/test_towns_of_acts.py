@@ -36,3 +36,10 @@ def test_an_armed_group_attacked_somewhere_is_the_target_not_the_place():
     found = events_in("winer-fr:2017_01_21-004", "Jeudi 19 janvier, plus de 100 combattants d' Al-Qaïda ont été tués "
                       "par un bombardement américain en Syrie")
     assert ("ASSAULT", "USA", "al-Qaeda") in found and ("ASSAULT", "USA", "SYR") not in found
+
+
+def test_a_town_the_text_says_a_party_holds_stands_for_its_holder():
+    # winer-fr:2017_01_12-001 (train): Iraq's own town, but "contrôlée par Daech": the offensive is on the group
+    found = events_in("winer-fr:2017_01_12-001", "l'armée irakienne et les milices alliées ont repris l'offensive à "
+                      "Mossoul , plus grande ville jamais contrôlée par Daech")
+    assert ("ASSAULT", "IRQ", "Islamic State") in found and not any(r == "IRQ" for _, _, r in found)

@@ -587,6 +587,30 @@ def place_heads(occ: Occurrence) -> Iterable[Token]:
                 yield x
 
 
+_HOLDING = frozenset({"contrôler", "tenir", "occuper", "control", "hold", "occupy"})
+
+
+def holder_of(place: Token) -> Token | None:
+    """Who holds a place, by the words beside it: "Mossoul, plus grande ville jamais contrôlée par Daech", "al-Raï,
+    dernier point de passage contrôlé par l'EI", "the rebel-held town of X" (its participle's agent, or the named
+    half of its "-held" compound). An attack on a held place is an attack on its holder."""
+    # its apposition, which the parser may take for a conjunct with no conjunction ("Mossoul, plus grande ville …")
+    nouns = [place, *(c for c in place.children if c.dep_ == "appos" or (
+        c.dep_ == "conj" and c.pos_ == "NOUN" and not any(g.dep_ == "cc" for g in c.children)))]
+    if place.dep_ == "pobj" or place.dep_ in ("nmod", "appos"):
+        nouns.append(place.head)  # "the town of X", "la ville de X": the noun the name qualifies
+    for noun in nouns:
+        for c in noun.children:
+            if c.dep_ in ("acl", "amod", "acl:relcl", "relcl") and lemma_of(c) in _HOLDING:
+                agent = next((g for g in c.children if g.dep_ in PASSIVE_AGENT), None)
+                if agent is not None:
+                    return next((g for g in agent.children if g.dep_ == "pobj"), agent) if agent.dep_ == "agent" else agent
+                named = next((g for g in c.children if g.dep_ in ("npadvmod", "compound") and g.ent_type_), None)
+                if named is not None:
+                    return named  # "IS-held", "Houthi-held"
+    return None
+
+
 def _party_noun(t: Token) -> bool:
     """A noun that names a party by itself: a name, or a role or group noun of ``role_nouns.tsv`` ("les rebelles")."""
     return bool(t.ent_type_) or t.pos_ == "PROPN" or role_noun(t, t.doc.lang_) is not None

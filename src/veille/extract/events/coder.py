@@ -33,9 +33,9 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
-from veille.extract.events.arguments import (PASSIVE_AGENT, actor_head, backed_subject, during_nouns, is_state_force,
-                                             members, opposed_subject, own_agent, passive_theme, place_heads, recipient_heads,
-                                             reciprocal, relative, slot_heads, undergoer)
+from veille.extract.events.arguments import (PASSIVE_AGENT, actor_head, backed_subject, during_nouns, holder_of,
+                                             is_state_force, members, opposed_subject, own_agent, passive_theme,
+                                             place_heads, recipient_heads, reciprocal, relative, slot_heads, undergoer)
 from veille.extract.events.lexicon import NO_RECIPIENT_NEEDED, Trigger, lexicon
 from veille.extract.events.parties import (acting_for, home_state, in_base, is_party, kind_of, same_party,
                                           speaker_at)
@@ -321,7 +321,7 @@ class _Coder:
         covenants = lexicon(self.lang).classes.get("covenant", frozenset())
         out: list[Party] = []
         for m in members(head, self.refs, exclude):
-            p = self.party(m)
+            p = self.held(m, self.party(m), occ)
             if _town(p) and (_covenant(m, covenants) or (m.dep_ == "nmod" and _covenant(m.head, covenants))):
                 continue  # "se retireront de l'accord de Paris": the town names the agreement, it is no party
             if p.entity is None:
@@ -473,12 +473,24 @@ class _Coder:
             p = self.refs.party(head)
             if p.entity is None or p.entity.type not in ("GPE", "LOC") or head.i in exclude:
                 continue
+            holder = self.held(head, p, occ)
+            if holder is not p:
+                return holder
             if p.country:
                 return p
             state = self.state_in_apposition(head)
             if state is not None:
                 return _party_at(head, state)
         return self.town_of_act(occ, exclude)
+
+    def held(self, head: Token, p: Party, occ: Occurrence) -> Party:
+        """A town attacked or seized that the text says a party holds ("Mossoul, … contrôlée par Daech") stands for
+        that holder (``holder_of``)."""
+        if occ.rule.type not in ("ASSAULT", "COERCE") or not _mere_place(p):
+            return p
+        holder = holder_of(head)
+        q = self.party(holder) if holder is not None else None
+        return q if q is not None and q.entity is not None and not _mere_place(q) else p
 
     def town_of_act(self, occ: Occurrence, exclude: set[int]) -> Party | None:
         """"l'attentat de Manchester", "la fusillade de Strasbourg": the town an act noun is named after is where it
