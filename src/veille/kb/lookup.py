@@ -144,6 +144,11 @@ class City:
     longitude: float | None = None
 
 
+def _code(name: str) -> bool:
+    """An all-capital short code ("RAI", "PAR", "LHR"), not a name."""
+    return 2 <= len(name) <= 4 and name.isalpha() and name.isupper()
+
+
 @cache
 def _cities() -> dict[str, list[City]]:
     """name key -> cities, best first (primary-name matches, then population). Loaded on first use."""
@@ -153,7 +158,9 @@ def _cities() -> dict[str, list[City]]:
         gid, name, country, population, names, lat, lon = line.split("\t")
         city = City(name, country, gid, int(population), float(lat), float(lon))
         primary = name_key(name)
-        for key in {name_key(n) for n in names.split("|")} - {""}:
+        # GeoNames lists airport and other codes ("RAI" for Praia) among the names: they would match words
+        keys = {name_key(n) for n in names.split("|") if not _code(n)} | {primary}
+        for key in keys - {""}:
             # GeoNames' alternate names hold junk ("May" for Lemay): only large cities are found by them
             if key == primary or city.population >= 100_000:
                 ranked[key].append((key != primary, -city.population, city))
