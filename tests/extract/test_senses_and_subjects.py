@@ -42,3 +42,9 @@ def test_ranking_fourth_is_no_visit():
 
 def test_a_storm_that_struck_a_country_is_no_attack():
     assert events_in("winer-fr:2017_03_11-006", "La tempête Zeus a frappé la France") == set()
+
+
+def test_labelling_a_party_a_terrorist_is_an_accusation():
+    # en-wikinews:2020:001 (train): "label", like "name" and "désigner", accuses only with a stigma after "as"
+    found = events_in("en-wikinews:2020:001", "In 2007, the United States government labeled Soleimani as a terrorist")
+    assert ("ACCUSE", "USA", "IRN") in found
