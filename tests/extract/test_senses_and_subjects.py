@@ -48,3 +48,10 @@ def test_labelling_a_party_a_terrorist_is_an_accusation():
     # en-wikinews:2020:001 (train): "label", like "name" and "désigner", accuses only with a stigma after "as"
     found = events_in("en-wikinews:2020:001", "In 2007, the United States government labeled Soleimani as a terrorist")
     assert ("ACCUSE", "USA", "IRN") in found
+
+
+def test_recommending_that_a_party_act_is_a_request():
+    # en-wikinews:2020:002 (train): a recommendation with an act asked of a party; recommending a thing is none
+    found = events_in("en-wikinews:2020:002", "Adil Abdul-Mahdi, the caretaker Prime Minister, recommended the United "
+                      "States troops in Iraq withdraw")
+    assert ("REQUEST", "IRQ", "USA") in found
