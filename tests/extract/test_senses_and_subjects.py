@@ -55,3 +55,17 @@ def test_recommending_that_a_party_act_is_a_request():
     found = events_in("en-wikinews:2020:002", "Adil Abdul-Mahdi, the caretaker Prime Minister, recommended the United "
                       "States troops in Iraq withdraw")
     assert ("REQUEST", "IRQ", "USA") in found
+
+
+def test_an_act_done_at_a_partys_request_is_that_partys_request_to_the_doer():
+    # winer-fr:2017_03_30-001 (train): "à la demande des forces de sécurité irakiennes" asked the coalition
+    found = events_in("winer-fr:2017_03_30-001", "La coalition a confirmé le 25 mars être à l'origine de ce bombardement, "
+                      "survenu quelques jours plus tôt, « à la demande des forces de sécurité irakiennes »")
+    assert ("REQUEST", "IRQ", "USA") in found
+
+
+def test_a_request_frame_whose_doer_is_no_party_keeps_the_request_alone():
+    # winer-fr:2018_03_24-001 (corpus): "Cette décision a été prise … à la demande de … Theresa May": May asked
+    found = events_in("winer-fr:2018_03_24-001", "Cette décision a été prise en particulier à la demande de la "
+                      "Première ministre britannique Theresa May")
+    assert ("REQUEST", "GBR", None) in found

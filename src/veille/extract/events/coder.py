@@ -157,8 +157,7 @@ class _Coder:
     def code(self, occ: Occurrence) -> None:
         refs = self.refs
         self.why = ""
-        if occ.pos == "PRED":
-            self.said_of(occ)
+        if self.coded_apart(occ):
             return
         head = self.doer(occ)
         if head is None:
@@ -190,6 +189,30 @@ class _Coder:
                 targets = [p for g in actor_heads if g.i != h.i and (p := refs.party(g)).entity is not None] or [None]
             for rec in targets:
                 self.keep(occ, h, actor, rec, named_slot and not mutual)
+
+    def coded_apart(self, occ: Occurrence) -> bool:
+        """Acts a frame of their own codes: a predicate said of a party, a request an act was done on."""
+        if occ.pos == "PRED":
+            self.said_of(occ)
+            return True
+        return self.on_request(occ)
+
+    def on_request(self, occ: Occurrence) -> bool:
+        """"returned at the Iraqi government's request", "sont intervenues à la demande des forces irakiennes",
+        "at the invitation of the Government of Iraq": the one the request names asked, the subject of the clause it
+        qualifies was asked (and acted on it). True when coded so; else the request is coded as any other."""
+        verb, asker = _request_frame(occ)
+        if verb is None or asker is None:
+            return False
+        doer = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
+        if doer is None and verb.dep_ == "conj":
+            doer = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
+        actor = self.acting(self.party(asker), asker)
+        rec = self.acting(self.party(doer), doer) if doer is not None else None
+        if actor.entity is None or rec is None or rec.entity is None or same_party(actor, rec):
+            return False
+        self.found.append(Found(occ, actor, rec, self.fact(occ), _confidence(occ, asker, actor, rec, self.refs)))
+        return True
 
     def acting(self, said: Party, head: Token) -> Party:
         """Whom the doer ``said`` acts for (``acting_for``: a spokesperson's body, a state's unnamed agents' state);
@@ -980,6 +1003,29 @@ def _stateless_party(p: Party) -> bool:
     """A party of no state that can be attacked as such: a person, an armed group ("ont attaqué l'État islamique à
     Alep": the group, not Aleppo) or an international body."""
     return p.entity is not None and (p.entity.type == "PERSON" or p.entity.agent in ("REB", "IGO"))
+
+
+_REQUEST_NOUNS = frozenset({"demande", "requête", "invitation", "request"})
+
+
+def _request_frame(occ: Occurrence) -> tuple[Token | None, Token | None]:
+    """The clause verb a request noun qualifies as "at the request of X", "at X's request", "à la demande de X",
+    "sur (l')invitation de X", and X, the one who asked."""
+    t = occ.head
+    if occ.pos != "NOUN" or occ.rule.type != "REQUEST" or lemma_of(t) not in _REQUEST_NOUNS:
+        return None, None
+    if t.dep_ == "pobj" and t.head.lower_ == "at" and t.head.head.pos_ in ("VERB", "AUX"):
+        verb = t.head.head
+    elif any(c.dep_ == "case" and c.lower_ in ("à", "sur") for c in t.children) and t.head.pos_ in ("VERB", "AUX") \
+            and t.dep_.startswith("obl"):
+        verb = t.head
+    else:
+        return None, None
+    asker = next((c for c in t.children if c.dep_ in ("poss", "nmod:poss") or (c.dep_ == "nmod" and after_de(c))), None)
+    if asker is None:
+        of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        asker = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return verb, asker
 
 
 def _mere_place(p: Party) -> bool:
