@@ -5,7 +5,7 @@ out): the sense notes of "arriver" and "mettre fin" are now enforced on the verb
 
 from __future__ import annotations
 
-from tests.conftest import events_in, events_of_text
+from tests.conftest import event_records_in, events_in, events_of_text
 
 
 def test_coming_to_power_is_no_visit():
@@ -69,3 +69,10 @@ def test_a_request_frame_whose_doer_is_no_party_keeps_the_request_alone():
     found = events_in("winer-fr:2018_03_24-001", "Cette décision a été prise en particulier à la demande de la "
                       "Première ministre britannique Theresa May")
     assert ("REQUEST", "GBR", None) in found
+
+
+def test_indignation_expressed_against_a_party_is_an_accusation():
+    # winer-fr:2018_12_16-001 (corpus): like « exprimer sa préoccupation », "expressed concern over"
+    records = event_records_in("winer-fr:2018_12_16-001", "Vers 21h, la société autoroutière VINCI a exprimé son "
+                               "indignation contre les Gilets jaunes")
+    assert [(v["type"], v["recipient"]["canonical"]) for v in records] == [("ACCUSE", "Yellow vests movement")]
