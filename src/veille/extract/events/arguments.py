@@ -230,7 +230,7 @@ def _active_past(t: Token) -> bool:
 def _passive_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]:
     agent = next((c for c in t.children if c.dep_ in PASSIVE_AGENT), None)
     if agent is not None:
-        return (next((g for g in agent.children if g.dep_ == "pobj"), agent) if agent.dep_ == "agent" else agent), True
+        return _agent_noun(agent), True
     stray = _stray_agent(t, named)
     if stray is not None:
         return stray, True
@@ -241,6 +241,11 @@ def _passive_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]
             t.dep_ == "conj" and _active_clause(t.head)) and not _passive_infinitive(t):
         return _verb_actor(t.head, named)
     return None, False  # "Navalny returned to Moscow and was arrested": the subject they share undergoes the arrest
+
+
+def _agent_noun(agent: Token) -> Token:
+    """The noun of a passive agent: French "par X" is X itself, English "by" holds X as its object."""
+    return next((g for g in agent.children if g.dep_ == "pobj"), agent) if agent.dep_ == "agent" else agent
 
 
 def _active_clause(t: Token) -> bool:
@@ -604,7 +609,7 @@ def holder_of(place: Token) -> Token | None:
             if c.dep_ in ("acl", "amod", "acl:relcl", "relcl") and lemma_of(c) in _HOLDING:
                 agent = next((g for g in c.children if g.dep_ in PASSIVE_AGENT), None)
                 if agent is not None:
-                    return next((g for g in agent.children if g.dep_ == "pobj"), agent) if agent.dep_ == "agent" else agent
+                    return _agent_noun(agent)
                 named = next((g for g in c.children if g.dep_ in ("npadvmod", "compound") and g.ent_type_), None)
                 if named is not None:
                     return named  # "IS-held", "Houthi-held"
@@ -822,6 +827,11 @@ def backed_subject(t: Token) -> Token | None:
     if marker is None or marker.lower_ not in _BACKING or verb.pos_ not in ("VERB", "AUX"):
         return None
     # "Duque est élu sénateur avec le soutien d'Álvaro Uribe": a passive's subject is helped as well
+    return clause_subject(verb)
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """The verb's subject, active or passive."""
     return next((c for c in verb.children if c.dep_ in (*SUBJECT, *_PASSIVE_SUBJECT)), None)
 
 

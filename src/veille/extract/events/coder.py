@@ -33,9 +33,10 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
-from veille.extract.events.arguments import (PASSIVE_AGENT, actor_head, backed_subject, during_nouns, holder_of,
-                                             is_state_force, members, opposed_subject, own_agent, passive_theme,
-                                             place_heads, recipient_heads, reciprocal, relative, slot_heads, undergoer)
+from veille.extract.events.arguments import (PASSIVE_AGENT, actor_head, backed_subject, clause_subject, during_nouns,
+                                             holder_of, is_state_force, members, opposed_subject, own_agent,
+                                             passive_theme, place_heads, recipient_heads, reciprocal, relative,
+                                             slot_heads, undergoer)
 from veille.extract.events.lexicon import NO_RECIPIENT_NEEDED, Trigger, lexicon
 from veille.extract.events.parties import (acting_for, home_state, in_base, is_party, kind_of, same_party,
                                           speaker_at)
@@ -204,9 +205,9 @@ class _Coder:
         verb, asker = _request_frame(occ)
         if verb is None or asker is None:
             return False
-        doer = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
+        doer = clause_subject(verb)
         if doer is None and verb.dep_ == "conj":
-            doer = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
+            doer = clause_subject(verb.head)
         actor = self.acting(self.party(asker), asker)
         rec = self.acting(self.party(doer), doer) if doer is not None else None
         if actor.entity is None or rec is None or rec.entity is None or same_party(actor, rec):
@@ -888,7 +889,12 @@ def _prep_complement(t: Token, fr: str, en: str) -> Token | None:
     ``en`` (English: "accused of bribery", "condemned to death"), whose parses hang the preposition differently."""
     if t.doc.lang_ == "fr":
         return introduced(t, (fr,))
-    return next((g for c in t.children if c.dep_ == "prep" and c.lower_ == en for g in c.children if g.dep_ == "pobj"),
+    return _pobj(t, en)
+
+
+def _pobj(t: Token, prep: str) -> Token | None:
+    """The object of ``t``'s English preposition ``prep`` ("the request of X")."""
+    return next((g for c in t.children if c.dep_ == "prep" and c.lower_ == prep for g in c.children if g.dep_ == "pobj"),
                 None)
 
 
@@ -951,7 +957,7 @@ def _patient(t: Token) -> Token | None:
     if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux:pass", "auxpass") for c in t.children) \
             and not any(c.dep_.startswith("nsubj") for c in t.children):
         # "Mugabe co-founded ZANU …, but was arrested in 1963 and was imprisoned": the first verb's subject
-        return _patient(t.head) or next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
+        return _patient(t.head) or clause_subject(t.head)
     return None
 
 
@@ -1022,10 +1028,7 @@ def _request_frame(occ: Occurrence) -> tuple[Token | None, Token | None]:
     else:
         return None, None
     asker = next((c for c in t.children if c.dep_ in ("poss", "nmod:poss") or (c.dep_ == "nmod" and after_de(c))), None)
-    if asker is None:
-        of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        asker = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-    return verb, asker
+    return verb, asker or _pobj(t, "of")
 
 
 def _mere_place(p: Party) -> bool:
