@@ -1111,13 +1111,22 @@ def _folded(occ: Occurrence, heads: set[int], named: frozenset[int]) -> bool:
             return False  # "facilitate a meeting between Giuliani and Yermak": the meeting is an act of its own
     node, steps = occ.support or t, 0
     while node.head.i != node.i and steps < 4:
-        if node.dep_ in _FOLD_DEPS or node.dep_.startswith("nsubj"):
+        if node.dep_ in _FOLD_DEPS or node.dep_.startswith("nsubj") or _circumstance(node):
             return False
         node = node.head
         steps += 1
         if node.i in heads:
             return True
     return False
+
+
+def _circumstance(node: Token) -> bool:
+    """Does a preposition of time, cause or concession introduce the word ("a résisté grâce aux bombardements de
+    l'aviation russe", "resigned after the attacks on Israel")? Such a noun is a circumstance of the verb, an act
+    told as done, not a complement of the verb that asks or promises it."""
+    marks = words("circumstance_preposition", node.doc.lang_)
+    return node.head.lower_ in marks and node.head.i < node.i or any(
+        c.dep_ in ("case", "mark") and c.lower_ in marks for c in node.children)
 
 
 def _alone_ok(occ: Occurrence, named_slot: bool) -> bool:
