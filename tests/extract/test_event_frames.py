@@ -156,10 +156,11 @@ def test_an_attack_named_as_the_subject_of_hitting_strikes_its_object_once():
             [("ASSAULT", "RUS", "UKR")], (lang, events)
 
 
-def test_ground_taken_from_a_party_is_seized_from_it_and_help_is_no_party():
+def test_ground_taken_from_a_party_is_taken_from_it_and_help_is_no_party():
     # "grâce aux frappes aériennes américaines, les combattants ont pris à l'État islamique de vastes zones": the
-    # ground is taken from the Islamic State; the American strikes that helped are behind another preposition
-    seized = [v for v in event_records_in("winer-fr:2016_02_21-003", "ont pris à l'État islamique") if v["type"] == "COERCE"]
+    # ground is taken (by force: an attack, test_ground_taken.py) from the Islamic State; the American strikes that
+    # helped are behind another preposition
+    seized = [v for v in event_records_in("winer-fr:2016_02_21-003", "ont pris à l'État islamique") if v["trigger"]["text"] == "pris"]
     assert [v["recipient"]["canonical"] for v in seized] == ["Islamic State"]
     for lang, text in (("fr", "Le gouvernement a pris une décision difficile."),
                        ("en", "The government took a difficult decision.")):

@@ -593,18 +593,24 @@ def place_heads(occ: Occurrence) -> Iterable[Token]:
 
 
 _HOLDING = frozenset({"contrôler", "tenir", "occuper", "control", "hold", "occupy"})
+_STRONGHOLDS = frozenset({"bastion", "fief", "stronghold"})  # "al-Bab, dernier bastion de l'EI": the EI holds it
 
 
 def holder_of(place: Token) -> Token | None:
     """Who holds a place, by the words beside it: "Mossoul, plus grande ville jamais contrôlée par Daech", "al-Raï,
     dernier point de passage contrôlé par l'EI", "the rebel-held town of X" (its participle's agent, or the named
-    half of its "-held" compound). An attack on a held place is an attack on its holder."""
+    half of its "-held" compound), or whose stronghold it is ("al-Bab, dernier bastion de l'EI"). An attack on a held
+    place is an attack on its holder."""
     # its apposition, which the parser may take for a conjunct with no conjunction ("Mossoul, plus grande ville …")
+    # or for a modifier with no preposition ("al-Bab, dernier bastion de l'organisation": nmod)
     nouns = [place, *(c for c in place.children if c.dep_ == "appos" or (
-        c.dep_ == "conj" and c.pos_ == "NOUN" and not any(g.dep_ == "cc" for g in c.children)))]
+        c.dep_ in ("conj", "nmod") and c.pos_ == "NOUN" and not any(g.dep_ in ("cc", "case") for g in c.children)))]
     if place.dep_ == "pobj" or place.dep_ in ("nmod", "appos"):
         nouns.append(place.head)  # "the town of X", "la ville de X": the noun the name qualifies
     for noun in nouns:
+        owner = _stronghold_owner(noun)
+        if owner is not None:
+            return owner
         for c in noun.children:
             if c.dep_ in ("acl", "amod", "acl:relcl", "relcl") and lemma_of(c) in _HOLDING:
                 agent = next((g for g in c.children if g.dep_ in PASSIVE_AGENT), None)
@@ -614,6 +620,15 @@ def holder_of(place: Token) -> Token | None:
                 if named is not None:
                     return named  # "IS-held", "Houthi-held"
     return None
+
+
+def _stronghold_owner(noun: Token) -> Token | None:
+    """"dernier bastion de l'EI", "the last stronghold of the rebels": whose stronghold the noun is."""
+    if lemma_of(noun) not in _STRONGHOLDS:
+        return None
+    return next((c for c in noun.children if c.dep_ == "nmod" and after_de(c)), None) \
+        or next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _party_noun(t: Token) -> bool:

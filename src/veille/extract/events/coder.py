@@ -417,7 +417,7 @@ class _Coder:
     def fallback_target(self, occ: Occurrence, exclude: set[int], antecedent: bool) -> Party | None:
         """For an attack, the state of a place named in the clause; then, for an act with a doer and no recipient
         phrase, the target of the act it refers back to (``antecedent_target``)."""
-        if occ.rule.type == "ASSAULT":
+        if occ.rule.type == "ASSAULT" and not _takes_ground(occ):  # the ground taken is no target: its holder is
             place = self.place(_with_clause_verb(occ), exclude)
             if place is not None:
                 return place
@@ -465,11 +465,19 @@ class _Coder:
     def campaign_target(self, occ: Occurrence, actor: Party) -> Party | None:
         """"Les FDS ont attaqué l'État islamique à Hassaké. … Les FDS ont lancé une offensive dans le sud": an attack
         named by a noun (an offensive, strikes) whose doer names no target, within about three paragraphs of an
-        attack by the same doer on a named one, carries the same fight on. Verbs are left out: a verb with no
-        object is more often another sense ("ont frappé à la porte")."""
-        if actor.entity is None or occ.rule.type != "ASSAULT" or occ.pos != "NOUN" or not (
-                occ.support is not None or occ.head.dep_.startswith("nsubj")):
+        attack by the same doer on a named one, carries the same fight on; so does ground taken ("Les FDS … ont
+        repris une centaine de localités": from the one they fight). Other verbs are left out: a verb with no object
+        is more often another sense ("ont frappé à la porte")."""
+        capture = _takes_ground(occ)
+        if actor.entity is None or occ.rule.type != "ASSAULT" or not capture and (occ.pos != "NOUN" or not (
+                occ.support is not None or occ.head.dep_.startswith("nsubj"))):
             return None  # only an attack told as done ("a lancé une offensive"), not "soutenir le juste combat de la Russie"
+        if capture:  # "prendre al-Raï, dernier point de passage contrôlé par l'organisation État islamique"
+            for o in objects(occ.head):
+                holder = holder_of(o)
+                q = self.party(holder) if holder is not None else None
+                if q is not None and q.entity is not None and not _mere_place(q):
+                    return q
         for f in self.told_before(occ.head):
             if f.rule.type == "ASSAULT" and f.actor is not None and f.actor.entity is actor.entity \
                     and f.recipient is not None and f.recipient.entity is not None:
@@ -611,7 +619,7 @@ class _Coder:
         rule = occ.rule
         if rec is not None and (_not_a_party(rec, rule.type) or _own_town(actor, rec, rule.type)):
             rec = None
-        if rec is None and not named_slot:
+        if rec is None and (not named_slot or _takes_ground(occ)):  # "reprenant les zones au nord": no one named
             rec = self.campaign_target(occ, actor)
         if rec is None and occ.rule.slots and not _alone_ok(occ, named_slot):
             if occ.rule.type == "ASSAULT" and _crowd_control(occ):
@@ -1003,6 +1011,12 @@ def _unknown_thing(head: Token, actor: Party) -> bool:
         return True
     return e is not None and e.type == "ORG" and not in_base(e) \
         and lemma_of(head) not in lexicon(head.doc.lang_).classes.get("people", ()) and _indefinite(head)
+
+
+def _takes_ground(occ: Occurrence) -> bool:
+    """Is the act ground taken by force ("ont repris Ramadi", "s'emparer de la zone", "took the town")? A verb whose
+    sense asks for a territory as what it takes."""
+    return occ.pos == "VERB" and any("territory" in s.classes for s in occ.rule.senses)
 
 
 def _stateless_party(p: Party) -> bool:

@@ -349,7 +349,8 @@ def _word_matches(element: str, x: Token, lex: Lexicon) -> bool:
     lemma = lemma_of(x)
     if element.startswith("&"):
         words = lex.classes.get(element[1:], frozenset())
-        return lemma in words or x.lower_ in words or ("@propn" in words and x.pos_ == "PROPN")
+        return lemma in words or x.lower_ in words or ("@propn" in words and x.pos_ == "PROPN") \
+            or ("@place" in words and x.ent_type_ in ("GPE", "LOC"))  # "prendre Dabiq": a place the NER names
     return element in (lemma, x.lower_)
 
 
