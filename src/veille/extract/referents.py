@@ -113,8 +113,8 @@ class Referents:
         best: tuple[tuple[int, int, int], Entity, Token] | None = None
         for t in self.phrase(head, before):
             e = self.by_token.get(t.i)
-            if e is None:
-                continue
+            if e is None or (t.i in self.demonym_tokens and _of_origin(t, words("origin_noun", self.lang))):
+                continue  # "un homme de 69 ans d'origine chinoise" does not act for China
             posted = _posted(t, head)  # "the Libyan ambassador to Greece" stands for Libya
             rank = (2 if posted else 1 if t.i in self.demonym_tokens else 0, _TYPE_RANK.get(e.type, 9), _depth(t, head))
             if best is None or rank < best[0]:
@@ -379,6 +379,14 @@ class Referents:
                     if c.i in self.demonym_tokens:
                         return self.by_token[c.i]
         return None
+
+
+def _of_origin(demonym: Token, origin: frozenset[str]) -> bool:
+    """Is the demonym a person's descent ("d'origine chinoise", "of Chinese origin"), which the parser may hang
+    beside "origine" rather than under it ("un homme 69 ans d'origine chinoise")?"""
+    head = demonym.head
+    return head.lemma_.lower() in origin or any(
+        c.lemma_.lower() in origin and c.i < demonym.i for c in head.children)
 
 
 def _pronoun_fits(pron: Token, e: Entity, subject: Token, plural: bool) -> bool:

@@ -26,7 +26,7 @@ WORD_CLASSES = frozenset({
     "definite_article", "indefinite_article", "partitive_article", "posting_preposition", "ne_particle", "ne_pair",
     "ne_pair_anywhere", "personal_pronoun", "plural_pronoun", "governmental", "modal_verb", "title_word", "listing",
     "capitalised_common", "complementizer", "latter", "country_noun", "group_noun", "first_person",
-    "circumstance_preposition",
+    "circumstance_preposition", "origin_noun",
 })
 """The classes of ``function_words.tsv``: articles; the prepositions after which a place is where a person serves
 ("ambassador to Germany"); French "ne" and the words that make it a negation (next to the verb, or anywhere below
@@ -37,7 +37,8 @@ back at the last one named ("ce dernier", "the latter"); the nouns that point ba
 ("le pays", "the country") and at the last organisation named ("le groupe", "the organisation"); the first-person
 pronouns, which inside a quotation stand for its speaker ("« Nous avons ordonné »", "we strongly urge"); the
 prepositions that open a circumstance of time, cause or concession ("malgré", "grâce à", "after", "amid"), whose
-noun is no complement of the verb."""
+noun is no complement of the verb; the nouns of a person's descent ("d'origine chinoise", "of Chinese origin"), whose
+demonym says nothing of whom the person acts for."""
 PLOVER_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                           "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 
