@@ -76,3 +76,12 @@ def test_indignation_expressed_against_a_party_is_an_accusation():
     records = event_records_in("winer-fr:2018_12_16-001", "Vers 21h, la société autoroutière VINCI a exprimé son "
                                "indignation contre les Gilets jaunes")
     assert [(v["type"], v["recipient"]["canonical"]) for v in records] == [("ACCUSE", "Yellow vests movement")]
+
+
+def test_an_attack_on_a_proclamation_or_a_decision_is_a_criticism():
+    # fifteenth round: attacking words, a decision, a policy or a proposal (class verbal_attack) is no assault
+    events = events_in("en-wikinews:2019:045", "On live television Erdogan also attacked the proclamation of Golan Heights")
+    assert not any(e[0] == "ASSAULT" for e in events)
+    assert events_of_text("Iran attacked Trump's decision.", "en") == {("ACCUSE", "IRN", "USA")}
+    assert events_of_text("Le candidat Benoît Hamon a attaqué la politique de Manuel Valls.", "fr") == {
+        ("ACCUSE", "Benoît Hamon", "FRA")}

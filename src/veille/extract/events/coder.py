@@ -120,7 +120,7 @@ class _Coder:
         return frozenset(i for i in self.named if _mere_place(self.refs.party(self.doc[i])))
 
     def run(self) -> list[Found]:
-        occurrences = [_sentenced(o) for o in find_triggers(self.doc, self.lang)]
+        occurrences = [_spoken_against(_sentenced(o)) for o in find_triggers(self.doc, self.lang)]
         self.verbs = {o.support.i: o for o in occurrences if o.support is not None} \
             | {o.head.i: o for o in occurrences if o.pos == "VERB"}
         self.nouns = {o.head.i: o for o in occurrences if o.pos == "NOUN"}
@@ -919,6 +919,21 @@ def _sentenced(occ: Occurrence) -> Occurrence:
     if comp is None or not any(lemma_of(x) in classes.get("penalty", ()) for x in comp.subtree):
         return occ
     return replace(occ, rule=replace(rule, type="SANCTION", mode="convict", context=("legal",)))
+
+
+def _spoken_against(occ: Occurrence) -> Occurrence:
+    """"Erdogan also attacked the proclamation of Golan Heights as Israeli territory", "attaque de front le « modèle
+    Uber » dans son projet de loi": an attack (class ``verbal_attack``) on words, a decision, a policy or a proposal
+    (classes ``publication``, ``policy``, ``proposal``) is a criticism, PLOVER ACCUSE, not an assault. Read before
+    coding, since whom a criticism is of is read from what it criticises."""
+    rule, t = occ.rule, occ.head
+    classes = lexicon(t.doc.lang_).classes
+    if rule.type != "ASSAULT" or occ.pos != "VERB" or rule.lemma not in classes.get("verbal_attack", ()):
+        return occ
+    said = classes.get("publication", frozenset()) | classes.get("policy", frozenset()) | classes.get("proposal", frozenset())
+    if not any(lemma_of(o) in said for o in objects(t)):
+        return occ
+    return replace(occ, rule=replace(rule, type="ACCUSE", mode="disapprove", context=()))
 
 
 def _rallied(t: Token) -> bool:
