@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import side as _side
+from tests.conftest import event_records_in, side as _side
 from veille.analyze import analyze
 from veille.model import Article
 
@@ -111,3 +111,11 @@ def test_an_impersonal_il_is_no_one_arrested():
 def test_a_passive_infinitive_takes_its_governing_verbs_subject_as_the_target(text, lang, code):
     events = analyze(Article(id="t", text=text, lang=lang))["events"]
     assert any((v["type"], _side(v["actor"]), (v["recipient"] or {}).get("canonical")) == code for v in events)
+
+
+def test_a_participle_set_off_beside_a_subject_is_the_subjects_act():
+    # fifteenth round: "Ce dernier, accusant Soros d'avoir amené des migrants en Europe": "ce dernier" (Viktor
+    # Orbán) accuses George Soros, although the parser hangs the participle from the subject, not the verb
+    records = event_records_in("winer-fr:2018_06_23-002", "Ce dernier, accusant Soros d'avoir amené des migrants")
+    assert [(v["type"], v["actor"]["canonical"], v["recipient"]["canonical"]) for v in records] == [
+        ("ACCUSE", "Viktor Orbán", "George Soros")]

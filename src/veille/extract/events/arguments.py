@@ -352,9 +352,11 @@ def _active_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]:
         return subject, True
     if _planned(t, named):
         return _verb_actor(t.head.head, named)  # "was developing plans to attack"
-    if (t.dep_ == "acl" or (t.dep_ in ("nmod", "amod", "appos") and t.pos_ != "VERB")) and t.head.pos_ in ("NOUN", "PROPN") \
-            and t.head.i < t.i:
-        return t.head, True  # a headline's present tense read as a participle or noun: "La junte malienne expulse …"
+    if (t.dep_ == "acl" or (t.dep_ in ("nmod", "amod", "appos") and t.pos_ != "VERB")) and t.head.i < t.i \
+            and (t.head.pos_ in ("NOUN", "PROPN") or (t.dep_ == "acl" and t.head.dep_ in SUBJECT)):
+        # a headline's present tense read as a participle or noun: "La junte malienne expulse …"; a participle
+        # set off beside a subject: "Ce dernier, accusant Soros d'avoir amené des migrants"
+        return t.head, True
     controller = _asked(t)
     if controller is not None:
         return controller, True
