@@ -168,6 +168,8 @@ class Referents:
         personal = words("personal_pronoun", self.lang)
         if head.lower_ in personal or (head.pos_ == "PRON" and head.lower_.lstrip("-") in personal):
             entity = self.antecedent(head)
+        elif head.pos_ == "PRON" and head.dep_ in ("obj", "dobj") and head.lower_ in _OBJECT_CLITICS:
+            entity = self.clitic_antecedent(head)
         elif head.lower_ in words("latter", self.lang):
             entity = self.latest(head)
         if entity is None:
@@ -335,6 +337,22 @@ class Referents:
                 return True
         return False
 
+    def clitic_antecedent(self, pron: Token) -> Entity | None:
+        """"Rachida Dati ou Christian Estrosi le critiquent", "Christine Angot l'avait accusé": a French object
+        clitic before a verb stands for the latest person subject of this sentence or the one before, not the
+        verb's own subject, and of its gender where "le"/"la" says it."""
+        previous = pron.sent.start - 1
+        start = pron.doc[previous].sent.start if previous >= 0 else pron.sent.start
+        want = {"le": "male", "la": "female"}.get(pron.lower_)
+        for t in reversed(self.doc[start:pron.i]):
+            if not t.dep_.startswith("nsubj") or t.pos_ == "PRON" or t.head.i == pron.head.i:
+                continue
+            e = self.entity_in(t)
+            if e is not None and e.type == "PERSON":
+                said = gender_of(e.canonical, e.type).value
+                return e if want is None or said in (want, "unknown") else None
+        return None
+
     def _antecedent_person(self, pron: Token, start: int, own_clause: Token | None) -> Entity | None:
         for t in reversed(self.doc[start:pron.i]):
             if t.dep_.startswith("nsubj") and t.pos_ != "PRON" and (own_clause is None or t.head.i != own_clause.i):
@@ -379,6 +397,9 @@ class Referents:
                     if c.i in self.demonym_tokens:
                         return self.by_token[c.i]
         return None
+
+
+_OBJECT_CLITICS = frozenset({"le", "la", "l'", "l’"})  # French object pronouns before the verb
 
 
 def _of_origin(demonym: Token, origin: frozenset[str]) -> bool:

@@ -1,0 +1,32 @@
+"""Issue 12, fifteenth round, on real corpus sentences (none of them held out): a French object clitic before the
+verb ("le critiquent", "l'accuse", "l'a remis en liberté") stands for the latest person subject of its sentence or
+the one before, other than the verb's own subject, and of its gender where "le"/"la" says it."""
+
+from __future__ import annotations
+
+from tests.conftest import event_records_in, events_of_text
+
+
+def _pairs(article_id: str, sentence: str) -> set[tuple]:
+    return {(v["type"], v["actor"]["canonical"] if v["actor"] else None, v["recipient"]["canonical"] if v["recipient"] else None)
+            for v in event_records_in(article_id, sentence)}
+
+
+def test_party_figures_who_criticise_him_criticise_the_candidate_named_before():
+    assert ("ACCUSE", "Rachida Dati", "François Fillon") in _pairs(
+        "winer-fr:2017_01_26-001", "d'autres figures comme Rachida Dati ou Christian Estrosi le critiquent ouvertement")
+
+
+def test_the_attorney_general_accuses_the_official_the_story_is_about():
+    assert ("ACCUSE", "Jeff Sessions", "Andrew G. McCabe") in _pairs(
+        "winer-fr:2018_03_17-002", "Le procureur général Jeff Sessions l'accuse de manque d’honnêteté")
+
+
+def test_a_magistrate_who_released_him_released_the_protester_just_named():
+    assert ("RETREAT", "France", "Eric Drouet") in _pairs(
+        "winer-fr:2018_12_23-001", "a été présenté à un magistrat qui l'a remis en liberté")
+
+
+def test_la_does_not_stand_for_a_man():
+    events = events_of_text("François Fillon a maintenu sa candidature. Christine Angot la critique ouvertement.", "fr")
+    assert not any(e[0] == "ACCUSE" for e in events)
