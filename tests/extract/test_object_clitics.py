@@ -30,3 +30,15 @@ def test_a_magistrate_who_released_him_released_the_protester_just_named():
 def test_la_does_not_stand_for_a_man():
     events = events_of_text("François Fillon a maintenu sa candidature. Christine Angot la critique ouvertement.", "fr")
     assert not any(e[0] == "ACCUSE" for e in events)
+
+
+def test_a_dative_is_not_the_one_its_clauses_il_stands_for():
+    # "Emmanuelli était un père spirituel pour … Benoît Hamon. Il lui avait apporté son soutien": "il" is Emmanuelli,
+    # so "lui" is the other person just named, even though he is named as no subject
+    assert ("SUPPORT", "Henri Emmanuelli", "Benoît Hamon") in _pairs(
+        "winer-fr:2017_03_21-002", "Il lui avait apporté son soutien pendant la primaire de la gauche")
+
+
+def test_the_winner_who_paid_her_tribute_paid_it_to_the_loser():
+    assert ("SUPPORT", "Donald Trump", "Hillary Clinton") in _pairs(
+        "winer-fr:2016_11_09-001", "il lui a rendu hommage et l'a félicitée")

@@ -354,11 +354,22 @@ class Referents:
         return None
 
     def _antecedent_person(self, pron: Token, start: int, own_clause: Token | None) -> Entity | None:
+        # "Il lui avait apporté son soutien": the dative is not the one its clause's "il" stands for
+        own = next((c for c in own_clause.children if c.dep_.startswith("nsubj")), None) if own_clause is not None else None
+        doer = self.antecedent(own) if own is not None and own.pos_ == "PRON" and own.i < pron.i else None
+        previous = pron.sent.start - 1
+        near = pron.doc[previous].sent.start if previous >= 0 else pron.sent.start
         for t in reversed(self.doc[start:pron.i]):
-            if t.dep_.startswith("nsubj") and t.pos_ != "PRON" and (own_clause is None or t.head.i != own_clause.i):
+            if own_clause is not None and t.head.i == own_clause.i:
+                continue
+            if t.dep_.startswith("nsubj") and t.pos_ != "PRON":
                 e = self.entity_in(t)
-                if e is not None and e.type == "PERSON":
-                    return e
+            elif doer is not None and t.i >= near:  # the clause's doer known: anyone named just before is the other
+                e = self.by_token.get(t.i)
+            else:
+                continue
+            if e is not None and e.type == "PERSON" and e is not doer:
+                return e
         return None
 
     def _person_before(self, pron: Token, subject: Token) -> bool:
