@@ -50,7 +50,14 @@ def country_from_context(doc: Doc, entity: Entity, geo: dict[int, Record], home:
                     roles.append(text)
     if country is None and office and home is not None:
         country = home
+    if country is None and home is not None and entity.type == "ORG" and _state_body(doc, entity) \
+            and not any(w in entity.canonical.lower() for w in _ABROAD):
+        country = home  # "le ministère de l'Intérieur", "la Police Fédérale": a state body of no state named is the home's
     return country, roles
+
+
+# Words that put a body above or beyond a state ("Cour européenne", "International Court", "Nations unies")
+_ABROAD = ("internation", "europ", "mondial", "world", "nations", "africa", "afrique", "africain", "onu", "union")
 
 
 def body_of_title(doc: Doc, entity: Entity, named: dict[int, Entity]) -> Entity | None:
