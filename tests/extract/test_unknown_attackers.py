@@ -6,7 +6,8 @@ attack, and buildings "destroyed" by no one named (a storm does that too) give n
 
 from __future__ import annotations
 
-from tests.conftest import events_in
+from tests.conftest import corpus_article, event_records_in, events_in
+from veille.analyze import analyze
 
 
 def test_a_truck_driven_into_a_crowd_is_an_attack_by_an_unknown_driver():
@@ -49,3 +50,15 @@ def test_a_person_killed_by_no_one_named_is_attacked_in_the_town_s_state():
     # killings as attacks on the state ("Six personnes sont mortes … dans la capitale du Québec" -> CAN)
     assert events_in("winer-fr:2018_03_23-001", "Une autre personne a été tuée à Carcassonne") == {
         ("ASSAULT", None, "FRA")}
+
+
+
+def test_the_attackers_shot_by_the_police_are_the_group_whose_attack_was_told():
+    # fifteenth round: "cinq des assaillants ont été tués par les forces de l'ordre", after "Ces attaques,
+    # revendiquées par le groupe jihadiste somalien des shebab": the state's agents killed al-Shabaab's men, an
+    # armed group at home being a party as a person is
+    records = event_records_in("winer-fr:2018_02_24-002", "cinq des assaillants ont été tués par les forces de l'ordre")
+    assert [(v["actor"]["country"], v["recipient"]["entity"] and v["recipient"]["text"]) for v in records] == [
+        ("SOM", "assaillants")]
+    assert "shebab" in {m["text"] for e in analyze(corpus_article("winer-fr:2018_02_24-002"))["entities"]
+                        if e["id"] == records[0]["recipient"]["entity"] for m in e["mentions"]}

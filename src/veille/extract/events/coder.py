@@ -350,7 +350,7 @@ class _Coder:
                 continue  # "se retireront de l'accord de Paris": the town names the agreement, it is no party
             if p.entity is None:
                 p = self.act_referent(m) or self.place_referent(m) or self.force_referent(m, occ) \
-                    or self.minister_referent(m) or self.policy_referent(m, occ) or p
+                    or self.minister_referent(m) or self.policy_referent(m, occ) or self.assailant_referent(m, occ) or p
             if p.entity is not None and all(p.entity is not q.entity for q in out):
                 out.append(p)
         return out
@@ -557,6 +557,24 @@ class _Coder:
                 or self.names_someone(head):
             return None
         return self.state_of_unnamed(head)
+
+    def assailant_referent(self, head: Token, occ: Occurrence) -> Party | None:
+        """"Les shebab ont attaqué un hôtel … Les assaillants ont été abattus", "cinq des assaillants ont été tués par
+        les forces de l'ordre", "the gunmen were killed": the attackers, when the text names them as such (class
+        ``assailant``, definite or counted among them), are the doer of the attack told just before."""
+        assailants = lexicon(self.lang).classes.get("assailant", frozenset())
+        if head.like_num:  # "cinq des assaillants", "two of the gunmen": the attackers counted
+            inner = [*(c for c in head.children if c.dep_ == "nmod"),
+                     *(g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")]
+            head = next((c for c in inner if lemma_of(c) in assailants), head)
+        elif not (_definite(head) or head.head.like_num):
+            return None
+        if occ.rule.type not in ("ASSAULT", "COERCE") or lemma_of(head) not in assailants:
+            return None
+        for f in self.told_before(head):
+            if f.rule.type == "ASSAULT" and f.actor is not None and f.actor.entity is not None:
+                return _party_at(head, f.actor.entity, f.actor.agent)
+        return None
 
     def minister_referent(self, head: Token) -> Party | None:
         """"a demandé à la ministre de l'Éducation": a minister of no state named is one of the article's state, as
@@ -855,8 +873,9 @@ def _party_at(t: Token, entity: Entity | None, agent: str | None = None) -> Part
 
 def _acted_on_at_home(targets: Sequence[Party | None], actor: Party) -> list[Party | None]:
     """"les policiers ont interpellé un homme à Nice", "expulsé les manifestants de la gare SNCF": a town, a building
-    or a company at home says where a state's agents acted; whom they acted on is a person or a foreign party."""
-    return [None if p is not None and p.entity is not None and p.entity.type != "PERSON"
+    or a company at home says where a state's agents acted; whom they acted on is a person, an armed group ("cinq
+    des assaillants ont été tués par les forces de l'ordre") or a foreign party."""
+    return [None if p is not None and p.entity is not None and not _stateless_party(p)
             and p.country in (None, actor.country) else p for p in targets]
 
 
