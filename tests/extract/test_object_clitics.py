@@ -42,3 +42,12 @@ def test_a_dative_is_not_the_one_its_clauses_il_stands_for():
 def test_the_winner_who_paid_her_tribute_paid_it_to_the_loser():
     assert ("SUPPORT", "Donald Trump", "Hillary Clinton") in _pairs(
         "winer-fr:2016_11_09-001", "il lui a rendu hommage et l'a félicitée")
+
+
+def test_a_name_inside_a_quoted_cry_is_no_antecedent_of_the_narrative():
+    # "… en criant « Allah Akbar »" before "le militaire … a tenté de l'arrêter": the one he tried to stop is the
+    # assailant, not a name inside the quoted cry; a pronoun inside a quotation still finds a name quoted with it
+    pairs = _pairs("winer-fr:2017_02_04-002", "le militaire au sol a alors tenté de l'arrêter")
+    assert not any(p[2] == "Allah" for p in pairs)
+    assert ("SUPPORT", "Manuel Valls", "Benoît Hamon") in _pairs(
+        "winer-fr:2017_01_29-001", "je tiens chaleureusement à le féliciter")

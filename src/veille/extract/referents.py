@@ -344,8 +344,9 @@ class Referents:
         previous = pron.sent.start - 1
         start = pron.doc[previous].sent.start if previous >= 0 else pron.sent.start
         want = {"le": "male", "la": "female"}.get(pron.lower_)
+        told = not _quoted(pron)
         for t in reversed(self.doc[start:pron.i]):
-            if not t.dep_.startswith("nsubj") or t.pos_ == "PRON" or t.head.i == pron.head.i:
+            if not t.dep_.startswith("nsubj") or t.pos_ == "PRON" or t.head.i == pron.head.i or (told and _quoted(t)):
                 continue
             e = self.entity_in(t)
             if e is not None and e.type == "PERSON":
@@ -411,6 +412,13 @@ class Referents:
 
 
 _OBJECT_CLITICS = frozenset({"le", "la", "l'", "l’"})  # French object pronouns before the verb
+
+
+def _quoted(t: Token) -> bool:
+    """Is the word inside French quotation marks in its sentence ("en criant « Allah Akbar »")? Words quoted are
+    said, not told: no antecedent for the narrative's pronouns, only for the quotation's own."""
+    before = t.doc[t.sent.start:t.i]
+    return sum(x.text == "«" for x in before) > sum(x.text == "»" for x in before)
 
 
 def _of_origin(demonym: Token, origin: frozenset[str]) -> bool:
