@@ -287,8 +287,7 @@ class Referents:
                  and not self._nested(t, e)]
         if not named:
             return None
-        previous = head.sent.start - 1
-        near = head.doc[previous].sent.start if previous >= 0 else head.sent.start  # this sentence and the one before
+        near = _sentence_before(head)  # this sentence and the one before
         return next((e for t, e in named if t.i >= near and t.dep_.startswith("nsubj")), named[0][1])
 
     def named_by_head_word(self, head: Token) -> Entity | None:
@@ -341,8 +340,7 @@ class Referents:
         """"Rachida Dati ou Christian Estrosi le critiquent", "Christine Angot l'avait accusé": a French object
         clitic before a verb stands for the latest person subject of this sentence or the one before, not the
         verb's own subject, and of its gender where "le"/"la" says it."""
-        previous = pron.sent.start - 1
-        start = pron.doc[previous].sent.start if previous >= 0 else pron.sent.start
+        start = _sentence_before(pron)
         want = {"le": "male", "la": "female"}.get(pron.lower_)
         told = not _quoted(pron)
         for t in reversed(self.doc[start:pron.i]):
@@ -358,8 +356,7 @@ class Referents:
         # "Il lui avait apporté son soutien": the dative is not the one its clause's "il" stands for
         own = next((c for c in own_clause.children if c.dep_.startswith("nsubj")), None) if own_clause is not None else None
         doer = self.antecedent(own) if own is not None and own.pos_ == "PRON" and own.i < pron.i else None
-        previous = pron.sent.start - 1
-        near = pron.doc[previous].sent.start if previous >= 0 else pron.sent.start
+        near = _sentence_before(pron)
         for t in reversed(self.doc[start:pron.i]):
             if own_clause is not None and t.head.i == own_clause.i:
                 continue
@@ -412,6 +409,12 @@ class Referents:
 
 
 _OBJECT_CLITICS = frozenset({"le", "la", "l'", "l’"})  # French object pronouns before the verb
+
+
+def _sentence_before(t: Token) -> int:
+    """Where the sentence before ``t``'s begins (``t``'s own start in a first sentence): the reach of a pronoun."""
+    previous = t.sent.start - 1
+    return t.doc[previous].sent.start if previous >= 0 else t.sent.start
 
 
 def _quoted(t: Token) -> bool:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping, Set as AbstractSet
 from spacy.tokens import Token
 
 from veille.extract.events.lexicon import DEFAULT_SLOTS, Trigger, lexicon
-from veille.extract.events.triggers import Occurrence, after_de, copula_subject, lemma_of, unplaced
+from veille.extract.events.triggers import Occurrence, after_de, copula_subject, lemma_of, pobj, unplaced
 from veille.extract.factuality import joins_governor, markers
 from veille.nlp.forms import looks_participle
 from veille.nlp.index import sentence_of
@@ -103,7 +103,7 @@ def _support_agent(t: Token, support: frozenset[str]) -> Token | None:
         if c.dep_ in ("acl", "amod") and lemma_of(c) in support:
             agent = next((g for g in c.children if g.dep_ in PASSIVE_AGENT), None)
             if agent is not None:
-                return next((g for g in agent.children if g.dep_ == "pobj"), agent) if agent.dep_ == "agent" else agent
+                return _agent_noun(agent)
     return None
 
 
@@ -628,9 +628,7 @@ def _stronghold_owner(noun: Token) -> Token | None:
     """"dernier bastion de l'EI", "the last stronghold of the rebels": whose stronghold the noun is."""
     if lemma_of(noun) not in _STRONGHOLDS:
         return None
-    return next((c for c in noun.children if c.dep_ == "nmod" and after_de(c)), None) \
-        or next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for g in c.children if g.dep_ == "pobj"), None)
+    return next((c for c in noun.children if c.dep_ == "nmod" and after_de(c)), None) or pobj(noun, "of")
 
 
 def _party_noun(t: Token) -> bool:

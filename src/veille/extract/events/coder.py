@@ -41,7 +41,7 @@ from veille.extract.events.lexicon import NO_RECIPIENT_NEEDED, Trigger, lexicon
 from veille.extract.events.parties import (acting_for, home_state, in_base, is_party, kind_of, same_party,
                                           speaker_at)
 from veille.extract.events.triggers import (Occurrence, after_de, class_of_object, find_triggers, has_complement,
-                                            introduced, lemma_of, objects)
+                                            introduced, lemma_of, objects, pobj)
 from veille.extract.factuality import factuality
 from veille.kb import knowledge_base
 from veille.lexicons import words
@@ -474,9 +474,8 @@ class _Coder:
             return None  # only an attack told as done ("a lancé une offensive"), not "soutenir le juste combat de la Russie"
         if capture:  # "prendre al-Raï, dernier point de passage contrôlé par l'organisation État islamique"
             for o in objects(occ.head):
-                holder = holder_of(o)
-                q = self.party(holder) if holder is not None else None
-                if q is not None and q.entity is not None and not _mere_place(q):
+                q = self.holder(o)
+                if q is not None:
                     return q
         for f in self.told_before(occ.head):
             if f.rule.type == "ASSAULT" and f.actor is not None and f.actor.entity is actor.entity \
@@ -520,9 +519,13 @@ class _Coder:
         that holder (``holder_of``)."""
         if occ.rule.type not in ("ASSAULT", "COERCE") or not _mere_place(p):
             return p
-        holder = holder_of(head)
-        q = self.party(holder) if holder is not None else None
-        return q if q is not None and q.entity is not None and not _mere_place(q) else p
+        return self.holder(head) or p
+
+    def holder(self, place: Token) -> Party | None:
+        """The party the text says holds the place (``holder_of``), when it is one and not another place."""
+        found = holder_of(place)
+        q = self.party(found) if found is not None else None
+        return q if q is not None and q.entity is not None and not _mere_place(q) else None
 
     def town_of_act(self, occ: Occurrence, exclude: set[int]) -> Party | None:
         """"l'attentat de Manchester", "la fusillade de Strasbourg": the town an act noun is named after is where it
@@ -916,13 +919,7 @@ def _prep_complement(t: Token, fr: str, en: str) -> Token | None:
     ``en`` (English: "accused of bribery", "condemned to death"), whose parses hang the preposition differently."""
     if t.doc.lang_ == "fr":
         return introduced(t, (fr,))
-    return _pobj(t, en)
-
-
-def _pobj(t: Token, prep: str) -> Token | None:
-    """The object of ``t``'s English preposition ``prep`` ("the request of X")."""
-    return next((g for c in t.children if c.dep_ == "prep" and c.lower_ == prep for g in c.children if g.dep_ == "pobj"),
-                None)
+    return pobj(t, en)
 
 
 def _sentenced(occ: Occurrence) -> Occurrence:
@@ -1076,7 +1073,7 @@ def _request_frame(occ: Occurrence) -> tuple[Token | None, Token | None]:
     else:
         return None, None
     asker = next((c for c in t.children if c.dep_ in ("poss", "nmod:poss") or (c.dep_ == "nmod" and after_de(c))), None)
-    return verb, asker or _pobj(t, "of")
+    return verb, asker or pobj(t, "of")
 
 
 def _mere_place(p: Party) -> bool:

@@ -46,6 +46,12 @@ def after_de(c: Token) -> bool:
     return any(g.dep_ == "case" and lemma_of(g) == "de" for g in c.children)
 
 
+def pobj(t: Token, prep: str) -> Token | None:
+    """The object of ``t``'s English preposition ``prep`` ("the request of X", "dozens of soldiers")."""
+    return next((g for c in t.children if c.dep_ == "prep" and c.lower_ == prep for g in c.children if g.dep_ == "pobj"),
+                None)
+
+
 def _first_group(form: str) -> str:
     """"L'exécutif européen reproche au pays …", "il conteste", "ils demandent": the French lemmatizer leaves some
     present-tense verbs as they are written; every infinitive ends in -er, -ir, -re or -oir, so a verb "lemma" that
@@ -431,8 +437,7 @@ def _through_quantity(t: Token) -> Token:
     """"plus de la moitié du personnel", "dozens of soldiers": the counted noun, not the quantity."""
     if lemma_of(t) not in _QUANTITIES and t.lower_ not in _QUANTITIES:
         return t
-    inner = next((c for c in t.children if c.dep_ == "nmod"), None) or next(
-        (g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+    inner = next((c for c in t.children if c.dep_ == "nmod"), None) or pobj(t, "of")
     return inner if inner is not None else t
 
 
