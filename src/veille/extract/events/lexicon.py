@@ -35,7 +35,8 @@ class Sense:
     """A constraint on the trigger's object or subject (``obj=&weapon``, ``obj!=&figurative``, ``subj=&troops``;
     ``obj=*``: some noun object, not a clause: "denied the allegations", not "denied that …")."""
 
-    role: str  # obj | subj | as ("named X as terrorists") | comp (comp=inf: an infinitive; comp=à: an à-complement)
+    role: str  # obj | dobj (a direct object, if any) | subj | as ("named X as terrorists") | comp (comp=inf: an
+    # infinitive; comp=à: an à-complement) | obl | voice (voice!=pass: not a passive)
     negated: bool
     classes: tuple[str, ...]
 

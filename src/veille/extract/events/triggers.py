@@ -430,6 +430,7 @@ def unplaced(c: Token) -> Iterable[Token]:
 
 
 _QUANTITIES = frozenset({"moitié", "dizaine", "centaine", "millier", "plupart", "partie", "nombre", "majorité", "tiers",
+                         "intégralité", "totalité", "ensemble", "reste", "rest", "bulk",
                          "half", "dozen", "dozens", "hundreds", "thousands", "number", "majority", "part", "third"})
 
 
@@ -456,7 +457,13 @@ def _sense_ok(t: Token, rule: Trigger, lex: Lexicon) -> bool:
             if hit == sense.negated:
                 return False
             continue
+        if sense.role == "voice":  # voice!=pass: "reconnue par l'ISU", "reconnu coupable" admit nothing
+            if passive(t) == sense.negated:
+                return False
+            continue
         heads = _sense_heads(t, sense)
+        if sense.role == "dobj" and not heads:
+            continue  # dobj=: only a direct object there is must be of the classes ("se retirer de la CPI" has none)
         if sense.classes == ("*",):
             hit = bool(heads)
         else:
@@ -474,6 +481,10 @@ def _sense_heads(t: Token, sense: Sense) -> list[Token]:
         return [c for c in t.children if c.dep_.startswith("nsubj")]
     if sense.role == "as":
         return as_complement(t)
+    if sense.role == "dobj":
+        direct = ("obj", "dobj", "nsubj:pass", "nsubjpass") if passive(t) else ("obj", "dobj")
+        return [_through_quantity(u) for c in t.children if c.dep_ in direct for u in unplaced(c)
+                if u.pos_ in ("NOUN", "PROPN")]
     if sense.role == "obl":  # "arriver au pouvoir", "mettre fin à ses jours": what the verb's obliques name
         heads = [c for c in t.children if c.dep_.startswith(("obl", "xcomp", "nmod", "prep"))]
         return heads + [g for c in heads if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
@@ -484,6 +495,23 @@ def _sense_heads(t: Token, sense: Sense) -> list[Token]:
         # "a lancé « au moins un de ces missiles »": the object's noun hangs below a quantifier
         heads = [x for x in frame(t)[1] if x.pos_ == "NOUN"]
     return heads
+
+
+def passive(t: Token) -> bool:
+    """Is the verb passive: with a passive auxiliary ("elle est reconnue par"), or a past participle standing with
+    no auxiliary at all ("Monsanto reconnue coupable", "documents signés par")?"""
+    if any(c.dep_ in ("aux:pass", "auxpass") for c in t.children):
+        return True
+    return t.morph.get("VerbForm", []) == ["Part"] and "Past" in t.morph.get("Tense", ["Past"]) \
+        and not any(c.dep_ in ("aux", "aux:tense") for c in t.children) and not stranded(t)
+
+
+def stranded(t: Token) -> bool:
+    """A French participle whose "a"/"ont" the parser left hanging elsewhere ("a, de son côté, dénoncé")."""
+    if t.doc.lang_ != "fr":
+        return False
+    left = t.doc[max(t.sent.start, t.i - 8):t.i]
+    return any(x.lower_ in ("a", "ont", "avait", "avaient") and x.pos_ in ("AUX", "VERB") for x in left)
 
 
 def _relative_antecedent(t: Token) -> list[Token]:
