@@ -9,6 +9,8 @@ import pytest
 from veille.analyze import analyze
 from veille.model import Article
 
+from tests.conftest import events_in
+
 
 def _events(text: str, lang: str, published: dt.date | None = None) -> list[dict]:
     return analyze(Article(id="t", text=text, lang=lang, published=published))["events"]
@@ -269,6 +271,21 @@ def test_the_subject_of_orchestrate_or_levy_does_the_act_its_noun_names(text, wa
 def test_a_sporting_contest_codes_no_assault_or_concession(text):
     """WiNER-fr sentences: a final lost to Russia is no Russian assault on France, a title given up no concession."""
     assert [_code(v) for v in _events(text, "fr")] == []
+
+
+@pytest.mark.parametrize("article_id, sentence", [
+    ("winer-fr:2016_05_28-001", "Hier, Nadal a battu Facundo Bagnis"),
+    ("winer-fr:2016_10_30-005", "Saint-Raphaël a battu Montpellier d'un point à domicile"),
+])
+def test_a_win_told_in_a_sports_story_is_no_assault(article_id, sentence):
+    """WiNER-fr: the sentence names no contest, its story does (a quarter of its sentences name one)."""
+    assert events_in(article_id, sentence) == set()
+
+
+def test_supporters_fighting_violently_in_a_sports_story_still_assault():
+    """WiNER-fr, opening of Euro 2016: a word of violence keeps the clash of supporters an assault."""
+    found = events_in("winer-fr:2016_06_12-013", "les supporteurs respectifs des deux camps s'étant violemment affrontés")
+    assert any(kind == "ASSAULT" for kind, _, _ in found)
 
 
 def test_a_first_name_like_an_abbreviation_of_the_games_leaves_an_attack_coded():

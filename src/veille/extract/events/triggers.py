@@ -156,16 +156,32 @@ _CONTEXT_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 
 def _sporting(occ: Occurrence, lex: Lexicon) -> bool:
     """Is the trigger a word with a sporting sense ("battre", "defeat", "attaque", "concede") in a sentence set in a
-    sporting contest ("battues par la Russie en finale", "a cédé son titre olympique")? News wires carry sport, and
-    read as politics a final would become Russia assaulting France. A weapon named in the sentence keeps the event
-    (an attack at a match is an attack)."""
+    sporting contest ("battues par la Russie en finale", "a cédé son titre olympique"), or in a sports story (a
+    quarter of its sentences name one: "Hier, Nadal a battu Facundo Bagnis")? News wires carry sport, and read as
+    politics a final would become Russia assaulting France. A weapon or a word of violence named in the sentence
+    keeps the event (an attack at a match is an attack; "les supporteurs se sont violemment affrontés")."""
     classes = lex.classes
     if lemma_of(occ.head) not in classes.get("contest_sense", ()):
         return False
-    sent = sentence_of(occ.head)
-    contest, weapons = classes.get("contest", frozenset()), classes.get("weapon", frozenset())
-    words = {w for t in sent if t.pos_ in _CONTEXT_POS for w in (t.lemma_.lower(), t.lower_)}
-    return bool(words & contest) and not words & weapons
+    contest = classes.get("contest", frozenset())
+    words = _context_words(sentence_of(occ.head))
+    if words & (classes.get("weapon", frozenset()) | classes.get("brawl", frozenset())):
+        return False
+    return bool(words & contest) or _sports_story(occ.head.doc, contest)
+
+
+def _context_words(span: Iterable[Token]) -> set[str]:
+    return {w for t in span if t.pos_ in _CONTEXT_POS for w in (t.lemma_.lower(), t.lower_)}
+
+
+def _sports_story(doc: Doc, contest: frozenset[str]) -> bool:
+    """Do at least two sentences, and a quarter of them, name a sporting contest?"""
+    found = doc.user_data.get("veille.sports_story")
+    if found is None:
+        sents = list(doc.sents)
+        named = sum(1 for s in sents if _context_words(s) & contest)
+        found = doc.user_data["veille.sports_story"] = named >= 2 and 4 * named >= len(sents)
+    return bool(found)
 
 
 def copula_subject(t: Token) -> Token | None:
