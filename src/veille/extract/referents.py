@@ -110,6 +110,8 @@ class Referents:
             return leader
         if head.i in self.by_token:
             return self._branch(head, self.by_token[head.i])
+        if _share(head):
+            return None  # a poll's "66 % des Français" is no party acting, France no more than its people
         best: tuple[tuple[int, int, int], Entity, Token] | None = None
         for t in self.phrase(head, before):
             e = self.by_token.get(t.i)
@@ -422,6 +424,11 @@ def _quoted(t: Token) -> bool:
     said, not told: no antecedent for the narrative's pronouns, only for the quotation's own."""
     before = t.doc[t.sent.start:t.i]
     return sum(x.text == "«" for x in before) > sum(x.text == "»" for x in before)
+
+
+def _share(head: Token) -> bool:
+    """Is the phrase a share of a people ("66 % des Français", "72 percent of Americans"), as a poll tells it?"""
+    return head.text in ("%", "percent") or any(c.text in ("%", "percent") for c in head.children)
 
 
 def _of_origin(demonym: Token, origin: frozenset[str]) -> bool:
