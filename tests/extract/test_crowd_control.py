@@ -34,3 +34,9 @@ def test_police_using_tear_gas_to_drive_protesters_away_attack():
 
 def test_using_a_right_is_no_attack():
     assert events_of_text("La Russie a utilisé son droit de veto au Conseil de sécurité.", "fr") == set()
+
+
+def test_tear_gas_named_by_a_word_the_parser_hangs_as_a_complement_is_crowd_control():
+    # sixteenth round: "grenades lacrymo" (nmod), "les gaz lacrymogène" (nmod), not only an adjective
+    assert events_in("winer-fr:2018_12_15-001", "les agents de l’ordre lancent des grenades lacrymo") == {
+        ("ASSAULT", "FRA", None)}

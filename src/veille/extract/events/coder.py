@@ -899,7 +899,7 @@ def _crowd_control(occ: Occurrence) -> bool:
     (class ``crowd_control``, the noun or its modifier) is used on people, never a show of force (MOBILIZE) like a
     missile fired at no one."""
     words = lexicon(occ.head.doc.lang_).classes.get("crowd_control", frozenset())
-    return any(_word_or_modifier(o, words, ("amod", "compound")) for o in objects(occ.head))
+    return any(_word_or_modifier(o, words, ("amod", "compound", "nmod", "flat")) for o in objects(occ.head))
 
 
 def _word_or_modifier(noun: Token, words: frozenset[str], deps: tuple[str, ...]) -> bool:
