@@ -636,7 +636,7 @@ class _Coder:
         if rec is not None and same_party(actor, rec):
             act = self.acts.get(id(rec))
             rec = act.recipient if act is not None else None  # one's own act ("reconnu … ces frappes"): its target
-        occ, fact = _retyped(occ, self.fact(occ))
+        occ, fact = _retyped(occ, self.fact(occ), head)
         rule = occ.rule
         if rec is not None and (_not_a_party(rec, rule.type) or _own_town(actor, rec, rule.type)):
             rec = None
@@ -882,11 +882,14 @@ def _acted_on_at_home(targets: Sequence[Party | None], actor: Party) -> list[Par
             and p.country in (None, actor.country) else p for p in targets]
 
 
-def _retyped(occ: Occurrence, fact: str) -> tuple[Occurrence, str]:
+def _retyped(occ: Occurrence, fact: str, head: Token) -> tuple[Occurrence, str]:
     """The act a verb's frame makes of its row: "did not accede to protesters' demands", "n'a pas accepté" (declining
     to yield is a rejection, CAMEO 124); "des millions de personnes se sont mobilisées", "les Gilets jaunes restent
-    mobilisés" (people who rally themselves protest: ``_rallied``)."""
+    mobilisés" (people who rally themselves protest: ``_rallied``); "les gendarmes ont expulsé les Gilets jaunes du
+    rond-point" (the police, ``head`` the actor's noun, evict: repression, not the expulsion of a diplomat)."""
     rule = occ.rule
+    if rule.type == "SANCTION" and rule.mode == "expel" and is_state_force(head, lexicon(head.doc.lang_).classes):
+        return replace(occ, rule=replace(rule, type="COERCE", mode=None, context=())), fact
     if rule.type in ("CONCEDE", "AGREE") and occ.pos == "VERB" and fact == "negated":
         return replace(occ, rule=replace(rule, type="REJECT", mode=None)), "asserted"
     if rule.type == "MOBILIZE" and occ.pos == "VERB" and _rallied(occ.head):
