@@ -877,9 +877,10 @@ def _party_at(t: Token, entity: Entity | None, agent: str | None = None) -> Part
 def _acted_on_at_home(targets: Sequence[Party | None], actor: Party) -> list[Party | None]:
     """"les policiers ont interpellé un homme à Nice", "expulsé les manifestants de la gare SNCF": a town, a building
     or a company at home says where a state's agents acted; whom they acted on is a person, an armed group ("cinq
-    des assaillants ont été tués par les forces de l'ordre") or a foreign party."""
+    des assaillants ont été tués par les forces de l'ordre"), a movement or a group of the opposition or civil
+    society ("les gendarmes ont expulsé les Gilets jaunes") or a foreign party."""
     return [None if p is not None and p.entity is not None and not _stateless_party(p)
-            and p.country in (None, actor.country) else p for p in targets]
+            and p.entity.agent not in ("OPP", "NGO") and p.country in (None, actor.country) else p for p in targets]
 
 
 def _retyped(occ: Occurrence, fact: str, head: Token) -> tuple[Occurrence, str]:
