@@ -84,7 +84,8 @@ def own_agent(t: Token, rule: Trigger, named: frozenset[int], support: frozenset
     """A noun's own doer: "by X" / "par X", a possessor, a named modifier ("US sanctions", "l'offensive russe"),
     or (French) "de X" when the lexicon does not make "de X" the recipient and X is no town (``places``)."""
     return (_by_agent(t) or _support_agent(t, support) or _owner(t, named)
-            or (_de_agent(t, named - places) if "nmod:de" not in rule.slots else _first_of_two(t, named - places)))
+            or (_de_agent(t, named - places) if "nmod:de" not in rule.slots
+                else _first_of_two(t, named - places) or _de_force(t, named - places)))
 
 
 def _by_agent(t: Token) -> Token | None:
@@ -131,6 +132,15 @@ def _first_of_two(t: Token, named: frozenset[int]) -> Token | None:
     if len(des) < 2:
         return None
     return des[0] if _names_party(des[0], named) else None
+
+
+def _de_force(t: Token, named: frozenset[int]) -> Token | None:
+    """"les bombardements de l'armée syrienne", "des bombardements de drones américains": where "de X" is the
+    recipient slot ("le bombardement d'Alep"), a force or a weapon its phrase places in a party is the doer."""
+    classes = lexicon(t.doc.lang_).classes
+    forces = classes.get("troops", frozenset()) | classes.get("weapon", frozenset())
+    return next((c for c in t.children if c.dep_ == "nmod" and c.i > t.i and after_de(c) and lemma_of(c) in forces
+                 and _names_party(c, named)), None)
 
 
 def _names_party(c: Token, named: frozenset[int]) -> bool:

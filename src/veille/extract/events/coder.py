@@ -645,7 +645,8 @@ class _Coder:
         if rec is None and occ.rule.slots and not _alone_ok(occ, named_slot):
             if occ.rule.type == "ASSAULT" and _crowd_control(occ):
                 pass  # "les agents de l'ordre tirent des grenades lacrymogènes": used on people, kept with no recipient
-            elif occ.rule.type == "ASSAULT" and class_of_object(occ, "weapon"):
+            elif occ.rule.type == "ASSAULT" and class_of_object(occ, "weapon") \
+                    and all(o.i != head.i for o in objects(occ.head)):  # "bombardements de drones américains": the doer's
                 # "a tiré un missile balistique", "fired two missiles" with no target: a show of force (MOBILIZE)
                 occ = replace(occ, rule=replace(occ.rule, type="MOBILIZE", mode="weapons", slots=()))
             elif not self.unnamed_captives(occ, actor):
