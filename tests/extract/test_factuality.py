@@ -7,6 +7,8 @@ import pytest
 from veille.extract.factuality import factuality
 from veille.nlp.pipeline import parse
 
+from tests.conftest import event_records_in
+
 
 @pytest.mark.parametrize("text, lang, predicate, expected", [
     # the specimen: a hedge before the clause
@@ -45,3 +47,9 @@ def test_factuality_of_a_predicate(text, lang, predicate, expected):
     doc = parse(text, lang)
     token = next(t for t in doc if t.text == predicate)
     assert factuality(token, lang) == expected
+
+
+def test_an_act_a_state_is_considering_is_hypothetical():
+    # winer-fr:2018_04_04-002 (sixteenth round): "songer à" joins envisager and prévoir as a plan
+    records = event_records_in("winer-fr:2018_04_04-002", "les États-Unis songent à se retirer du financement")
+    assert [(v["type"], v["factuality"]) for v in records] == [("RETREAT", "hypothetical")]
