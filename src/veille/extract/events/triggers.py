@@ -237,8 +237,9 @@ def _split_phrase(t: Token, doc: Doc, words: tuple[str, ...]) -> list[Token] | N
         if _parts(x)[:1] != [words[1]]:
             continue
         rest = _sequence(x, doc, words[1:])
-        # a phrase with a noun ("en garde à vue", "under house arrest"), not a particle ("calling it … on")
-        noun = rest is not None and any(w.pos_ in ("NOUN", "PROPN") for w in rest)
+        # a phrase with a noun or an adjective ("en garde à vue", "under house arrest", "held Iran responsible"),
+        # not a particle ("calling it … on")
+        noun = rest is not None and any(w.pos_ in ("NOUN", "PROPN", "ADJ") for w in rest)
         host = _syntactic_head(rest).head if rest is not None and noun else None
         # the parser often hangs the phrase from the object ("Benalla en garde à vue")
         if host is not None and (host.i == t.i or (host.dep_ in ("obj", "dobj") and host.head.i == t.i)):

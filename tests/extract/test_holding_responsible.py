@@ -1,0 +1,19 @@
+"""Issue 12, sixteenth round: holding a party responsible accuses it ("tenir X pour responsable", "hold X
+responsible/accountable"), a multiword trigger whose object stands inside the phrase (the split phrase now admits
+an adjective as its last part, as it admitted a noun: "held Iran responsible", "placé X en garde à vue")."""
+
+from __future__ import annotations
+
+from tests.conftest import events_in, events_of_text
+
+
+def test_diplomats_state_holding_the_local_authorities_responsible_accuses():
+    # winer-fr:2018_04_17-003 (train): the gold has the United States accuse Cuba; the coder places "les autorités
+    # locales" in the article's own state, Canada (a known limit: "locales" is not read)
+    found = events_in("winer-fr:2018_04_17-003", "Ils tiennent les autorités locales pour responsables")
+    assert {(kind, actor) for kind, actor, _ in found} == {("ACCUSE", "USA")}
+
+
+def test_holding_a_state_responsible_for_an_attack_accuses_it():
+    assert ("ACCUSE", "USA", "IRN") in events_of_text("The United States held Iran responsible for the attack.", "en")
+    assert ("ACCUSE", "RUS", "UKR") in events_of_text("La Russie tient l'Ukraine pour responsable de l'attentat.", "fr")
