@@ -34,7 +34,7 @@ def test_event_rows_use_plover_vocabulary_and_known_slots_and_classes(lang):
         assert all(s.split(":")[0] in SLOT_KINDS for s in r["recipient"].split(";") if s), r
         for part in r["sense"].split():
             role, _, names = part.replace("!=", "=").partition("=")
-            assert role in ("obj", "dobj", "subj", "as", "comp", "obl", "voice"), r
+            assert role in ("obj", "dobj", "subj", "as", "comp", "obl", "voice", "after"), r
             if role == "voice":
                 assert names == "pass", r  # voice!=pass: the trigger is not a passive
                 continue

@@ -36,7 +36,7 @@ class Sense:
     ``obj=*``: some noun object, not a clause: "denied the allegations", not "denied that …")."""
 
     role: str  # obj | dobj (a direct object, if any) | subj | as ("named X as terrorists") | comp (comp=inf: an
-    # infinitive; comp=à: an à-complement) | obl | voice (voice!=pass: not a passive)
+    # infinitive; comp=à: an à-complement) | obl | voice (voice!=pass: not a passive) | after (a word after the verb)
     negated: bool
     classes: tuple[str, ...]
 

@@ -498,6 +498,8 @@ def _sense_heads(t: Token, sense: Sense) -> list[Token]:
         return [c for c in t.children if c.dep_.startswith("nsubj")]
     if sense.role == "as":
         return as_complement(t)
+    if sense.role == "after":  # after=&pejorative: "qualifie cette attaque de « terroriste »"
+        return frame(t)[1]
     if sense.role == "dobj":
         direct = ("obj", "dobj", "nsubj:pass", "nsubjpass") if passive(t) else ("obj", "dobj")
         return [_through_quantity(u) for c in t.children if c.dep_ in direct for u in unplaced(c)
