@@ -1,6 +1,7 @@
-"""Issue 12, sixteenth round: holding a party responsible accuses it ("tenir X pour responsable", "hold X
-responsible/accountable"), a multiword trigger whose object stands inside the phrase (the split phrase now admits
-an adjective as its last part, as it admitted a noun: "held Iran responsible", "placé X en garde à vue")."""
+"""Issue 12, sixteenth round: pressing a party ("faire pression sur X") requests; holding a party responsible
+accuses it ("tenir X pour responsable", "hold X responsible/accountable"), a multiword trigger whose object stands
+inside the phrase (the split phrase now admits an adjective as its last part, as it admitted a noun: "held Iran
+responsible", "placé X en garde à vue")."""
 
 from __future__ import annotations
 
@@ -17,3 +18,9 @@ def test_diplomats_state_holding_the_local_authorities_responsible_accuses():
 def test_holding_a_state_responsible_for_an_attack_accuses_it():
     assert ("ACCUSE", "USA", "IRN") in events_of_text("The United States held Iran responsible for the attack.", "en")
     assert ("ACCUSE", "RUS", "UKR") in events_of_text("La Russie tient l'Ukraine pour responsable de l'attentat.", "fr")
+
+
+def test_pressing_a_party_to_act_requests():
+    # winer-fr:2017_02_07-001 (train gold: REQUEST Donald Trump → Janet Yellen): "faire pression sur X"
+    found = events_in("winer-fr:2017_02_07-001", "compte faire pression sur la présidente de la Réserve fédérale")
+    assert ("REQUEST", "USA", "USA") in found
