@@ -501,9 +501,7 @@ def _sense_heads(t: Token, sense: Sense) -> list[Token]:
     if sense.role == "after":  # after=&pejorative: "qualifie cette attaque de « terroriste »"
         return frame(t)[1]
     if sense.role == "dobj":
-        direct = ("obj", "dobj", "nsubj:pass", "nsubjpass") if passive(t) else ("obj", "dobj")
-        return [_through_quantity(u) for c in t.children if c.dep_ in direct for u in unplaced(c)
-                if u.pos_ in ("NOUN", "PROPN")]
+        return _direct_objects(t)
     if sense.role == "obl":  # "arriver au pouvoir", "mettre fin à ses jours": what the verb's obliques name
         heads = [c for c in t.children if c.dep_.startswith(("obl", "xcomp", "nmod", "prep"))]
         return heads + [g for c in heads if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
@@ -514,6 +512,14 @@ def _sense_heads(t: Token, sense: Sense) -> list[Token]:
         # "a lancé « au moins un de ces missiles »": the object's noun hangs below a quantifier
         heads = [x for x in frame(t)[1] if x.pos_ == "NOUN"]
     return heads
+
+
+def _direct_objects(t: Token) -> list[Token]:
+    """The nouns of the verb's direct object (its passive subject in a true passive), through a quantity ("retirer
+    l'intégralité de ses forces"); the parser's "nsubj:pass" of an active "s'est retiré" is no object."""
+    direct = ("obj", "dobj", "nsubj:pass", "nsubjpass") if passive(t) else ("obj", "dobj")
+    return [_through_quantity(u) for c in t.children if c.dep_ in direct for u in unplaced(c)
+            if u.pos_ in ("NOUN", "PROPN")]
 
 
 def passive(t: Token) -> bool:
