@@ -186,6 +186,9 @@ class _Coder:
                     self.why = "state agents do not protest"
                     continue
                 targets = _acted_on_at_home(targets, actor)
+            if mutual and _multilateral(occ, actor_heads):
+                self.keep(_gathering(occ), h, actor, None, False)
+                continue
             if mutual:
                 targets = [p for g in actor_heads if g.i != h.i and (p := refs.party(g)).entity is not None] or [None]
             for rec in targets:
@@ -873,6 +876,17 @@ def _with_clause_verb(occ: Occurrence) -> Occurrence:
 def _party_at(t: Token, entity: Entity | None, agent: str | None = None) -> Party:
     """A party the word ``t`` stands for ("le pays", "les policiers", "the attack" for its doer)."""
     return Party(t.text, t.idx, t.idx + len(t.text), entity, agent)
+
+
+def _multilateral(occ: Occurrence, members: Sequence[Token]) -> bool:
+    """A meeting of more than three parties listed together ("les syndicats CFDT, CGT, FO, CFE-CGC, CFTC, Unsa et FSU
+    réunis") is one gathering each attends, not forty-two meetings of each with each; two or three meet pairwise."""
+    return occ.rule.type == "CONSULT" and len(members) > 3
+
+
+def _gathering(occ: Occurrence) -> Occurrence:
+    """The meeting as each member attends it: PLOVER's multilateral mode, no one party met."""
+    return replace(occ, rule=replace(occ.rule, mode="multilateral", slots=()))
 
 
 def _acted_on_at_home(targets: Sequence[Party | None], actor: Party) -> list[Party | None]:
