@@ -168,9 +168,7 @@ class _Coder:
         excluded = {x.i for h in actor_heads for x in refs.phrase(h, before)}
         recipients, named_slot = self.recipients(occ, excluded, antecedent=True)
         classes = lexicon(self.lang).classes
-        mutual = len(actor_heads) > 1 and ("conj-nsubj" in occ.rule.slots or reciprocal(occ, self.lang) or (
-            recipients == [None] and occ.rule.type in _MUTUAL_TYPES
-            and occ.rule.lemma not in classes.get("unilateral", ()) and not _disjoined(actor_heads)))
+        mutual = self.mutual(occ, actor_heads, recipients)
         for h in actor_heads:
             said = self.party(h, before)
             actor = self.acting(said, h)
@@ -193,6 +191,13 @@ class _Coder:
                 targets = [p for g in actor_heads if g.i != h.i and (p := refs.party(g)).entity is not None] or [None]
             for rec in targets:
                 self.keep(occ, h, actor, rec, named_slot and not mutual)
+
+    def mutual(self, occ: Occurrence, actor_heads: Sequence[Token], recipients: Sequence[Party | None]) -> bool:
+        """Do the listed doers act on each other ("X et Y se sont rencontrés", "conj-nsubj" slots, "each other"), as
+        parties of a meeting, a cooperation or an agreement with no one else named do, unless the verb is one-sided?"""
+        return len(actor_heads) > 1 and ("conj-nsubj" in occ.rule.slots or reciprocal(occ, self.lang) or (
+            list(recipients) == [None] and occ.rule.type in _MUTUAL_TYPES
+            and occ.rule.lemma not in lexicon(self.lang).classes.get("unilateral", ()) and not _disjoined(actor_heads)))
 
     def coded_apart(self, occ: Occurrence) -> bool:
         """Acts a frame of their own codes: a predicate said of a party, a request an act was done on."""
