@@ -27,3 +27,9 @@ def test_gendarmes_arresting_a_gilet_jaune_coerce_the_movement():
 def test_a_state_expelling_diplomats_still_sanctions():
     assert events_in("winer-fr:2018_03_24-001", "le Royaume-Uni a déjà expulsé 23 diplomates russes") == {
         ("SANCTION", "GBR", "RUS")}
+
+
+def test_the_police_named_as_a_body_evict_too():
+    # "la police" (state_force gains "police" and "gendarmerie", as "policier" and "gendarme")
+    assert _coded("winer-fr:2018_12_31-001", "à Bourgoin-Jallieu (Isère), la police a expulsé les Gilets jaunes") == {
+        ("COERCE", "FRA", "Yellow vests movement")}
