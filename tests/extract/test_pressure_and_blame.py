@@ -1,4 +1,5 @@
-"""Issue 12, sixteenth round: pressing a party ("faire pression sur X") requests; holding a party responsible
+"""Issue 12, sixteenth round: pressing a party ("faire pression sur X") requests, appealing a decision ("faire appel
+de") accuses, asking forgiveness ("demander pardon") concedes; holding a party responsible
 accuses it ("tenir X pour responsable", "hold X responsible/accountable"), a multiword trigger whose object stands
 inside the phrase (the split phrase now admits an adjective as its last part, as it admitted a noun: "held Iran
 responsible", "placé X en garde à vue")."""
@@ -24,3 +25,14 @@ def test_pressing_a_party_to_act_requests():
     # winer-fr:2017_02_07-001 (train gold: REQUEST Donald Trump → Janet Yellen): "faire pression sur X"
     found = events_in("winer-fr:2017_02_07-001", "compte faire pression sur la présidente de la Réserve fédérale")
     assert ("REQUEST", "USA", "USA") in found
+
+
+def test_appealing_a_decision_in_court_contests_it():
+    # winer-fr:2017_05_03-001 (train gold: ACCUSE Wikimedia Foundation → TUR); it was a REQUEST to no one
+    found = events_in("winer-fr:2017_05_03-001", "la Wikimedia Foundation aurait fait appel de cette décision")
+    assert found == {("ACCUSE", "Wikimedia Foundation", "TUR")}
+
+
+def test_asking_forgiveness_is_an_apology_not_a_request():
+    found = events_in("winer-fr:2018_12_08-001", "Le policier lui a personnellement demandé pardon")
+    assert {kind for kind, _, _ in found} == {"CONCEDE"}
