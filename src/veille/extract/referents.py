@@ -383,6 +383,10 @@ class Referents:
         ("les rebelles") may also be named only later in the article ("la rébellion syrienne")."""
         if (role or {}).get("note", "").startswith("collective"):
             return None  # "pour critiquer la presse": the press as a whole, not the outlet named last
+        if (role or {}).get("agent") == "CVL" and (role or {}).get("kind") == "group":
+            return None  # "des manifestants", "les habitants": a crowd, never the medium or the ministry named last
+        if (role or {}).get("kind") == "official" and is_plural(head):
+            return None  # "les policiers": a state's agents (placed in its state by the coder), not the body named last
         inner = [t for t in self.phrase(head) if t.i != head.i and self.role_of(t)]
         statebound = (role or {}).get("note", "").startswith("against a state")  # "les rebelles", not "djihadistes"
         for t in reversed(self.doc[max(0, head.i - 300):head.i]):
