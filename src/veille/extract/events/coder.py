@@ -172,6 +172,9 @@ class _Coder:
         for h in actor_heads:
             said = self.party(h, before)
             actor = self.acting(said, h)
+            if actor.entity is None and self.crowd(h):
+                self.crowd_act(occ, h, recipients, named_slot)
+                continue
             if actor.entity is None or _unknown_thing(h, actor):
                 self.why = "actor not resolved"
                 continue
@@ -664,6 +667,24 @@ class _Coder:
             self.why = "private person alone"
             return  # a private person acting alone is not a political event
         self.found.append(Found(occ, actor, rec, fact, _confidence(occ, head, actor, rec, self.refs)))
+
+    def crowd(self, head: Token) -> bool:
+        """Is the doer a crowd the text does not name ("des manifestants", "les habitants": a group role of civilians)?"""
+        role = self.refs.role_of(head)
+        return role is not None and role.get("agent") == "CVL" and role.get("kind") == "group"
+
+    def crowd_act(self, occ: Occurrence, head: Token, recipients: Sequence[Party | None], named_slot: bool) -> None:
+        """"des manifestants bloquent la rue", "environ 400 manifestants demandaient la révocation": the act of a
+        crowd no one names is coded with an unknown doer, as an agentless passive is, not given to a party named
+        before."""
+        occ, fact = _retyped(occ, self.fact(occ), head)  # "des syndicats mobilisaient": people rallied protest
+        for rec in recipients:
+            if rec is not None and _not_a_party(rec, occ.rule.type):
+                rec = None
+            if rec is None and occ.rule.slots and not _alone_ok(occ, named_slot):
+                self.why = "a crowd's act, no recipient"
+                continue
+            self.found.append(Found(occ, None, rec, fact, 0.3))
 
     def unnamed_captives(self, occ: Occurrence, actor: Party) -> bool:
         """Are those the act is done to people the text does not name ("detained four people", "a effectué plus de
