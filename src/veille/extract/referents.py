@@ -381,12 +381,8 @@ class Referents:
     def role_antecedent(self, head: Token, role: dict[str, str] | None) -> Entity | None:
         """"le département", "un porte-parole du ministère": the latest organisation of that kind before. A group
         ("les rebelles") may also be named only later in the article ("la rébellion syrienne")."""
-        if (role or {}).get("note", "").startswith("collective"):
-            return None  # "pour critiquer la presse": the press as a whole, not the outlet named last
-        if (role or {}).get("agent") == "CVL" and (role or {}).get("kind") == "group":
-            return None  # "des manifestants", "les habitants": a crowd, never the medium or the ministry named last
-        if (role or {}).get("kind") == "official" and is_plural(head):
-            return None  # "les policiers": a state's agents (placed in its state by the coder), not the body named last
+        if _stands_alone(role, head):
+            return None
         inner = [t for t in self.phrase(head) if t.i != head.i and self.role_of(t)]
         statebound = (role or {}).get("note", "").startswith("against a state")  # "les rebelles", not "djihadistes"
         for t in reversed(self.doc[max(0, head.i - 300):head.i]):
@@ -476,6 +472,15 @@ def _bare_definite(head: Token) -> bool:
 def is_plural(t: Token) -> bool:
     """A plural noun: English tags it (NNS), French morphology says it ("les pays": Number=Plur)."""
     return t.tag_ in ("NNS", "NNPS") or "Plur" in t.morph.get("Number", [])
+
+
+def _stands_alone(role: dict[str, str] | None, head: Token) -> bool:
+    """Roles that stand for no body named before: "pour critiquer la presse" (the press as a whole, not the outlet
+    named last); "des manifestants", "les habitants" (a crowd, never the medium or the ministry named last); "les
+    policiers" (a state's agents, placed in its state by the coder, not the body named last)."""
+    role = role or {}
+    return role.get("note", "").startswith("collective") or (role.get("agent") == "CVL" and role.get("kind") == "group") \
+        or (role.get("kind") == "official" and is_plural(head))
 
 
 def _fits(role: dict[str, str] | None, agent: str | None) -> bool:
