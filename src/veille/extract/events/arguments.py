@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable, Mapping, Set as AbstractSet
 from spacy.tokens import Token
 
 from veille.extract.events.lexicon import DEFAULT_SLOTS, Trigger, lexicon
-from veille.extract.events.triggers import Occurrence, after_de, copula_subject, lemma_of, pobj, unplaced
+from veille.extract.events.triggers import (Occurrence, after_de, copula_subject, lemma_of, pobj, stranded_aux,
+                                            unplaced)
 from veille.extract.factuality import joins_governor, markers
 from veille.nlp.forms import looks_participle
 from veille.nlp.index import sentence_of
@@ -194,11 +195,6 @@ def _unaccusative(t: Token) -> bool:
         and not any(c.lower_ == "été" for c in t.children)
 
 
-_AVOIR_FORMS = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient"})
-_INSERT_POS = frozenset({"PUNCT", "ADP", "DET", "NOUN", "ADV", "PRON", "ADJ"})
-_SELF_WORDS = frozenset({"son", "sa", "ses", "leur", "leurs", "lui", "elle", "eux", "elles"})
-
-
 def _split_perfect_subject(t: Token) -> Token | None:
     """"L'opérateur Orange a, à son tour, menacé de …", "Le gouvernement malien a de son côté dénoncé …": an
     adverbial between "a" and its participle makes the parser hang the participle from the adverbial's noun, so
@@ -208,27 +204,6 @@ def _split_perfect_subject(t: Token) -> Token | None:
         return None
     start = t.sent.start
     return next((c for c in reversed(t.doc[start:aux.i]) if c.dep_ in SUBJECT and start <= c.head.i <= t.i), None)
-
-
-def stranded_aux(t: Token) -> Token | None:
-    """The auxiliary "a"/"ont" of a French participle the parser did not attach to it, with nothing but an
-    adverbial phrase between them ("a, de son côté, dénoncé"); None when the auxiliary governs a verb already."""
-    if t.doc.lang_ != "fr" or t.morph.get("VerbForm", []) != ["Part"] or any(
-            c.dep_ in ("aux", "aux:tense", "aux:pass") for c in t.children):
-        return None
-    for i in range(t.i - 1, max(t.sent.start, t.i - 8) - 1, -1):
-        x = t.doc[i]
-        if x.lower_ in _AVOIR_FORMS and x.pos_ in ("AUX", "VERB"):
-            if i == t.i - 1 or (x.head.i != x.i and x.head.pos_ in ("VERB", "AUX")):
-                return None  # nothing between (the parser saw it), or the auxiliary already has its verb
-            between = t.doc[i + 1:t.i]
-            enclosed = between[0].text == "," and between[-1].text == ","  # "a, à son tour, menacé"
-            # "a de son côté dénoncé", "a pour sa part condamné", "a quant à lui accusé"; not "a pour origine
-            # les recours d'étudiants non admis", where the participle is the noun's
-            return x if enclosed or any(w.lower_ in _SELF_WORDS for w in between) else None
-        if x.pos_ not in _INSERT_POS:
-            return None
-    return None
 
 
 def _active_past(t: Token) -> bool:

@@ -528,15 +528,33 @@ def passive(t: Token) -> bool:
     if any(c.dep_ in ("aux:pass", "auxpass") for c in t.children):
         return True
     return t.morph.get("VerbForm", []) == ["Part"] and "Past" in t.morph.get("Tense", ["Past"]) \
-        and not any(c.dep_ in ("aux", "aux:tense") for c in t.children) and not stranded(t)
+        and not any(c.dep_ in ("aux", "aux:tense") for c in t.children) and stranded_aux(t) is None
 
 
-def stranded(t: Token) -> bool:
-    """A French participle whose "a"/"ont" the parser left hanging elsewhere ("a, de son côté, dénoncé")."""
-    if t.doc.lang_ != "fr":
-        return False
-    left = t.doc[max(t.sent.start, t.i - 8):t.i]
-    return any(x.lower_ in ("a", "ont", "avait", "avaient") and x.pos_ in ("AUX", "VERB") for x in left)
+_AVOIR_FORMS = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient"})
+_INSERT_POS = frozenset({"PUNCT", "ADP", "DET", "NOUN", "ADV", "PRON", "ADJ"})
+_SELF_WORDS = frozenset({"son", "sa", "ses", "leur", "leurs", "lui", "elle", "eux", "elles"})
+
+
+def stranded_aux(t: Token) -> Token | None:
+    """The auxiliary "a"/"ont" of a French participle the parser did not attach to it, with nothing but an
+    adverbial phrase between them ("a, de son côté, dénoncé"); None when the auxiliary governs a verb already."""
+    if t.doc.lang_ != "fr" or t.morph.get("VerbForm", []) != ["Part"] or any(
+            c.dep_ in ("aux", "aux:tense", "aux:pass") for c in t.children):
+        return None
+    for i in range(t.i - 1, max(t.sent.start, t.i - 8) - 1, -1):
+        x = t.doc[i]
+        if x.lower_ in _AVOIR_FORMS and x.pos_ in ("AUX", "VERB"):
+            if i == t.i - 1 or (x.head.i != x.i and x.head.pos_ in ("VERB", "AUX")):
+                return None  # nothing between (the parser saw it), or the auxiliary already has its verb
+            between = t.doc[i + 1:t.i]
+            enclosed = between[0].text == "," and between[-1].text == ","  # "a, à son tour, menacé"
+            # "a de son côté dénoncé", "a pour sa part condamné", "a quant à lui accusé"; not "a pour origine
+            # les recours d'étudiants non admis", where the participle is the noun's
+            return x if enclosed or any(w.lower_ in _SELF_WORDS for w in between) else None
+        if x.pos_ not in _INSERT_POS:
+            return None
+    return None
 
 
 def _relative_antecedent(t: Token) -> list[Token]:
