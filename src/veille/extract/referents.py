@@ -478,9 +478,13 @@ def _stands_alone(role: dict[str, str] | None, head: Token) -> bool:
     """Roles that stand for no body named before: "pour critiquer la presse" (the press as a whole, not the outlet
     named last); "des manifestants", "les habitants" (a crowd, never the medium or the ministry named last); "les
     policiers" (a state's agents, placed in its state by the coder, not the body named last)."""
-    role = role or {}
-    return role.get("note", "").startswith("collective") or (role.get("agent") == "CVL" and role.get("kind") == "group") \
-        or (role.get("kind") == "official" and is_plural(head))
+    return (role or {}).get("note", "").startswith("collective") or is_crowd(role) \
+        or ((role or {}).get("kind") == "official" and is_plural(head))
+
+
+def is_crowd(role: dict[str, str] | None) -> bool:
+    """Is the role a crowd, a group of civilians no one names ("des manifestants", "les habitants", "les syndicats")?"""
+    return role is not None and role.get("agent") == "CVL" and role.get("kind") == "group"
 
 
 def _fits(role: dict[str, str] | None, agent: str | None) -> bool:

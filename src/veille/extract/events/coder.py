@@ -47,7 +47,7 @@ from veille.kb import knowledge_base
 from veille.lexicons import words
 from veille.model import Entity
 from veille.nlp.index import sentence_of
-from veille.extract.referents import STATE_AGENTS, Party, Referents, is_plural
+from veille.extract.referents import STATE_AGENTS, Party, Referents, is_crowd, is_plural
 
 _MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -670,8 +670,7 @@ class _Coder:
 
     def crowd(self, head: Token) -> bool:
         """Is the doer a crowd the text does not name ("des manifestants", "les habitants": a group role of civilians)?"""
-        role = self.refs.role_of(head)
-        return role is not None and role.get("agent") == "CVL" and role.get("kind") == "group"
+        return is_crowd(self.refs.role_of(head))
 
     def crowd_act(self, occ: Occurrence, head: Token, recipients: Sequence[Party | None], named_slot: bool) -> None:
         """"des manifestants bloquent la rue", "environ 400 manifestants demandaient la révocation": the act of a
