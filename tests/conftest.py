@@ -66,6 +66,12 @@ def events_of_text(text: str, lang: str) -> set[tuple]:
     return {(v["type"], side(v["actor"]), side(v["recipient"])) for v in analyze(Article(id="t", text=text, lang=lang))["events"]}
 
 
+def names_of(records: list[dict]) -> set[tuple]:
+    """Events as (type, actor, recipient) by canonical name (None for a side not known), where the country ``side``
+    gives is not enough to tell parties of one state apart."""
+    return {(v["type"], (v["actor"] or {}).get("canonical"), (v["recipient"] or {}).get("canonical")) for v in records}
+
+
 def events_in(article_id: str, sentence: str) -> set[tuple]:
     """The events of a corpus article whose trigger lies in ``sentence``: (type, actor, recipient)."""
     return {(v["type"], side(v["actor"]), side(v["recipient"])) for v in event_records_in(article_id, sentence)}

@@ -7,12 +7,11 @@ coder places them in the article's state."""
 
 from __future__ import annotations
 
-from tests.conftest import event_records_in
+from tests.conftest import event_records_in, names_of
 
 
 def _coded(article_id: str, sentence: str) -> set[tuple]:
-    return {(v["type"], (v["actor"] or {}).get("canonical"), (v["recipient"] or {}).get("canonical"))
-            for v in event_records_in(article_id, sentence)}
+    return names_of(event_records_in(article_id, sentence))
 
 
 def test_protesters_blocking_a_street_are_no_newspaper():

@@ -5,14 +5,13 @@ party's candidate or deputy (an "official" of it, not its head or spokesperson) 
 
 from __future__ import annotations
 
-from tests.conftest import event_records_in
+from tests.conftest import event_records_in, names_of
 from veille.analyze import analyze
 from veille.model import Article
 
 
 def _parties(text: str, lang: str) -> set[tuple]:
-    return {(v["type"], (v["actor"] or {}).get("canonical"), (v["recipient"] or {}).get("canonical"))
-            for v in analyze(Article(id="t", text=text, lang=lang))["events"]}
+    return names_of(analyze(Article(id="t", text=text, lang=lang))["events"])
 
 
 def test_the_chairman_of_a_company_acts_for_it():

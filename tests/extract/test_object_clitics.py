@@ -4,12 +4,11 @@ the one before, other than the verb's own subject, and of its gender where "le"/
 
 from __future__ import annotations
 
-from tests.conftest import event_records_in, events_of_text
+from tests.conftest import event_records_in, events_of_text, names_of
 
 
 def _pairs(article_id: str, sentence: str) -> set[tuple]:
-    return {(v["type"], v["actor"]["canonical"] if v["actor"] else None, v["recipient"]["canonical"] if v["recipient"] else None)
-            for v in event_records_in(article_id, sentence)}
+    return names_of(event_records_in(article_id, sentence))
 
 
 def test_party_figures_who_criticise_him_criticise_the_candidate_named_before():
