@@ -63,3 +63,11 @@ def test_rebels_are_never_a_group_of_no_state():
     records = event_records_in("winer-fr:2016_09_25-002", "Les groupes rebelles soutenus par la Turquie")
     assert [(v["type"], side(v["actor"]), v["recipient"]["canonical"]) for v in records] == [
         ("SUPPORT", "TUR", "Syrian opposition")]
+
+
+def test_condolences_presented_and_a_warning_addressed_are_the_speakers_acts():
+    # "présenter" and "adresser" carry their noun's act as "exprimer" does
+    assert ("SUPPORT", "BRA", "HTI") in events_in(
+        "winer-fr:2017_03_05-003", "le président brésilien Michel Temer a présenté ses condoléances au peuple")
+    assert ("THREATEN", "European Commission", "ITA") in events_in(
+        "winer-fr:2017_02_22-002", "l'exécutif européen avait adressé un avertissement au gouvernement italien")
