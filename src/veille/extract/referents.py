@@ -477,8 +477,10 @@ def is_plural(t: Token) -> bool:
 def _stands_alone(role: dict[str, str] | None, head: Token) -> bool:
     """Roles that stand for no body named before: "pour critiquer la presse" (the press as a whole, not the outlet
     named last); "des manifestants", "les habitants" (a crowd, never the medium or the ministry named last); "les
-    policiers" (a state's agents, placed in its state by the coder, not the body named last)."""
-    return (role or {}).get("note", "").startswith("collective") or is_crowd(role) \
+    policiers", "la police" (a state's agents, placed in its state by the coder, not the body named last: the police
+    in a story of Britain's EU referendum are not the European Union's)."""
+    note = (role or {}).get("note", "")
+    return note.startswith(("collective", "national force")) or is_crowd(role) \
         or ((role or {}).get("kind") == "official" and is_plural(head))
 
 
