@@ -457,12 +457,22 @@ def slot_heads(occ: Occurrence, slot: str) -> Iterable[Token]:
         yield from reader(occ, slot, prep)
 
 
+_EMPHATIC = frozenset({"lui", "elle", "eux", "elles"})
+_ALSO = frozenset({"aussi", "même", "-même", "également", "non"})
+
+
+def _emphatic(t: Token) -> bool:
+    """"Jovenel Moïse a lui aussi rendu hommage à son prédécesseur": a strong pronoun followed by "aussi", "même",
+    "également" or "non plus" repeats the subject for emphasis; the parser reads it as the dative clitic."""
+    return t.lower_ in _EMPHATIC and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in _ALSO
+
+
 def _support_recipients(occ: Occurrence, slot: str) -> Iterable[Token]:
     """The support verb's indirect object: "lui a accordé l'asile", "granted him asylum"."""
     if kind_of_slot(slot) == "nmod" and occ.support is not None and slot.endswith(":à"):
         # "lui a accordé l'asile", "lui ont rendu hommage" (the parser often calls the clitic "lui" an object)
-        yield from (c for c in occ.support.children if c.dep_ in ("iobj", "dative") or (
-            c.dep_ in ("obj", "expl:comp") and c.pos_ == "PRON" and c.lower_ == "lui"))
+        yield from (c for c in occ.support.children if not _emphatic(c) and (c.dep_ in ("iobj", "dative") or (
+            c.dep_ in ("obj", "expl:comp") and c.pos_ == "PRON" and c.lower_ == "lui")))
     if slot in ("prep:to", "prep:for") and occ.support is not None:
         yield from (c for c in occ.support.children if c.dep_ == "dative")  # "granted him asylum"
 
@@ -477,7 +487,7 @@ def _dependents(occ: Occurrence, slot: str, deps: frozenset[str] | tuple[str, ..
             if c.dep_ in deps and relative(c) and owner.dep_ in ("relcl", "acl:relcl"):
                 if _party_noun(owner.head):  # "les rebelles qu'elle soutient": the pronoun stands for the noun
                     yield owner.head  # (not "des résolutions du Conseil de sécurité que la Russie a soutenues": texts)
-            elif c.dep_ in deps:
+            elif c.dep_ in deps and not _emphatic(c):
                 yield from unplaced(c) if slot in ("obj", "dobj", "passive-subject") else (c,)
     if slot in ("obj", "dobj", "passive-subject"):
         yield from _slipped_objects(occ, slot)
