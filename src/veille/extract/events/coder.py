@@ -649,7 +649,7 @@ class _Coder:
             rec = act.recipient if act is not None else None  # one's own act ("reconnu … ces frappes"): its target
         occ, fact = _retyped(occ, self.fact(occ), head)
         rule = occ.rule
-        if rec is not None and (_not_a_party(rec, rule.type) or _own_town(actor, rec, rule.type)):
+        if rec is not None and self.no_party_to(occ, actor, rec):
             rec = None
         if rec is None and (not named_slot or _takes_ground(occ)):  # "reprenant les zones au nord": no one named
             rec = self.campaign_target(occ, actor)
@@ -667,6 +667,12 @@ class _Coder:
             self.why = "private person alone"
             return  # a private person acting alone is not a political event
         self.found.append(Found(occ, actor, rec, fact, _confidence(occ, head, actor, rec, self.refs)))
+
+    def no_party_to(self, occ: Occurrence, actor: Party, rec: Party) -> bool:
+        """Is the recipient read no party to the act: a town spoken to, the actor's own town, a town people were
+        arrested in?"""
+        kind = occ.rule.type
+        return _not_a_party(rec, kind) or _own_town(actor, rec, kind) or _arrested_place(occ, rec, self.lang)
 
     def crowd(self, head: Token) -> bool:
         """Is the doer a crowd the text does not name ("des manifestants", "les habitants": a group role of civilians)?"""
@@ -698,7 +704,8 @@ class _Coder:
     def unnamed_person(self, occ: Occurrence) -> bool:
         """"Il a été abattu par les soldats", "la police l'a interpellé": a personal pronoun undergoing an arrest or a
         shooting that stands for no one named is a person the story does not name, like "un homme"."""
-        return any(o.lower_ in _PERSON_PRONOUNS and self.refs.party(o).entity is None for o in objects(occ.head))
+        return any(o.lower_ in _PERSON_PRONOUNS and (self.refs.party(o).entity is None or _mere_place(self.refs.party(o)))
+                   for o in objects(occ.head))  # "Il a été placé en garde à vue": no town, whatever "il" was read as
 
     def said_of(self, occ: Occurrence) -> None:
         """"said the Abu Sayyaf Group are the suspected perpetrators": the speaker accuses the subject; a news medium
@@ -783,7 +790,7 @@ class _Coder:
                 and not (occ.pos == "NOUN" and undergoer(occ.head) is not None):
             return  # a verbal act needs its speaker to mean anything, unless it is one undergone ("l'objet d'accusations")
         patient = _patient(occ.head)
-        rec = self.patient_party(patient, occ) if patient is not None else self.recipients(occ, set())[0][0]
+        rec = self.undergone_by(occ, patient)
         if authority is not None and rec is not None and same_party(authority, rec):
             authority = None
         if occ.rule.type == "ASSAULT" and authority is None:
@@ -797,6 +804,11 @@ class _Coder:
             self.found.append(Found(occ, authority, rec, fact, 0.35))
         elif occ.rule.type in ("COERCE", "ASSAULT") and self.named_person(patient, rec):
             self.found.append(Found(occ, authority, rec, fact, 0.35))
+
+    def undergone_by(self, occ: Occurrence, patient: Token | None) -> Party | None:
+        """The party an agentless act is done to: its patient's, else its recipient slot's; never a town for an arrest."""
+        rec = self.patient_party(patient, occ) if patient is not None else self.recipients(occ, set())[0][0]
+        return None if rec is not None and _arrested_place(occ, rec, self.lang) else rec
 
     def course_doer(self, occ: Occurrence) -> Party | None:
         """"He was met by Abu Mahdi al-Muhandis, who was also killed in the airstrike": a passive with no agent done
@@ -1137,6 +1149,20 @@ def _town(p: Party) -> bool:
     """A town or region, capitals included (a capital may stand for its government, but not in a treaty's name)."""
     return p.entity is not None and p.entity.type in ("GPE", "LOC") \
         and kind_of(p.entity) not in ("country", "territory")
+
+
+def _arrested_place(occ: Occurrence, rec: Party, lang: str) -> bool:
+    """"des dizaines d'autres arrêtés …, notamment à Karachi", "Il a été placé en garde à vue" with "il" read as the
+    town named before: people are arrested, charged and convicted, towns are not; the town is where. A town named as
+    the undergoer itself is seized ("the city of Mariupol was captured") and stays."""
+    if occ.rule.mode not in ("arrest", "convict") or not _mere_place(rec):
+        return False
+    span = occ.head.doc.char_span(rec.start, rec.end, alignment_mode="expand")
+    if span is None:
+        return True
+    head = span.root
+    return not (head.pos_ == "PROPN" or lemma_of(head) in lexicon(lang).classes.get("territory", ())) \
+        or head.dep_.startswith(("obl", "nmod", "pobj", "prep"))
 
 
 def _not_a_party(rec: Party, kind: str) -> bool:
