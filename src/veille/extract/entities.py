@@ -290,9 +290,13 @@ class _Groups:
             found = self.labels[key]
             e.type = "PERSON" if "PERSON" in found else max(sorted(set(found)), key=found.count)
             city = kb.city(e.canonical) if e.type in ("GPE", "LOC") else None
+            region = kb.region(e.canonical) if e.type in ("GPE", "LOC") and city is None else None
             if city is not None:
                 e.canonical, e.type, e.country, e.kb_id = city.name, "GPE", city.country, f"geonames:{city.geonameid}"
                 e.country_from = "geonames"
+            elif region is not None:  # "Feyzin (Rhône)": a département, a province, a canton, a state of the US
+                e.canonical, e.type, e.country, e.kb_id = region.name, "GPE", region.country, f"iso3166-2:{region.code}"
+                e.country_from = "kb"
             else:
                 e.country, e.roles = country_from_context(doc, e, geo, home, everyone - tokens_of[id(e)])
                 e.country_from = "text" if e.country else None

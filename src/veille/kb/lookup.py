@@ -104,6 +104,10 @@ class KB:
         found = _cities().get(name_key(text))
         return found[0] if found else None
 
+    def region(self, text: str) -> Region | None:
+        """A first-level subdivision (ISO 3166-2) named ``text``: "Rhône", "Hainaut", "Vaud" (``regions.tsv``)."""
+        return _regions().get(name_key(text))
+
     def surface_forms(self) -> list[tuple[str, Record, bool]]:
         """Every (surface form, record, is_demonym) the text matcher should look for."""
         out = [(n, r, False) for r in self.records.values() for n in r.all_names()]
@@ -165,6 +169,25 @@ def _cities() -> dict[str, list[City]]:
             if key == primary or city.population >= 100_000:
                 ranked[key].append((key != primary, -city.population, city))
     return {k: [c for *_, c in sorted(v, key=lambda t: (t[0], t[1], t[2].geonameid))] for k, v in ranked.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    code: str  # ISO 3166-2, "FR-69"
+    name: str
+    country: str
+    kind: str
+
+
+@cache
+def _regions() -> dict[str, Region]:
+    """name key -> region. Loaded on first use; the table holds no name twice (``scripts/build_regions.py``)."""
+    table = resources.files("veille").joinpath("kb/data/regions.tsv").read_text("utf-8").splitlines()
+    out = {}
+    for line in table[1:]:
+        code, name, country, kind = line.split("\t")
+        out[name_key(name)] = Region(code, name, country, kind)
+    return out
 
 
 def city_by_id(geonameid: str) -> City | None:
