@@ -806,9 +806,13 @@ class _Coder:
             self.found.append(Found(occ, authority, rec, fact, 0.35))
 
     def undergone_by(self, occ: Occurrence, patient: Token | None) -> Party | None:
-        """The party an agentless act is done to: its patient's, else its recipient slot's; never a town for an arrest."""
+        """The party an agentless act is done to: its patient's, else its recipient slot's; never a town for an arrest
+        or a charge ("un jeune homme … dans le département français du Nord, soupçonné de …")."""
         rec = self.patient_party(patient, occ) if patient is not None else self.recipients(occ, set())[0][0]
-        return None if rec is not None and _arrested_place(occ, rec, self.lang) else rec
+        if rec is not None and (_arrested_place(occ, rec, self.lang)
+                                or (occ.rule.type in _VERBAL and _not_a_party(rec, occ.rule.type))):
+            return None
+        return rec
 
     def course_doer(self, occ: Occurrence) -> Party | None:
         """"He was met by Abu Mahdi al-Muhandis, who was also killed in the airstrike": a passive with no agent done
