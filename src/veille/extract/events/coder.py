@@ -704,8 +704,7 @@ class _Coder:
     def unnamed_person(self, occ: Occurrence) -> bool:
         """"Il a été abattu par les soldats", "la police l'a interpellé": a personal pronoun undergoing an arrest or a
         shooting that stands for no one named is a person the story does not name, like "un homme"."""
-        return any(o.lower_ in _PERSON_PRONOUNS and (self.refs.party(o).entity is None or _mere_place(self.refs.party(o)))
-                   for o in objects(occ.head))  # "Il a été placé en garde à vue": no town, whatever "il" was read as
+        return any(o.lower_ in _PERSON_PRONOUNS and _no_one(self.refs.party(o)) for o in objects(occ.head))
 
     def said_of(self, occ: Occurrence) -> None:
         """"said the Abu Sayyaf Group are the suspected perpetrators": the speaker accuses the subject; a news medium
@@ -1153,6 +1152,12 @@ def _town(p: Party) -> bool:
     """A town or region, capitals included (a capital may stand for its government, but not in a treaty's name)."""
     return p.entity is not None and p.entity.type in ("GPE", "LOC") \
         and kind_of(p.entity) not in ("country", "territory")
+
+
+def _no_one(p: Party) -> bool:
+    """Does a personal pronoun stand for no one named: no entity, or a town ("Il a été placé en garde à vue" with "il"
+    read as the town named before)?"""
+    return p.entity is None or _mere_place(p)
 
 
 def _arrested_place(occ: Occurrence, rec: Party, lang: str) -> bool:
