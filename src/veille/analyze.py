@@ -54,6 +54,7 @@ def warm_up(langs: Iterable[str] = SUPPORTED_LANGS, *, sample: bool = True) -> N
     """
     kb = knowledge_base()
     kb.city("Paris")  # builds the city table, a pure cache
+    kb.region("Rhône")  # and the table of regions
     for lang in langs:
         gazetteer_for(load(lang), kb)
         if sample:
