@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import event_records_in, names_of
 from tests.conftest import events_in as _events
 
 
@@ -68,6 +69,9 @@ def test_a_passive_agent_the_parser_hung_as_an_adverbial_is_the_doer():
     # "suspendue de ses fonctions par le Parlement sud-coréen": the parliament, not no one
     got = _events("winer-fr:2016_12_09-001", "La présidente Park Geun-hye a été suspendue de ses fonctions par le Parlement")
     assert got and all(a == "KOR" for _t, a, _r in got)
+    # "condamné à une amende par l'UEFA": the parser makes "par l'UEFA" an argument of the verb, like "à une amende"
+    assert ("SANCTION", "UEFA", "PSG") in names_of(event_records_in(
+        "winer-fr:2017_08_05-001", "Le PSG a été condamné à une amende par l'UEFA en 2014"))
 
 
 def test_a_means_is_no_passive_agent():

@@ -240,13 +240,14 @@ def _active_clause(t: Token) -> bool:
 
 def _stray_agent(t: Token, named: frozenset[int]) -> Token | None:
     """"a été interpellé, sans incident, par des membres de la DGSI", "a été arrêté dans l'après-midi par la
-    Brigade de recherche": the parser takes a French passive's "par X" for an adverbial of the verb, or hangs it
-    from the adverbial before it. It is the agent when X is named, a named body's people ("des membres de la DGSI")
+    Brigade de recherche", "condamné à une amende par l'UEFA": the parser takes a French passive's "par X" for an
+    adverbial or an argument of the verb, or hangs it from the one before it ("suspendue de ses fonctions par le
+    Parlement"). It is the agent when X is named, a named body's people ("des membres de la DGSI")
     or a state's agents; not "blessé par balles", not "tuée par la chute d'un arbre"."""
     if t.doc.lang_ != "fr" or not any(c.dep_ == "aux:pass" for c in t.children):
         return None
     classes = lexicon("fr").classes
-    adverbials = [c for c in t.children if c.dep_ in ("obl", "obl:mod", "nmod")]
+    adverbials = [c for c in t.children if c.dep_ in ("obl", "obl:mod", "obl:arg", "nmod")]
     for c in adverbials + [g for a in adverbials if a.i < t.i + 8 for g in a.children if g.dep_ == "nmod" and g.i > a.i]:
         if any(g.dep_ == "case" and g.lower_ == "par" for g in c.children) and (
                 c.i in named or is_state_force(c, classes) or (lemma_of(c) in classes.get("people", ()) and any(
