@@ -5,7 +5,7 @@ base nor the GeoNames city table knew: a story told entirely in French départem
 
 from __future__ import annotations
 
-from tests.conftest import corpus_article, events_in
+from tests.conftest import corpus_article, event_records_in, events_in
 from veille.analyze import analyze
 
 
@@ -24,3 +24,23 @@ def test_a_story_told_in_departements_gives_no_arrest_to_belgium():
         == {("COERCE", None, "FRA")}  # the movement is French
     evicted = events_in("winer-fr:2018_12_28-001", "la police a expulsé les Gilets Jaunes et benné leur campement")
     assert evicted == {("COERCE", "FRA", "FRA")}  # the police of the Aube, in France
+
+
+def test_provinces_abroad_are_linked_by_their_french_name():
+    # "Californie", "Floride", "Bavière", "Tchétchénie": the French names of provinces the news names most
+    # (pycountry's translations); a compass point or a wider area is no province ("l'Ouest", "le Kurdistan")
+    from veille.kb import knowledge_base
+    kb = knowledge_base()
+    assert {n: (r.country if (r := kb.region(n)) else None) for n in ("Californie", "Floride", "Bavière", "Tchétchénie",
+            "Sud-Kivu", "Baloutchistan", "Nord", "Ouest", "Kurdistan", "Sahel", "West")} == {
+        "Californie": "USA", "Floride": "USA", "Bavière": "DEU", "Tchétchénie": "RUS", "Sud-Kivu": "COD",
+        "Baloutchistan": "PAK", "Nord": "FRA", "Ouest": None, "Kurdistan": None, "Sahel": None, "West": None}
+
+
+def test_a_province_is_no_state_of_its_own():
+    # "à Momand Dara, une région rurale dans la province afghane de Nangarhar": the one state the sentence names
+    # is Afghanistan, whether by its demonym or its province (referents.sentence_country)
+    assert ("ASSAULT", None, "AFG") in events_in("winer-fr:2018_09_22-001", "un attentat-suicide à Momand Dara")
+    # "à Bourgoin-Jallieu (Isère), la police": the police are France's, not the département's
+    evicted = event_records_in("winer-fr:2018_12_31-001", "à Bourgoin-Jallieu (Isère), la police a expulsé")
+    assert {(v["actor"]["canonical"], v["actor"]["country"]) for v in evicted} == {("France", "FRA")}

@@ -61,10 +61,21 @@ class Referents:
         self._main: Entity | None | bool = False  # computed on first use
 
     def sentence_country(self, head: Token) -> Entity | None:
-        """The only state named in ``head``'s sentence, if there is exactly one."""
-        states = {id(e): e for t in head.sent if (e := self.by_token.get(t.i)) is not None
-                  and e.type == "GPE" and e.country and not e.stands_for and e.kb_id}
-        return next(iter(states.values())) if len(states) == 1 else None
+        """The only state named in ``head``'s sentence, if there is exactly one: a city or a province of the base
+        names its state too ("à Momand Dara, … dans la province afghane de Nangarhar"). The state itself when the
+        sentence names it, else the article's state when it is the same, else the place."""
+        places: dict[str, list[Entity]] = {}
+        for t in head.sent:
+            e = self.by_token.get(t.i)
+            if e is not None and e.type == "GPE" and e.country and not e.stands_for and e.kb_id:
+                places.setdefault(e.country, []).append(e)
+        if len(places) != 1:
+            return None
+        (country, named), = places.items()
+        kb = knowledge_base()
+        state = next((e for e in named if kb.is_state(e.kb_id, country)), None)
+        main = self.main_country() if state is None else None
+        return state or (main if main is not None and main.country == country else named[0])
 
     def owner_in_modifier(self, head: Token) -> Entity | None:
         """A noun whose owner hangs below its participle modifier (a parser's habit): "le budget proposé pour 2019
@@ -82,7 +93,8 @@ class Referents:
         named stand for it."""
         if self._main is False:
             counts = sorted(((len(e.mentions), n, e) for n, e in enumerate({id(e): e for e in self.by_token.values()}.values())
-                             if e.type == "GPE" and e.country and not e.stands_for and e.kb_id), key=lambda x: (-x[0], x[1]))
+                             if e.type == "GPE" and e.country and not e.stands_for and e.kb_id
+                             and not e.kb_id.startswith("iso3166-2:")), key=lambda x: (-x[0], x[1]))  # a province is no state
             top = counts[0] if counts else None
             ok = top is not None and top[0] >= 2 and (len(counts) == 1 or top[0] >= 1.5 * counts[1][0])
             self._main = top[2] if top is not None and ok else None
