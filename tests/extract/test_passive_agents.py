@@ -119,3 +119,10 @@ def test_a_participle_set_off_beside_a_subject_is_the_subjects_act():
     records = event_records_in("winer-fr:2018_06_23-002", "Ce dernier, accusant Soros d'avoir amené des migrants")
     assert [(v["type"], v["actor"]["canonical"], v["recipient"]["canonical"]) for v in records] == [
         ("ACCUSE", "Viktor Orbán", "George Soros")]
+
+
+def test_of_x_is_an_english_act_nouns_doer_unless_it_is_the_recipient_slot():
+    # "in the face of threats of the People's Liberation Army" (Hong Kong, 2019): the army threatens, as French
+    # "de X" does for a noun whose recipient slot is not "de"
+    records = event_records_in("en-wikinews:2019:085", "even in the face of threats of the People's Liberation Army")
+    assert ("THREATEN", "People's Liberation Army") in {(v["type"], (v["actor"] or {}).get("canonical")) for v in records}
