@@ -1,14 +1,15 @@
-"""Build ``src/veille/kb/data/regions.tsv``: the first-level subdivisions (ISO 3166-2) of the states whose regional
+"""Build ``src/veille/kb/data/regions.tsv``: the subdivisions (ISO 3166-2) of the states whose regional
 news names them most ("Feyzin (Rhône)", "Thuin (Hainaut)", "Lausanne (Vaud)"), for linking place names.
 
 Source: ISO 3166-2 as shipped by the ``pycountry`` package (build-time only: ``pip install .[kb]``), names in the
 subdivision's own language and in French (pycountry's translation catalogue: "Californie", "Bavière",
-"Tchétchénie"). Kept: the French-speaking states, Canada, the United States and Luxembourg, and the states whose
-provinces French and English news name most (``STATES``). Left out: names that two kept subdivisions share, that
-are written as "name, kind" ("Bruxelles-Capitale, Région de"), that carry letters of a transliteration the press
-does not print ("Kirkūk"), and, outside the first six states, words that name a wider area or a compass point (``GENERIC``:
-"Centre", "Sahel", "Kurdistan"; the French département "Nord" stays). As for cities, the runtime never matches these names in free text: it links the place names NER has found and
-that neither the base nor the city table knows ("Rhône" is a département; "Vienne" stays the city).
+"Tchétchénie"). Kept: every level of the French-speaking states, Canada, the United States and Luxembourg
+(``LOCAL``), and the first level of the states whose provinces French and English news name most (``STATES``).
+Left out: names that two kept subdivisions share, that are written as "name, kind" ("Bruxelles-Capitale, Région
+de"), that carry letters of a transliteration the press does not print ("Kirkūk"), and, outside ``LOCAL``, words
+that name a wider area or a compass point (``GENERIC``: "Centre", "Sahel", "Kurdistan"; the French département
+"Nord" stays). As for cities, the runtime never matches these names in free text: it links the place names NER
+has found and that neither the base nor the city table knows ("Rhône" is a département; "Vienne" stays the city).
 
     .venv/bin/python scripts/build_regions.py [--out FILE]
 """

@@ -83,13 +83,14 @@ def _adverbial(t: Token) -> bool:
 def own_agent(t: Token, rule: Trigger, named: frozenset[int], support: frozenset[str] = frozenset(),
               places: frozenset[int] = frozenset()) -> Token | None:
     """A noun's own doer: "by X" / "par X", a possessor, a named modifier ("US sanctions", "l'offensive russe"),
-    or (French) "de X" when the lexicon does not make "de X" the recipient and X is no town (``places``)."""
+    or "de X" / "of X" when the lexicon does not make it the recipient and X is no town (``places``)."""
+    stated = _by_agent(t) or _support_agent(t, support) or _owner(t, named)
+    if stated is not None:
+        return stated
     if t.doc.lang_ == "en":  # "threats of the People's Liberation Army", unless "of X" is the recipient slot
-        return (_by_agent(t) or _support_agent(t, support) or _owner(t, named)
-                or (_of_agent(t, named - places) if "prep:of" not in rule.slots else None))
-    return (_by_agent(t) or _support_agent(t, support) or _owner(t, named)
-            or (_de_agent(t, named - places) if "nmod:de" not in rule.slots
-                else _first_of_two(t, named - places) or _de_force(t, named - places)))
+        return _of_agent(t, named - places) if "prep:of" not in rule.slots else None
+    return (_de_agent(t, named - places) if "nmod:de" not in rule.slots
+            else _first_of_two(t, named - places) or _de_force(t, named - places))
 
 
 def _by_agent(t: Token) -> Token | None:
