@@ -295,7 +295,7 @@ class _Groups:
                 e.canonical, e.type, e.country, e.kb_id = city.name, "GPE", city.country, f"geonames:{city.geonameid}"
                 e.country_from = "geonames"
             elif region is not None:  # "Feyzin (Rhône)": a département, a province, a canton, a state of the US
-                e.canonical, e.type, e.country, e.kb_id = region.name, "GPE", region.country, f"iso3166-2:{region.code}"
+                e.canonical, e.type, e.country, e.kb_id = region.name, "GPE", region.country, region.kb_id
                 e.country_from = "kb"
             else:
                 e.country, e.roles = country_from_context(doc, e, geo, home, everyone - tokens_of[id(e)])

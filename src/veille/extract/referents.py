@@ -19,7 +19,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from veille.kb import knowledge_base
+from veille.kb import is_region_id, knowledge_base
 from veille.kb.gender import gender_of
 from veille.lexicons import table, words
 from veille.model import Entity, Party
@@ -67,15 +67,17 @@ class Referents:
         places: dict[str, list[Entity]] = {}
         for t in head.sent:
             e = self.by_token.get(t.i)
-            if e is not None and e.type == "GPE" and e.country and not e.stands_for and e.kb_id:
-                places.setdefault(e.country, []).append(e)
+            if e is not None and _placed(e):
+                places.setdefault(e.country or "", []).append(e)
         if len(places) != 1:
             return None
         (country, named), = places.items()
         kb = knowledge_base()
         state = next((e for e in named if kb.is_state(e.kb_id, country)), None)
-        main = self.main_country() if state is None else None
-        return state or (main if main is not None and main.country == country else named[0])
+        if state is not None:
+            return state
+        main = self.main_country()
+        return main if main is not None and main.country == country else named[0]
 
     def owner_in_modifier(self, head: Token) -> Entity | None:
         """A noun whose owner hangs below its participle modifier (a parser's habit): "le budget proposé pour 2019
@@ -93,8 +95,7 @@ class Referents:
         named stand for it."""
         if self._main is False:
             counts = sorted(((len(e.mentions), n, e) for n, e in enumerate({id(e): e for e in self.by_token.values()}.values())
-                             if e.type == "GPE" and e.country and not e.stands_for and e.kb_id
-                             and not e.kb_id.startswith("iso3166-2:")), key=lambda x: (-x[0], x[1]))  # a province is no state
+                             if _placed(e) and not is_region_id(e.kb_id)), key=lambda x: (-x[0], x[1]))  # a province is no state
             top = counts[0] if counts else None
             ok = top is not None and top[0] >= 2 and (len(counts) == 1 or top[0] >= 1.5 * counts[1][0])
             self._main = top[2] if top is not None and ok else None
@@ -484,6 +485,12 @@ def _bare_definite(head: Token) -> bool:
 def is_plural(t: Token) -> bool:
     """A plural noun: English tags it (NNS), French morphology says it ("les pays": Number=Plur)."""
     return t.tag_ in ("NNS", "NNPS") or "Plur" in t.morph.get("Number", [])
+
+
+def _placed(e: Entity) -> bool:
+    """A place of the base that names a state: the state itself, a city or a province of it (not a metonym such as
+    "Washington" for the government, which stands for its state)."""
+    return e.type == "GPE" and bool(e.country) and not e.stands_for and bool(e.kb_id)
 
 
 def _stands_alone(role: dict[str, str] | None, head: Token) -> bool:

@@ -171,12 +171,25 @@ def _cities() -> dict[str, list[City]]:
     return {k: [c for *_, c in sorted(v, key=lambda t: (t[0], t[1], t[2].geonameid))] for k, v in ranked.items()}
 
 
+_REGION_ID = "iso3166-2:"
+
+
 @dataclass(frozen=True, slots=True)
 class Region:
     code: str  # ISO 3166-2, "FR-69"
     name: str
     country: str
     kind: str
+
+    @property
+    def kb_id(self) -> str:
+        """The id an entity linked to it carries: "iso3166-2:FR-69"."""
+        return _REGION_ID + self.code
+
+
+def is_region_id(kb_id: str | None) -> bool:
+    """Is ``kb_id`` a subdivision's (``Region.kb_id``): a part of a state, never a state?"""
+    return kb_id is not None and kb_id.startswith(_REGION_ID)
 
 
 @cache
