@@ -127,6 +127,18 @@ def _de_agent(t: Token, named: frozenset[int]) -> Token | None:
         # "les frappes de la Russie", or of a body its demonym places ("l'aide de l'aviation russe")
         if c.dep_ == "nmod" and c.i > t.i and _names_party(c, named) and after_de(c):
             return c
+    return _de_past_modifier(t, named)
+
+
+def _de_past_modifier(t: Token, named: frozenset[int]) -> Token | None:
+    """"l'appui déterminant de la Russie": the parser hangs "de X" on the adjective between the noun and it, which
+    takes no "de" of its own here; the party is still the noun's doer."""
+    for m in t.children:
+        if m.dep_ == "amod" and m.i == t.i + 1 and not any(g.dep_ in ("obj", "dobj") for g in m.children):
+            for c in m.children:
+                if c.dep_ in ("nmod", "obl:arg", "obl:mod", "obl") and c.i > m.i and _names_party(c, named) \
+                        and after_de(c):
+                    return c
     return None
 
 
@@ -829,18 +841,27 @@ _BACKING = frozenset({"avec", "grâce", "with", "thanks"})
 def backed_subject(t: Token) -> Token | None:
     """"l'armée turque intervient avec le soutien des États-Unis", "avance grâce à l'aide de l'aviation russe",
     "entered Syria with the support of the United States": help in an adverbial of accompaniment or cause goes to
-    the clause's subject (the coder asks it only of aid and support nouns)."""
+    the clause's subject (the coder asks it only of aid and support nouns); so does help a verb of the ``reliance``
+    class takes ("compte sur l'appui de la Russie", "bénéficie du soutien de Paris", "relies on the support of")."""
     marker: Token | None
     if t.dep_ == "pobj":  # "with the support", "thanks to the help": the preposition hangs from the verb or "thanks"
         prep = t.head
         marker, verb = (prep.head, prep.head.head) if prep.head.lower_ == "thanks" else (prep, prep.head)
-    elif t.dep_ in ("obl", "obl:mod", "nmod"):
+    elif t.dep_ in ("obl", "obl:mod", "obl:arg", "nmod"):
         marker = next((c for c in t.children if c.dep_ == "case"), None)
         verb = t.head
+    elif t.dep_ in ("obj", "dobj"):  # "bénéficie du soutien de Paris", "enjoys the backing of Washington"
+        marker, verb = None, t.head
     else:
         return None
-    if marker is None or marker.lower_ not in _BACKING or verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in ("VERB", "AUX"):
         return None
+    if marker is None or marker.lower_ not in _BACKING:
+        # "la Turquie peut compter sur l'appui de la Russie", "Kyiv relies on the support of its allies"
+        if lemma_of(verb) not in lexicon(t.doc.lang_).classes.get("reliance", frozenset()):
+            return None
+        while verb.dep_ == "xcomp" and clause_subject(verb) is None:  # "peut compter sur": the modal's subject
+            verb = verb.head
     # "Duque est élu sénateur avec le soutien d'Álvaro Uribe": a passive's subject is helped as well
     return clause_subject(verb)
 
