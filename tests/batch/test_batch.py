@@ -27,7 +27,7 @@ from veille.store.duckdb import TABLES
 from ..conftest import SHARED, run_cli
 
 pytestmark = pytest.mark.slow
-SIZE = 6
+SIZE = 3
 
 
 @pytest.fixture(scope="module")
@@ -36,10 +36,10 @@ def corpus(tmp_path_factory) -> Path:
         with (SHARED / "corpus" / name).open(encoding="utf-8") as fh:
             return [line.rstrip("\n") for line in fh if line.strip()][:n]
 
-    fr, en = lines("wikinews-fr.jsonl", 28), lines("wikinews-en.jsonl", 18)
+    fr, en = lines("wikinews-fr.jsonl", 13), lines("wikinews-en.jsonl", 9)
     copy = json.loads(fr[2])
     copy["id"] = "copy-of-" + copy["id"]
-    rows = fr[:20] + ["{broken"] + en + [json.dumps(copy, ensure_ascii=False)] + fr[20:]
+    rows = fr[:10] + ["{broken"] + en + [json.dumps(copy, ensure_ascii=False)] + fr[10:]
     path = tmp_path_factory.mktemp("corpus") / "mixed.jsonl"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return path
@@ -50,7 +50,7 @@ def reference(corpus, tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("ref") / "ingest.duckdb"
     result = run_cli("ingest", str(corpus), "--db", str(db), "--workers", "1", "--no-progress")
     assert result.exit_code == 1, result.stderr  # the broken line
-    assert result.stdout.splitlines()[0] == "read 48, analysed 46, duplicates 1, failed 1, already stored 0"  # then stories
+    assert result.stdout.splitlines()[0] == "read 24, analysed 22, duplicates 1, failed 1, already stored 0"  # then stories
     return db
 
 
@@ -70,7 +70,7 @@ def first_run(corpus, client, tmp_path_factory) -> Path:
     result = run_cli("batch", str(corpus), "--out", str(out), "--scheduler", client.scheduler.address,
                      "--partition-size", str(SIZE))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith("partitions 8 (written 8, already done 0); read 48, analysed 46, duplicates 1, "
+    assert result.stdout.startswith("partitions 8 (written 8, already done 0); read 24, analysed 22, duplicates 1, "
                                     "failed 1, repeated ids 0")
     return out
 
@@ -103,13 +103,13 @@ def test_batch_equals_a_single_process_ingest_article_for_article(first_run, ref
     db = tmp_path / "loaded.duckdb"
     result = run_cli("load", str(first_run), "--db", str(db))
     assert result.exit_code == 0, result.stderr
-    assert "articles\t47" in result.stdout
+    assert "articles\t23" in result.stdout
     assert_same_store(reference, db)
     ids = _ids_in_parquet(first_run)  # any SQL engine reads the output in place
-    assert len(ids) == len(set(ids)) == 47
+    assert len(ids) == len(set(ids)) == 23
     assert not list(first_run.rglob("*.tmp-*"))
     again = load(str(first_run), db=db)  # loading twice adds nothing
-    assert again["articles"] == 0 and again["articles_already_stored"] == 47
+    assert again["articles"] == 0 and again["articles_already_stored"] == 23
 
 
 def test_the_api_writer_stores_what_an_ingest_stores_article_for_article(corpus, reference, tmp_path):
@@ -128,10 +128,10 @@ def test_the_api_writer_stores_what_an_ingest_stores_article_for_article(corpus,
     db = tmp_path / "api.duckdb"
     with TestClient(create_app(db, token="t")) as client:
         reports = [client.post("/articles", json=part, headers={"Authorization": "Bearer t"})
-                   for part in (rows[:24], rows[24:])]
+                   for part in (rows[:12], rows[12:])]
     assert [r.status_code for r in reports] == [200, 200], [r.text for r in reports]
-    assert sum(len(r.json()["stored"]) for r in reports) == 46
-    assert [d["id"] for r in reports for d in r.json()["duplicates"]] == [rows[-9]["id"]]
+    assert sum(len(r.json()["stored"]) for r in reports) == 22
+    assert [d["id"] for r in reports for d in r.json()["duplicates"]] == [rows[-4]["id"]]
     assert_same_store(reference, db, tables=tuple(t for t in TABLES if t != "failures"))
 
 
@@ -205,9 +205,9 @@ def test_a_worker_killed_mid_job_loses_nothing_and_writes_nothing_twice(corpus, 
     killer.join()
     assert killed, "no partition was written, so no worker was killed"
     assert summary.written + summary.already_done == summary.partitions == 8
-    assert (summary.read, summary.analysed, summary.failed) == (48, 46, 1)
+    assert (summary.read, summary.analysed, summary.failed) == (24, 22, 1)
     ids = _ids_in_parquet(out)
-    assert len(ids) == len(set(ids)) == 47  # every article exactly once
+    assert len(ids) == len(set(ids)) == 23  # every article exactly once
     assert not list(out.rglob("*.tmp-*"))
     load(str(out), db=tmp_path / "after-kill.duckdb")
     assert_same_store(reference, tmp_path / "after-kill.duckdb")

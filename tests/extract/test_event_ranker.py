@@ -20,21 +20,26 @@ GOLD = TESTS / "gold"
 INPUTS = [GOLD / "articles-fr.jsonl", GOLD / "articles-en.jsonl"]
 
 
-def _analyze(tmp: Path, ranker: bool) -> Path:
+def _analyze(tmp: Path, ranker: bool) -> tuple[Path, subprocess.Popen]:
+    """Start ``veille analyze`` of the dev and held-out articles with the ranker on or off; the two runs go side by
+    side, one per core."""
     config = tmp / f"ranker-{ranker}.toml"
     config.write_text(f"[events]\nranker = {'true' if ranker else 'false'}\n", encoding="utf-8")
     out = tmp / f"ranker-{ranker}.jsonl"
     env = {**os.environ, "VEILLE_CONFIG": str(config)}
     with out.open("w", encoding="utf-8") as fh:
-        subprocess.run([str(Path(sys.executable).parent / "veille"), "analyze", *map(str, INPUTS), "--format", "jsonl"],
-                       stdout=fh, env=env, check=True)
-    return out
+        proc = subprocess.Popen([str(Path(sys.executable).parent / "veille"), "analyze", *map(str, INPUTS),
+                                 "--format", "jsonl"], stdout=fh, env=env)
+    return out, proc
 
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory) -> dict[bool, Path]:
     tmp = tmp_path_factory.mktemp("ranker")
-    return {flag: _analyze(tmp, flag) for flag in (False, True)}
+    started = {flag: _analyze(tmp, flag) for flag in (False, True)}
+    for flag, (_, proc) in started.items():
+        assert proc.wait(timeout=600) == 0, f"veille analyze with ranker = {flag} failed"
+    return {flag: out for flag, (out, _) in started.items()}
 
 
 def _events(path: Path) -> dict[str, set[tuple]]:
