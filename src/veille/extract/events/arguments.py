@@ -371,9 +371,13 @@ def _active_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]:
 def _asked(t: Token) -> Token | None:
     """The party asked to act: "Iran urged Israel to withdraw", "a exhorté Israël à cesser", "a demandé à la France
     de retirer ses troupes". A verb of request (factuality kind ``request``) hands its infinitive to its object,
-    not to its own subject."""
+    not to its own subject; so does a verb of the ``causative`` class, which makes its object act ("ont poussé la
+    justice à lancer une enquête", "forced the government to resign")."""
     head = t.head
-    if t.dep_ != "xcomp" or head.i == t.i or markers(t.doc.lang_).kinds.get(head.lemma_.lower()) != "request":
+    if t.dep_ != "xcomp" or head.i == t.i:
+        return None
+    if markers(t.doc.lang_).kinds.get(head.lemma_.lower()) != "request" \
+            and lemma_of(head) not in lexicon(t.doc.lang_).classes.get("causative", frozenset()):
         return None
     return next((c for c in head.children if c.i < t.i and (c.dep_ in ("obj", "dobj", "iobj") or (
         c.dep_ in ("obl:arg", "obl") and any(g.dep_ == "case" and g.lower_ in ("à", "a") for g in c.children)))), None)
