@@ -127,10 +127,10 @@ def _de_agent(t: Token, named: frozenset[int]) -> Token | None:
         # "les frappes de la Russie", or of a body its demonym places ("l'aide de l'aviation russe")
         if c.dep_ == "nmod" and c.i > t.i and _names_party(c, named) and after_de(c):
             return c
-    return _de_past_modifier(t, named)
+    return _de_on_modifier(t, named)
 
 
-def _de_past_modifier(t: Token, named: frozenset[int]) -> Token | None:
+def _de_on_modifier(t: Token, named: frozenset[int]) -> Token | None:
     """"l'appui déterminant de la Russie": the parser hangs "de X" on the adjective between the noun and it, which
     takes no "de" of its own here; the party is still the noun's doer."""
     for m in t.children:
@@ -371,8 +371,8 @@ def _active_actor(t: Token, named: frozenset[int]) -> tuple[Token | None, bool]:
 def _asked(t: Token) -> Token | None:
     """The party asked to act: "Iran urged Israel to withdraw", "a exhorté Israël à cesser", "a demandé à la France
     de retirer ses troupes". A verb of request (factuality kind ``request``) hands its infinitive to its object,
-    not to its own subject; so does a verb of the ``causative`` class, which makes its object act ("ont poussé la
-    justice à lancer une enquête", "forced the government to resign")."""
+    not to its own subject; so does a verb of the ``causative`` class, which makes its object act ("avait poussé
+    Chase à jouer un rôle majeur pour aider New York", "forced the government to resign")."""
     head = t.head
     if t.dep_ != "xcomp" or head.i == t.i:
         return None
