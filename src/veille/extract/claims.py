@@ -341,13 +341,15 @@ def _negated(t: Token, lang: str) -> bool:
 def _attributions(doc: Doc, refs: Referents, lang: str, claims: list[Claim], in_quote: list[bool]) -> list[Claim]:
     """"selon X", "according to X", sentence-initial "Pour X, …": the rest of X's clause is X's claim."""
     out = _pour(doc, refs, in_quote)
+    by_word: dict[str, list[Token]] = {}  # one pass over the text, not one per phrase
+    for t in doc:
+        if not in_quote[t.idx]:
+            by_word.setdefault(t.lower_.replace("\u2019", "'"), []).append(t)
     for phrase, relation in attributions(lang):
         if relation != "according_to":
             continue
         words = phrase.split()
-        for t in doc:
-            if in_quote[t.idx] or t.lower_.replace("\u2019", "'") != words[0]:
-                continue
+        for t in by_word.get(words[0], ()):
             claim = _according_to(doc, refs, t, words)
             if claim is not None and not any(c.start <= claim.start < c.end for c in claims + out):
                 out.append(claim)
