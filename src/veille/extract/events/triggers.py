@@ -309,9 +309,11 @@ def _verb_rule(t: Token, lemma: str, lex: Lexicon, use: str) -> Trigger | None:
     hand = lex.triggers.get((lemma, "VERB"))
     patterns = lex.patterns.get(lemma, ()) if use != "off" else ()
     if patterns:
-        words = _frame_words(t)
+        before, after = frame(t)  # once for all the verb's patterns
+        ahead = before + _subject_phrase(t)
+        words = _frame_words(ahead + after)
         for p in patterns:
-            if not p.words <= words or not _pattern_matches(t, p, lex):
+            if not p.words <= words or not _pattern_matches(p, ahead, after, lex):
                 continue
             if not p.type:
                 if p.code == _DENY_RESPONSIBILITY and hand is not None and hand.type == "REJECT" \
@@ -338,10 +340,8 @@ def _verb_rule(t: Token, lemma: str, lex: Lexicon, use: str) -> Trigger | None:
 _DENY_RESPONSIBILITY = "016"
 
 
-def _frame_words(t: Token) -> frozenset[str]:
+def _frame_words(tokens: list[Token]) -> frozenset[str]:
     """Every word (lemma and form) of the verb's clause, to rule out most patterns before matching them in order."""
-    before, after = frame(t)
-    tokens = before + after + _subject_phrase(t)
     return frozenset(w for x in tokens for w in (lemma_of(x), x.lower_))
 
 
@@ -407,9 +407,10 @@ def _in_order(elements: tuple[str, ...], tokens: list[Token], lex: Lexicon) -> b
     return True
 
 
-def _pattern_matches(t: Token, p: Pattern, lex: Lexicon) -> bool:
-    before, after = frame(t)
-    if p.before and not _in_order(p.before, before + _subject_phrase(t), lex):
+def _pattern_matches(p: Pattern, ahead: list[Token], after: list[Token], lex: Lexicon) -> bool:
+    """Does the pattern match the verb's frame: ``ahead`` (the words before it, then its subject's phrase) and
+    ``after``?"""
+    if p.before and not _in_order(p.before, ahead, lex):
         return False
     return not p.after or _in_order(p.after, after, lex)
 
