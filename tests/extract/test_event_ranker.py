@@ -37,8 +37,8 @@ def _analyze(tmp: Path, ranker: bool) -> tuple[Path, subprocess.Popen]:
 def runs(tmp_path_factory) -> dict[bool, Path]:
     tmp = tmp_path_factory.mktemp("ranker")
     started = {flag: _analyze(tmp, flag) for flag in (False, True)}
-    for flag, (_, proc) in started.items():
-        assert proc.wait(timeout=600) == 0, f"veille analyze with ranker = {flag} failed"
+    codes = {flag: proc.wait(timeout=600) for flag, (_, proc) in started.items()}  # both ended, whichever failed
+    assert codes == {False: 0, True: 0}, f"veille analyze exit codes by ranker setting: {codes}"
     return {flag: out for flag, (out, _) in started.items()}
 
 
